@@ -1,0 +1,41 @@
+#include "compiler/driver/job_compiler.h"
+
+#include <sstream>
+
+#include "compiler/binder/binder.h"
+#include "compiler/parser/sql_parser.h"
+
+namespace sluice {
+
+static std::set<std::string> disabledPasses(const Catalog& catalog) {
+  std::set<std::string> disabled;
+  auto it = catalog.options().find("sqlc.optimizer.disabled-passes");
+  if (it == catalog.options().end()) return disabled;
+  std::stringstream list(it->second);
+  std::string name;
+  while (std::getline(list, name, ',')) {
+    if (!name.empty()) disabled.insert(name);
+  }
+  return disabled;
+}
+
+CompiledJob compileJob(const SourceFile& file, DiagnosticSink& diagnostics) {
+  CompiledJob job;
+  job.script = std::make_unique<ast::Script>(parseScript(file, diagnostics));
+  job.catalog = std::make_unique<Catalog>();
+  Binder binder(*job.catalog, diagnostics);
+  BoundScript bound = binder.bind(*job.script);
+  plan::NodeFactory nodes;
+  for (auto& statement : bound.statements) {
+    CompiledStatement compiled;
+    std::set<std::string> disabled = disabledPasses(*job.catalog);
+    for (const auto& sink : statement.sinks) {
+      compiled.optimized.push_back(optimize(sink, disabled, nodes, &compiled.passes));
+    }
+    compiled.bound = std::move(statement);
+    job.statements.push_back(std::move(compiled));
+  }
+  return job;
+}
+
+}  // namespace sluice

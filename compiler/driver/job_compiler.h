@@ -1,0 +1,33 @@
+// Runs the front end over one SQL file: parse, bind, optimize. What `sqlc check` and
+// `sqlc explain` call; later stages (physical planning, code generation) continue from here.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "compiler/binder/bound_script.h"
+#include "compiler/catalog/catalog.h"
+#include "compiler/diagnostics/diagnostics.h"
+#include "compiler/optimizer/optimizer.h"
+#include "compiler/parser/ast/ast_statement.h"
+
+namespace sluice {
+
+struct CompiledStatement {
+  BoundStatement bound;
+  std::vector<plan::NodeRef> optimized;  // one per sink, same order as bound.sinks
+  std::vector<PassReport> passes;
+};
+
+struct CompiledJob {
+  // The AST is kept alive because the catalog's views and computed columns point into it.
+  std::unique_ptr<ast::Script> script;
+  std::unique_ptr<Catalog> catalog;
+  std::vector<CompiledStatement> statements;
+};
+
+CompiledJob compileJob(const SourceFile& file, DiagnosticSink& diagnostics);
+
+}  // namespace sluice

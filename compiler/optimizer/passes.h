@@ -1,0 +1,12 @@
+// The optimizer's rewrite passes, one file each.
+#pragma once
+
+#include "compiler/plan/logical_plan.h"
+
+namespace sluice {
+
+plan::NodeRef rewriteSubqueriesToJoins(const plan::NodeRef& root, plan::NodeFactory& nodes);
+plan::NodeRef recognizeRanks(const plan::NodeRef& root, plan::NodeFactory& nodes);
+plan::NodeRef removeTrivialFilters(const plan::NodeRef& root, plan::NodeFactory& nodes);
+
+}  // namespace sluice

@@ -1,0 +1,95 @@
+-- Date / time / timestamp literals and the temporal built-in functions: EXTRACT, FLOOR/CEIL TO
+-- unit, TIMESTAMPADD, TIMESTAMPDIFF, DATE_FORMAT, TO_TIMESTAMP, TO_TIMESTAMP_LTZ, TO_DATE,
+-- FROM_UNIXTIME, UNIX_TIMESTAMP, CONVERT_TZ, CURRENT_* / LOCAL* / NOW, YEAR ... SECOND,
+-- OVERLAPS, CURRENT_WATERMARK.
+-- Source: Flink docs, dev/table/functions/systemFunctions ("Temporal Functions").
+
+CREATE TABLE events (
+  id      BIGINT,
+  ts      TIMESTAMP(3),
+  ltz     TIMESTAMP_LTZ(3),
+  d       DATE,
+  t       TIME(0),
+  epoch_s BIGINT,
+  epoch_ms BIGINT,
+  ts_str  STRING,
+  WATERMARK FOR ts AS ts - INTERVAL '5' SECOND
+) WITH ('connector' = 'datagen');
+
+-- literals
+SELECT
+  DATE '2024-01-01',
+  TIME '12:00:00',
+  TIME '23:59:59.999',
+  TIMESTAMP '2024-01-01 12:00:00',
+  TIMESTAMP '2024-01-01 12:00:00.123',
+  TIMESTAMP '2024-02-29 23:59:59.123456789'
+FROM events;
+
+-- current time
+SELECT
+  CURRENT_DATE, CURRENT_TIME, CURRENT_TIMESTAMP, LOCALTIME, LOCALTIMESTAMP, NOW(),
+  CURRENT_ROW_TIMESTAMP(), PROCTIME() IS NOT NULL
+FROM events;
+
+-- field extraction
+SELECT
+  EXTRACT(YEAR FROM ts), EXTRACT(QUARTER FROM ts), EXTRACT(MONTH FROM d),
+  EXTRACT(WEEK FROM d), EXTRACT(DAY FROM ts), EXTRACT(DOY FROM d), EXTRACT(DOW FROM d),
+  EXTRACT(HOUR FROM ts), EXTRACT(MINUTE FROM t), EXTRACT(SECOND FROM ts),
+  EXTRACT(MILLISECOND FROM ts), EXTRACT(CENTURY FROM d), EXTRACT(DECADE FROM d),
+  YEAR(d), QUARTER(d), MONTH(d), WEEK(d), DAYOFYEAR(d), DAYOFMONTH(d), DAYOFWEEK(d),
+  HOUR(ts), MINUTE(ts), SECOND(ts)
+FROM events;
+
+-- rounding to a unit
+SELECT
+  FLOOR(ts TO SECOND), FLOOR(ts TO MINUTE), FLOOR(ts TO HOUR), FLOOR(ts TO DAY),
+  FLOOR(ts TO WEEK), FLOOR(ts TO MONTH), FLOOR(ts TO QUARTER), FLOOR(ts TO YEAR),
+  CEIL(ts TO HOUR), CEIL(ts TO DAY), CEIL(d TO MONTH), FLOOR(d TO YEAR)
+FROM events;
+
+-- arithmetic on timestamps
+SELECT
+  TIMESTAMPADD(DAY, 1, ts),
+  TIMESTAMPADD(HOUR, -3, ts),
+  TIMESTAMPADD(MONTH, 1, d),
+  TIMESTAMPADD(SECOND, 30, ts),
+  TIMESTAMPADD(WEEK, 2, ts),
+  TIMESTAMPDIFF(SECOND, ts, CURRENT_TIMESTAMP),
+  TIMESTAMPDIFF(DAY, TIMESTAMP '2024-01-01 00:00:00', ts),
+  TIMESTAMPDIFF(MONTH, d, DATE '2025-01-01'),
+  TIMESTAMPDIFF(MINUTE, ts, ts + INTERVAL '1' HOUR),
+  (ts, INTERVAL '1' HOUR) OVERLAPS (TIMESTAMP '2024-01-01 00:00:00', INTERVAL '2' HOUR),
+  (d, d + INTERVAL '1' DAY) OVERLAPS (DATE '2024-01-01', DATE '2024-02-01')
+FROM events;
+
+-- formatting and parsing
+SELECT
+  DATE_FORMAT(ts, 'yyyy-MM-dd'),
+  DATE_FORMAT(ts, 'yyyyMMdd HH:mm:ss.SSS'),
+  DATE_FORMAT(ts_str, 'yyyy/MM/dd'),
+  TO_TIMESTAMP(ts_str),
+  TO_TIMESTAMP(ts_str, 'yyyy-MM-dd HH:mm:ss'),
+  TO_TIMESTAMP_LTZ(epoch_ms, 3),
+  TO_TIMESTAMP_LTZ(epoch_s, 0),
+  TO_DATE(ts_str),
+  TO_DATE(ts_str, 'yyyyMMdd'),
+  FROM_UNIXTIME(epoch_s),
+  FROM_UNIXTIME(epoch_s, 'yyyy-MM-dd HH:mm'),
+  UNIX_TIMESTAMP(),
+  UNIX_TIMESTAMP(ts_str),
+  UNIX_TIMESTAMP(ts_str, 'yyyy-MM-dd HH:mm:ss'),
+  CONVERT_TZ('1970-01-01 00:00:00', 'UTC', 'America/Los_Angeles'),
+  CAST(ltz AS TIMESTAMP(3)),
+  CURRENT_WATERMARK(ts)
+FROM events;
+
+-- typical usage in filters and grouping
+SELECT DATE_FORMAT(ts, 'yyyy-MM-dd HH:00') AS hour_bucket, COUNT(*) AS cnt
+FROM events
+WHERE ts >= TIMESTAMP '2024-01-01 00:00:00'
+  AND d < CURRENT_DATE
+  AND HOUR(ts) BETWEEN 8 AND 18
+  AND (CURRENT_WATERMARK(ts) IS NULL OR ts > CURRENT_WATERMARK(ts))
+GROUP BY DATE_FORMAT(ts, 'yyyy-MM-dd HH:00');

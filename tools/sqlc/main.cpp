@@ -1,0 +1,46 @@
+// sqlc: the Sluice SQL compiler's command line.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "tools/sqlc/commands.h"
+
+namespace {
+
+const char* kUsage =
+    "usage: sqlc <command> [options] <job.sql>\n"
+    "\n"
+    "Compiles streaming SQL in the Flink and Alibaba Blink dialects.\n"
+    "\n"
+    "commands:\n"
+    "  check     report every error of a job with file:line:col; exit 1 if there is any\n"
+    "  explain   print each statement's logical and optimized plans with output schemas\n"
+    "\n"
+    "options:\n"
+    "  -h, --help      show this help (or a command's: sqlc <command> --help)\n"
+    "  -V, --version   print the version\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const std::string& command = args[0];
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (command == "-V" || command == "--version") {
+    std::printf("sqlc %s\n", sluice::kSqlcVersion);
+    return 0;
+  }
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "check") return sluice::runCheck(rest);
+  if (command == "explain") return sluice::runExplain(rest);
+  std::fprintf(stderr, "sqlc: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+  return 2;
+}
