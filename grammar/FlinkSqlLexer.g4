@@ -193,6 +193,13 @@ WITHIN: W I T H I N;
 WITHOUT: W I T H O U T;
 WRAPPER: W R A P P E R;
 ZONE: Z O N E;
+SYMMETRIC: S Y M M E T R I C;
+ASYMMETRIC: A S Y M M E T R I C;
+MODIFY: M O D I F Y;
+UESCAPE: U E S C A P E;
+ANY: A N Y;
+SOME: S O M E;
+OVERLAPS: O V E R L A P S;
 
 EQ: '=';
 DOUBLE_EQ: '==';
@@ -229,6 +236,8 @@ STRING_LITERAL: '\'' ( ~'\'' | '\'\'' )* '\'';
 // Flink (like MySQL) also reads double-quoted text as a string literal.
 DOUBLE_QUOTED_STRING: '"' ( ~'"' | '""' )* '"';
 UNICODE_STRING: U '&\'' ( ~'\'' | '\'\'' )* '\'';
+// _UTF16'text': a string literal with a character set prefix (the text is kept as is).
+CHARSET_STRING: '_' [a-zA-Z] [a-zA-Z0-9]* '\'' ( ~'\'' | '\'\'' )* '\'';
 BINARY_LITERAL: X '\'' [0-9a-fA-F]* '\'';
 
 INTEGER_VALUE: DIGIT+;

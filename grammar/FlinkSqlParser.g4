@@ -17,6 +17,7 @@ statement
     | setStatement
     | resetStatement
     | insertStatement
+    | EXECUTE insertStatement
     | statementSet
     | beginStatementSet
     | endStatementSet
@@ -26,6 +27,10 @@ statement
     | useStatement
     | addJar
     | queryStatement
+    | alterView
+    | alterFunction
+    // Last: its leading identifiers would otherwise claim `USE CATALOG c`.
+    | moduleStatement
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -100,16 +105,35 @@ createCatalogOrDatabase
 
 dropStatement
     : DROP TEMPORARY? SYSTEM? kind=(TABLE | VIEW | FUNCTION | CATALOG | DATABASE)
-      (IF EXISTS)? name=qualifiedName
+      (IF EXISTS)? name=qualifiedName behavior=identifier?
     ;
 
 alterTable
     : ALTER TABLE (IF EXISTS)? name=qualifiedName
       ( RENAME TO newName=qualifiedName
+      | RENAME column=identifier TO newColumn=identifier
       | SET LPAREN tableOption (COMMA tableOption)* RPAREN
       | RESET LPAREN optionKey (COMMA optionKey)* RPAREN
-      | ADD (LPAREN tableElement (COMMA tableElement)* RPAREN | tableElement)
+      | action=(ADD | MODIFY) (LPAREN alterElement (COMMA alterElement)* RPAREN | alterElement)
+      | DROP dropTarget
       )
+    ;
+
+alterElement: tableElement (FIRST | AFTER identifier)?;
+
+alterView: ALTER VIEW name=qualifiedName (RENAME TO newName=qualifiedName | AS query);
+
+alterFunction
+    : ALTER TEMPORARY? SYSTEM? FUNCTION (IF EXISTS)? name=qualifiedName
+      AS className=stringLiteral (LANGUAGE language=identifier)?
+    ;
+
+dropTarget
+    : LPAREN identifierList RPAREN
+    | PRIMARY KEY
+    | CONSTRAINT identifier
+    | WATERMARK
+    | identifier
     ;
 
 // SET 'key' = 'value', or the SQL client's legacy unquoted SET key=value (its text is taken raw).
@@ -123,11 +147,14 @@ legacyOptionText: ~SEMICOLON+;
 
 addJar: ADD JAR stringLiteral;
 
-useStatement: USE CATALOG? qualifiedName;
+useStatement: USE CATALOG? qualifiedName | USE MODULES identifierList;
+
+// LOAD MODULE name [WITH (..)] and UNLOAD MODULE name.
+moduleStatement: action=identifier kind=identifier name=identifier withOptions?;
 
 showStatement
     : SHOW CREATE (TABLE | VIEW) qualifiedName                                   #showCreate
-    | SHOW (identifier | FUNCTIONS) ((FROM | IN) qualifiedName)? (NOT? LIKE stringLiteral)?  #showObjects
+    | SHOW FULL? (identifier | FUNCTIONS) ((FROM | IN) qualifiedName)? (NOT? LIKE stringLiteral)?  #showObjects
     | SHOW identifier FUNCTIONS                                                   #showUserFunctions
     | SHOW CURRENT (CATALOG | DATABASE)                                           #showCurrent
     ;
@@ -239,8 +266,8 @@ joinType: INNER? | LEFT OUTER? | RIGHT OUTER? | FULL OUTER?;
 joinCriteria: ON booleanExpression | USING LPAREN identifierList RPAREN;
 
 relationPrimary
-    : qualifiedName hint? temporalClause? tableAlias? matchRecognize?            #tableReference
-    | LATERAL? LPAREN query RPAREN temporalClause? tableAlias? matchRecognize?   #derivedTable
+    : qualifiedName hint? temporalClause? tableAlias? (matchRecognize matchAlias=tableAlias?)? #tableReference
+    | LATERAL? LPAREN query RPAREN temporalClause? tableAlias? (matchRecognize matchAlias=tableAlias?)? #derivedTable
     | LATERAL? TABLE LPAREN functionCall RPAREN tableAlias?                      #tableFunction
     | UNNEST LPAREN expression (COMMA expression)* RPAREN (WITH ORDINALITY)? tableAlias? #unnest
     | LPAREN relation RPAREN tableAlias?                                         #parenthesizedRelation
@@ -309,14 +336,16 @@ booleanExpression
     ;
 
 predicate
-    : NOT? kind=BETWEEN (symmetry=identifier)? lower=valueExpression AND upper=valueExpression
+    : NOT? kind=BETWEEN symmetry=(SYMMETRIC | ASYMMETRIC)? lower=valueExpression AND upper=valueExpression
     | NOT? kind=IN LPAREN query RPAREN
     | NOT? kind=IN LPAREN expression (COMMA expression)* RPAREN
     | NOT? kind=LIKE pattern=valueExpression (ESCAPE escape=valueExpression)?
     | NOT? kind=SIMILAR TO pattern=valueExpression (ESCAPE escape=valueExpression)?
     | IS NOT? kind=NULL_
     | IS NOT? kind=(TRUE | FALSE | UNKNOWN)
-    | IS NOT? kind=JSON identifier?
+    | IS NOT? kind=JSON (identifier | ARRAY)?
+    | kind=OVERLAPS right=valueExpression
+    | comparisonOperator quantifier=(ALL | ANY | SOME) LPAREN query RPAREN
     | IS NOT? kind=DISTINCT FROM right=valueExpression
     ;
 
@@ -350,15 +379,18 @@ primaryExpression
     | JSON_QUERY LPAREN json=expression COMMA path=expression
       jsonQueryWrapper? jsonQueryBehavior* RPAREN                                  #jsonQuery
     | JSON_EXISTS LPAREN json=expression COMMA path=expression
-      (jsonExistsBehavior=identifier ON ERROR)? RPAREN                             #jsonExists
+      (jsonExistsBehavior=(TRUE | FALSE | UNKNOWN | ERROR) ON ERROR)? RPAREN                             #jsonExists
     | JSON_OBJECT LPAREN (jsonKeyValue (COMMA jsonKeyValue)*)? jsonNullClause? RPAREN #jsonObject
     | JSON_ARRAY LPAREN (expression (COMMA expression)*)? jsonNullClause? RPAREN    #jsonArray
+    | aggregate=identifier LPAREN expression jsonNullClause RPAREN                    #jsonArrayAggregate
     | ARRAY LBRACKET (expression (COMMA expression)*)? RBRACKET                     #arrayConstructor
     | ARRAY LPAREN query RPAREN                                                     #arrayQueryConstructor
     | MAP LBRACKET (expression (COMMA expression)*)? RBRACKET                       #mapConstructor
     | ROW LPAREN (expression (COMMA expression)*)? RPAREN                           #rowConstructor
     | LPAREN expression (COMMA expression)+ RPAREN                                  #implicitRowConstructor
     | DESCRIPTOR LPAREN identifier (COMMA identifier)* RPAREN                       #descriptor
+    | aggregate=identifier LPAREN KEY? key=expression VALUE value=expression
+      jsonNullClause? RPAREN                                                         #jsonObjectAggregate
     | functionName LPAREN ASTERISK RPAREN filterClause? overClause?                  #countStar
     | functionName LPAREN (setQuantifier? functionArgument (COMMA functionArgument)*)? RPAREN
       withinGroup? nullTreatment? filterClause? overClause?                          #functionCallExpression
@@ -374,14 +406,14 @@ functionCall: functionName LPAREN (functionArgument (COMMA functionArgument)*)? 
 
 functionArgument
     : name=identifier ARROW functionArgument                         #namedArgument
-    | TABLE qualifiedName (PARTITION BY expression (COMMA expression)*)?
+    | TABLE qualifiedName (PARTITION BY (LPAREN expression (COMMA expression)* RPAREN | expression))?
       (ORDER BY sortItem (COMMA sortItem)*)?                        #tableArgument
     | expression                                                     #expressionArgument
     ;
 
 functionName: qualifiedName | LEFT | RIGHT | INSERT;
 
-whenClause: WHEN condition=expression THEN result=expression;
+whenClause: WHEN conditions+=expression (COMMA conditions+=expression)* THEN result=expression;
 
 filterClause: FILTER LPAREN WHERE booleanExpression RPAREN;
 withinGroup: WITHIN GROUP LPAREN orderByClause RPAREN;
@@ -433,7 +465,7 @@ intervalQualifier
       (TO to=identifier (LPAREN toPrecision=INTEGER_VALUE RPAREN)?)?
     ;
 
-stringLiteral: STRING_LITERAL | DOUBLE_QUOTED_STRING | UNICODE_STRING;
+stringLiteral: STRING_LITERAL | DOUBLE_QUOTED_STRING | UNICODE_STRING (UESCAPE escape=STRING_LITERAL)? | CHARSET_STRING;
 booleanValue: TRUE | FALSE;
 number: INTEGER_VALUE | DECIMAL_VALUE | DOUBLE_VALUE;
 signedNumber: (PLUS | MINUS_SIGN)? number;
@@ -458,7 +490,7 @@ baseDataType
       (LPAREN first=INTEGER_VALUE (COMMA second=INTEGER_VALUE)? RPAREN)?                   #namedType
     ;
 
-rowField: name=identifier dataType (COMMENT stringLiteral)? | name=identifier COLON dataType;
+rowField: name=identifier dataType (COMMENT? stringLiteral)? | name=identifier COLON dataType;
 
 // ---------------------------------------------------------------------------------------------
 // Names
@@ -576,4 +608,11 @@ nonReserved
     | WITHIN
     | WITHOUT
     | WRAPPER
-    | ZONE    ;
+    | ZONE
+    | SYMMETRIC
+    | ASYMMETRIC
+    | MODIFY
+    | UESCAPE
+    | ANY
+    | SOME
+    ;

@@ -82,7 +82,8 @@ void Binder::bindGroupWindow(const ast::FunctionCall& call, AggregationState& st
   }
 }
 
-BoundRelation Binder::aggregateSelect(const ast::SelectBlock& select, BoundRelation from) {
+BoundRelation Binder::aggregateSelect(const ast::SelectBlock& select, BoundRelation from,
+                                      const std::vector<ast::SortItem>* orderBy) {
   AggregationState state;
   state.inputScope = &from.scope;
   ExpressionContext plain;
@@ -155,6 +156,8 @@ BoundRelation Binder::aggregateSelect(const ast::SelectBlock& select, BoundRelat
   context.aggregation = &state;
   context.clause = "SELECT";
   auto items = selectList(select, from.scope, context);
+  size_t hidden = 0;
+  appendOrderColumns(orderBy, items, context, &hidden);
   plan::ExpressionRef having;
   if (select.having) {
     context.clause = "HAVING";
@@ -244,7 +247,7 @@ BoundRelation Binder::aggregateSelect(const ast::SelectBlock& select, BoundRelat
     output->expressions.push_back(resolved);
     output->schema.push_back({name, resolved->type});
   }
-  return {output, scopeOf(output->schema, "")};
+  return {output, scopeOf(output->schema, ""), hidden};
 }
 
 }  // namespace sluice

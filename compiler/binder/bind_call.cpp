@@ -54,7 +54,7 @@ plan::ExpressionRef Binder::typedCall(const std::string& name, const FunctionDef
   std::vector<CallOperand> callOperands;
   for (size_t i = 0; i < operands.size(); ++i) {
     CallOperand operand;
-    operand.type = materialized(operands[i]->type);
+    operand.type = operands[i]->type;
     const ast::Expression* source = i < sources.size() ? sources[i] : nullptr;
     if (operands[i]->kind == plan::ExpressionKind::Symbol) {
       operand.literal = operands[i]->name;
@@ -67,6 +67,11 @@ plan::ExpressionRef Binder::typedCall(const std::string& name, const FunctionDef
   }
   auto typing = definition->infer(callOperands);
   if (!typing.ok()) throw UserError(location, typing.error());
+  // A time attribute in the result is kept only when the function creates it (PROCTIME());
+  // computing on a time attribute materializes it, as in Flink.
+  bool operandHasTime = false;
+  for (const auto& operand : callOperands) operandHasTime = operandHasTime || operand.type.isTimeAttribute();
+  if (operandHasTime) typing = CallTyping{materialized(typing->result), typing->operandTypes};
   for (size_t i = 0; i < operands.size() && i < typing->operandTypes.size(); ++i) {
     if (operands[i]->kind == plan::ExpressionKind::Symbol) continue;
     if (typing->operandTypes[i].kind() == TypeKind::Null) continue;
@@ -133,6 +138,21 @@ plan::ExpressionRef Binder::functionCall(const ast::FunctionCall& call, Expressi
                                                "DESCRIPTOR(ts), ..))", name, name));
   }
 
+  if (name == "OVERLAPS") {
+    // (start, end|interval) OVERLAPS (start, end|interval)
+    std::vector<plan::ExpressionRef> periods;
+    for (const auto& argument : call.arguments) {
+      auto period = bindExpression(*argument, context);
+      bool valid = period->type.kind() == TypeKind::Row && period->type.fields().size() == 2 &&
+                   period->type.fields()[0].type->isDatetime();
+      if (!valid) {
+        throw UserError(argument->location, "OVERLAPS needs two periods written as (start, end) or "
+                                            "(start, interval), got " + period->type.toString());
+      }
+      periods.push_back(period);
+    }
+    return plan::call(name, std::move(periods), DataType::boolean());
+  }
   const UserFunction* user = catalog_.findUserFunction(call.name);
   const FunctionDefinition* definition = user != nullptr ? user->implementation
                                                          : catalog_.functions().find(name);
@@ -178,9 +198,24 @@ plan::ExpressionRef Binder::functionCall(const ast::FunctionCall& call, Expressi
   }
   std::vector<plan::ExpressionRef> operands;
   std::vector<const ast::Expression*> sources;
-  for (const auto& argument : call.arguments) {
-    operands.push_back(bindExpression(*argument, operandContext));
-    sources.push_back(argument.get());
+  try {
+    for (const auto& argument : call.arguments) {
+      operands.push_back(bindExpression(*argument, operandContext));
+      sources.push_back(argument.get());
+    }
+  } catch (const UserError&) {
+    // A user function of unknown kind whose arguments are not grouped is taken to be a user
+    // aggregate function (its implementation, once registered, says for sure).
+    if (definition != nullptr || context.aggregation == nullptr) throw;
+    operands.clear();
+    sources.clear();
+    operandContext.aggregation = nullptr;
+    operandContext.scope = context.aggregation->inputScope;
+    for (const auto& argument : call.arguments) {
+      operands.push_back(bindExpression(*argument, operandContext));
+      sources.push_back(argument.get());
+    }
+    aggregateCall = true;
   }
   if (call.returning) {
     auto returning = plan::literal("RETURNING", resolveType(*call.returning));

@@ -96,6 +96,14 @@ BoundStatement Binder::createTable(const ast::CreateTable& statement) {
   table->location = statement.location;
   table->temporary = statement.temporary;
   table->periodForSystemTime = statement.periodForSystemTime;
+  blinkTypeDefaults_ = false;
+  for (const auto& option : statement.options) {
+    if (!option.keyQuoted && equalsIgnoreCase(option.key, "type")) blinkTypeDefaults_ = true;
+  }
+  struct ResetDefaults {
+    bool& flag;
+    ~ResetDefaults() { flag = false; }
+  } resetDefaults{blinkTypeDefaults_};
   for (const auto& option : statement.options) {
     for (const auto& [key, value] : table->options) {
       bool same = option.keyQuoted ? key == option.key : equalsIgnoreCase(key, option.key);

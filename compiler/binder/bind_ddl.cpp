@@ -51,6 +51,42 @@ BoundStatement Binder::createFunction(const ast::CreateFunction& statement) {
   return {BoundStatementKind::CatalogChange, statement.location, "CREATE FUNCTION " + statement.name.back(), {}, {}, ""};
 }
 
+BoundStatement Binder::alterView(const ast::AlterView& statement) {
+  const ViewDefinition* existing = catalog_.findView(statement.name);
+  if (existing == nullptr) {
+    throw UserError(statement.location, "view '" + catalog_.display(statement.name) + "' not found");
+  }
+  auto view = std::make_shared<ViewDefinition>(*existing);
+  if (statement.query) {
+    query(*statement.query, nullptr);  // report errors where the view is redefined
+    view->query = std::shared_ptr<const ast::Query>(std::shared_ptr<const ast::AlterView>(),
+                                                    statement.query.get());
+    view->columnNames.clear();
+  }
+  if (!statement.newName.empty()) {
+    catalog_.dropView(statement.name);
+    view->name = statement.newName;
+  }
+  catalog_.addView(view);
+  return {BoundStatementKind::CatalogChange, statement.location, "ALTER VIEW " + statement.name.back(), {}, {}, ""};
+}
+
+BoundStatement Binder::alterFunction(const ast::CreateFunction& statement) {
+  const UserFunction* existing = catalog_.findUserFunction(statement.name.back());
+  if (existing == nullptr) {
+    if (statement.ifNotExists) return {BoundStatementKind::CatalogChange, statement.location, "", {}, {}, ""};
+    throw UserError(statement.location, "function '" + statement.name.back() + "' does not exist");
+  }
+  catalog_.dropUserFunction(statement.name.back());
+  ast::CreateFunction replacement(statement.location);
+  replacement.name = statement.name;
+  replacement.identifier = statement.identifier;
+  replacement.identifierLocation = statement.identifierLocation;
+  replacement.language = statement.language;
+  replacement.temporary = statement.temporary;
+  return createFunction(replacement);
+}
+
 BoundStatement Binder::drop(const ast::Drop& statement) {
   bool dropped = true;
   if (statement.objectKind == "TABLE") {
@@ -93,16 +129,7 @@ BoundStatement Binder::alterTable(const ast::AlterTable& statement) {
   for (const auto& key : statement.resetKeys) {
     std::erase_if(table->options, [&](const auto& entry) { return entry.first == key; });
   }
-  for (const auto& column : statement.addColumns) {
-    if (table->columnIndex(column.name) >= 0) {
-      throw UserError(column.location, "duplicate column '" + column.name + "'");
-    }
-    if (column.kind == ast::ColumnKind::Computed) {
-      throw UserError(column.location, "ALTER TABLE ADD of a computed column is not supported");
-    }
-    table->columns.push_back({column.name, resolveType(*column.type), column.kind, nullptr,
-                              column.metadataKey, column.isVirtual, column.comment});
-  }
+  applyColumnChanges(statement, *table);
   for (const auto& problem : catalog_.connectors().validate(table->options)) {
     diagnostics_.error(statement.location, problem.message);
   }

@@ -212,16 +212,22 @@ plan::ExpressionRef Binder::caseExpression(const ast::Case& expression, Expressi
   if (expression.operand) subject = bindExpression(*expression.operand, context);
   std::vector<plan::ExpressionRef> results;
   for (const auto& when : expression.whens) {
-    auto condition = bindExpression(*when.condition, context);
-    if (subject) {
-      std::vector<DataType> types = {materialized(subject->type), materialized(condition->type)};
-      auto typing = inferComparison(types);
-      if (!typing.ok()) throw UserError(when.condition->location, typing.error());
-      condition = plan::call("=", {coerce(subject, typing->operandTypes[0]),
-                                   coerce(condition, typing->operandTypes[1])},
-                             typing->result);
-    } else {
-      requireBoolean(condition, when.condition->location, "WHEN");
+    plan::ExpressionRef condition;
+    for (const auto& value : when.conditions) {
+      auto bound = bindExpression(*value, context);
+      if (subject) {
+        std::vector<DataType> types = {materialized(subject->type), materialized(bound->type)};
+        auto typing = inferComparison(types);
+        if (!typing.ok()) throw UserError(value->location, typing.error());
+        bound = plan::call("=", {coerce(subject, typing->operandTypes[0]),
+                                 coerce(bound, typing->operandTypes[1])},
+                           typing->result);
+      } else {
+        requireBoolean(bound, value->location, "WHEN");
+      }
+      condition = condition ? plan::call("OR", {condition, bound}, DataType::boolean().withNullable(
+                                                                       condition->type.nullable() || bound->type.nullable()))
+                            : bound;
     }
     operands.push_back(condition);
     results.push_back(bindExpression(*when.result, context));

@@ -154,6 +154,15 @@ BoundRelation Binder::join(const ast::JoinRelation& join, const Scope* outer) {
     node->condition = equalities.size() == 1
                           ? equalities[0]
                           : plan::call("AND", equalities, DataType::boolean());
+    // The USING columns appear once: bare names and * see the left side's.
+    std::vector<ScopeField> fields = scope.fields();
+    for (const auto& column : join.usingColumns) {
+      auto r = right.scope.resolve({column}, join.location);
+      fields[static_cast<size_t>(leftWidth + r->index)].qualifiedOnly = true;
+    }
+    Scope merged(std::move(fields));
+    merged.setOuter(outer);
+    scope = std::move(merged);
   } else {
     node->condition = plan::literal("TRUE", DataType::boolean().notNull());
   }

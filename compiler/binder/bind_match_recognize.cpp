@@ -16,7 +16,7 @@ BoundRelation Binder::matchRecognize(const ast::MatchRecognizeRelation& match, c
   std::vector<std::string> variables = match.patternVariables;
   for (const auto& subset : match.subsets) variables.push_back(subset.first);
   for (const auto& variable : variables) {
-    for (const auto& f : input.scope.fields()) fields.push_back({variable, f.name, f.type});
+    for (const auto& f : input.scope.fields()) fields.push_back({variable, f.name, f.type, true});
   }
   Scope scope(std::move(fields));
   scope.setOuter(outer);

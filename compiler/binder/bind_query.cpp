@@ -29,7 +29,11 @@ BoundRelation Binder::query(const ast::Query& query, const Scope* outer) {
     // A CTE is visible to the ones after it and to the body; it is bound where it is used.
     ctes_.back().push_back(&cte);
   }
+  if (!query.orderBy.empty() && query.body->kind == ast::QueryBody::Kind::Select) {
+    pendingOrderBy_ = &query.orderBy;
+  }
   BoundRelation body = queryBody(*query.body, outer);
+  pendingOrderBy_ = nullptr;
   return orderAndLimit(query, std::move(body));
 }
 
@@ -127,9 +131,14 @@ BoundRelation Binder::values(const ast::ValuesBody& values, const Scope* outer) 
     std::vector<DataType> types;
     for (const auto& row : rows) types.push_back(materialized(row[column]->type));
     auto type = leastRestrictiveType(types);
+    bool allNull = std::all_of(types.begin(), types.end(),
+                               [](const DataType& t) { return t.kind() == TypeKind::Null; });
+    if (!type && allNull) type = DataType::null();
     if (!type) {
-      throw UserError(values.location, fmt::format("VALUES column {} has incompatible types",
-                                                   column + 1));
+      std::string list;
+      for (const auto& t : types) list += (list.empty() ? "" : ", ") + t.toString();
+      throw UserError(values.location, fmt::format("VALUES column {} has incompatible types: {}",
+                                                   column + 1, list));
     }
     node->schema.push_back({"EXPR$" + std::to_string(column), *type});
   }
@@ -141,6 +150,49 @@ BoundRelation Binder::values(const ast::ValuesBody& values, const Scope* outer) 
   return {node, scopeOf(node->schema, "")};
 }
 
+// The output field an ORDER BY item names directly: a position, or a select-list name or alias.
+static std::optional<int> outputPosition(const ast::SortItem& item,
+                                         const std::vector<plan::Field>& fields, size_t visible) {
+  if (item.expression->kind == ast::ExpressionKind::Literal) {
+    const auto& literalNode = static_cast<const ast::Literal&>(*item.expression);
+    if (literalNode.literalKind == ast::LiteralKind::ExactNumber) {
+      long position = std::strtol(literalNode.text.c_str(), nullptr, 10);
+      if (position < 1 || static_cast<size_t>(position) > visible) {
+        throw UserError(item.expression->location,
+                        fmt::format("ORDER BY position {} is not in the select list", position));
+      }
+      return static_cast<int>(position - 1);
+    }
+  }
+  if (item.expression->kind == ast::ExpressionKind::ColumnReference) {
+    const auto& column = static_cast<const ast::ColumnReference&>(*item.expression);
+    if (column.parts.size() == 1) {
+      for (size_t i = 0; i < visible; ++i) {
+        if (fields[i].name == column.parts[0]) return static_cast<int>(i);
+      }
+      for (size_t i = 0; i < visible; ++i) {
+        if (equalsIgnoreCase(fields[i].name, column.parts[0])) return static_cast<int>(i);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+void Binder::appendOrderColumns(const std::vector<ast::SortItem>* orderBy,
+                                std::vector<std::pair<plan::ExpressionRef, std::string>>& items,
+                                ExpressionContext& context, size_t* hidden) {
+  if (orderBy == nullptr) return;
+  std::vector<plan::Field> fields;
+  for (const auto& [expression, name] : items) fields.push_back({name, expression->type});
+  size_t visible = items.size();
+  for (const auto& item : *orderBy) {
+    if (outputPosition(item, fields, visible)) continue;
+    context.clause = "ORDER BY";
+    items.emplace_back(bindExpression(*item.expression, context), "$order" + std::to_string(*hidden));
+    ++*hidden;
+  }
+}
+
 BoundRelation Binder::orderAndLimit(const ast::Query& query, BoundRelation body) {
   if (query.orderBy.empty() && !query.limit && !query.offset) return body;
   auto sort = nodes_.make(plan::NodeKind::Sort);
@@ -149,25 +201,19 @@ BoundRelation Binder::orderAndLimit(const ast::Query& query, BoundRelation body)
   ExpressionContext context;
   context.scope = &body.scope;
   context.clause = "ORDER BY";
+  size_t visible = sort->schema.size() - body.hiddenOrderColumns;
+  size_t nextHidden = visible;
   for (const auto& item : query.orderBy) {
     int field = -1;
-    if (item.expression->kind == ast::ExpressionKind::Literal) {
-      const auto& literalNode = static_cast<const ast::Literal&>(*item.expression);
-      if (literalNode.literalKind == ast::LiteralKind::ExactNumber) {
-        long position = std::strtol(literalNode.text.c_str(), nullptr, 10);
-        if (position < 1 || static_cast<size_t>(position) > sort->schema.size()) {
-          throw UserError(item.expression->location,
-                          fmt::format("ORDER BY position {} is not in the select list", position));
-        }
-        field = static_cast<int>(position - 1);
-      }
-    }
-    if (field < 0) {
+    if (auto position = outputPosition(item, sort->schema, visible)) {
+      field = *position;
+    } else if (body.hiddenOrderColumns > 0) {
+      field = static_cast<int>(nextHidden++);
+    } else {
       auto bound = bindExpression(*item.expression, context);
       if (bound->kind != plan::ExpressionKind::InputRef) {
         throw UserError(item.expression->location,
-                        "ORDER BY supports output columns and positions; select the expression and "
-                        "order by its alias");
+                        "ORDER BY of a set operation supports output columns and positions only");
       }
       field = bound->index;
     }
@@ -176,7 +222,14 @@ BoundRelation Binder::orderAndLimit(const ast::Query& query, BoundRelation body)
   }
   sort->limit = query.limit;
   sort->offset = query.offset.value_or(0);
-  return {sort, body.scope};
+  if (body.hiddenOrderColumns == 0) return {sort, body.scope};
+  auto project = nodes_.make(plan::NodeKind::Project);
+  project->inputs.push_back(sort);
+  for (size_t i = 0; i < visible; ++i) {
+    project->expressions.push_back(plan::inputRef(static_cast<int>(i), sort->schema[i].type));
+    project->schema.push_back(sort->schema[i]);
+  }
+  return {project, scopeOf(project->schema, "")};
 }
 
 }  // namespace sluice

@@ -34,6 +34,8 @@ plan::ExpressionRef extractOverCalls(const plan::ExpressionRef& expression, int 
 }  // namespace
 
 BoundRelation Binder::select(const ast::SelectBlock& select, const Scope* outer) {
+  const std::vector<ast::SortItem>* orderBy = std::exchange(pendingOrderBy_, nullptr);
+  if (select.distinct) orderBy = nullptr;  // with DISTINCT, ORDER BY must use selected columns
   // FROM: comma-separated relations are cross joined.
   BoundRelation from;
   if (select.from.empty()) {
@@ -44,7 +46,19 @@ BoundRelation Binder::select(const ast::SelectBlock& select, const Scope* outer)
   } else {
     from = relation(*select.from[0], outer);
     for (size_t i = 1; i < select.from.size(); ++i) {
-      BoundRelation right = relation(*select.from[i], outer);
+      const ast::Relation& item = *select.from[i];
+      // `FROM t, LATERAL TABLE(f(t.x))` and `FROM t, UNNEST(t.arr)` are lateral joins.
+      if (item.kind == ast::RelationKind::TableFunction) {
+        from = tableFunction(static_cast<const ast::TableFunctionRelation&>(item), outer, &from);
+        continue;
+      }
+      if (item.kind == ast::RelationKind::Unnest) {
+        from = unnest(static_cast<const ast::UnnestRelation&>(item), outer, &from);
+        continue;
+      }
+      bool lateral = item.kind == ast::RelationKind::Derived &&
+                     static_cast<const ast::DerivedRelation&>(item).lateral;
+      BoundRelation right = relation(item, lateral ? &from.scope : outer);
       auto join = nodes_.make(plan::NodeKind::Join);
       join->inputs = {from.node, right.node};
       join->condition = plan::literal("TRUE", DataType::boolean().notNull());
@@ -75,8 +89,8 @@ BoundRelation Binder::select(const ast::SelectBlock& select, const Scope* outer)
   for (const auto& item : select.items) {
     if (item.expression && containsAggregate(*item.expression, registry)) aggregating = true;
   }
-  BoundRelation result = aggregating ? aggregateSelect(select, std::move(from))
-                                     : projectSelect(select, std::move(from));
+  BoundRelation result = aggregating ? aggregateSelect(select, std::move(from), orderBy)
+                                     : projectSelect(select, std::move(from), orderBy);
   if (!select.distinct) return result;
   auto distinct = nodes_.make(plan::NodeKind::Aggregate);
   distinct->inputs.push_back(result.node);
@@ -94,7 +108,23 @@ std::vector<std::pair<plan::ExpressionRef, std::string>> Binder::selectList(
     if (item.kind == ast::SelectItem::Kind::Star || item.kind == ast::SelectItem::Kind::QualifiedStar) {
       std::vector<int> indexes;
       if (item.kind == ast::SelectItem::Kind::Star) {
-        for (size_t i = 0; i < scope.fields().size(); ++i) indexes.push_back(static_cast<int>(i));
+        for (size_t i = 0; i < scope.fields().size(); ++i) {
+          if (!scope.fields()[i].qualifiedOnly) indexes.push_back(static_cast<int>(i));
+        }
+      } else if (item.qualifier.size() > 1 || !scope.hasQualifier(item.qualifier.back())) {
+        // t.rowColumn.* or rowColumn.*: the fields of a ROW value.
+        auto reference = std::make_shared<ast::ColumnReference>(item.location);
+        reference->parts = item.qualifier;
+        reference->partLocations.assign(reference->parts.size(), item.location);
+        auto row = bindExpression(*reference, context);
+        if (row->type.kind() != TypeKind::Row) {
+          throw UserError(item.location, "'" + item.qualifier.back() + ".*' needs a table alias or a "
+                                         "ROW column, got " + row->type.toString());
+        }
+        for (const auto& field : row->type.fields()) {
+          items.emplace_back(fieldAccess(row, field.name, item.location), field.name);
+        }
+        continue;
       } else {
         indexes = scope.fieldsOf(item.qualifier.back());
         if (indexes.empty()) {
@@ -117,12 +147,15 @@ std::vector<std::pair<plan::ExpressionRef, std::string>> Binder::selectList(
   return items;
 }
 
-BoundRelation Binder::projectSelect(const ast::SelectBlock& select, BoundRelation from) {
+BoundRelation Binder::projectSelect(const ast::SelectBlock& select, BoundRelation from,
+                                    const std::vector<ast::SortItem>* orderBy) {
   ExpressionContext context;
   context.scope = &from.scope;
   context.allowOver = true;
   context.namedWindows = &select.windows;
   auto items = selectList(select, from.scope, context);
+  size_t hidden = 0;
+  appendOrderColumns(orderBy, items, context, &hidden);
 
   int inputWidth = static_cast<int>(from.node->schema.size());
   std::vector<plan::ExpressionRef> overCalls;
@@ -144,7 +177,7 @@ BoundRelation Binder::projectSelect(const ast::SelectBlock& select, BoundRelatio
     project->expressions.push_back(expression);
     project->schema.push_back({name, expression->type});
   }
-  return {project, scopeOf(project->schema, "")};
+  return {project, scopeOf(project->schema, ""), hidden};
 }
 
 }  // namespace sluice

@@ -47,6 +47,20 @@ plan::ExpressionRef Binder::subquery(const ast::Expression& expression, Expressi
   }
   const auto& in = static_cast<const ast::InSubquery&>(expression);
   auto operand = bindExpression(*in.operand, context);
+  if (!in.quantifiedComparison.empty()) {
+    BoundRelation bound = query(*in.query, context.scope);
+    if (bound.node->schema.size() != 1) {
+      throw UserError(in.query->location, in.quantifiedComparison + " needs a subquery of one column");
+    }
+    std::vector<DataType> types = {materialized(operand->type), materialized(bound.node->schema[0].type)};
+    auto typing = inferComparison(types);
+    if (!typing.ok()) throw UserError(in.location, typing.error());
+    e->name = in.quantifiedComparison;
+    e->operands.push_back(coerce(operand, typing->operandTypes[0]));
+    e->subquery = bound.node;
+    e->type = DataType::boolean();
+    return e;
+  }
   BoundRelation bound = query(*in.query, context.scope);
   size_t width = operand->type.kind() == TypeKind::Row && in.operand->kind == ast::ExpressionKind::RowConstructor
                      ? operand->type.fields().size()

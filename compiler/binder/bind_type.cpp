@@ -68,7 +68,7 @@ DataType Binder::resolveType(const ast::TypeName& type) {
     checkRange(type, precision, 0, 9, "precision");
     result = DataType::time(precision);
   } else if (n == "TIMESTAMP" || n == "TIMESTAMP_LTZ") {
-    int precision = parameter(type, 0, DataType::kDefaultTimestampPrecision);
+    int precision = parameter(type, 0, blinkTypeDefaults_ ? 3 : DataType::kDefaultTimestampPrecision);
     checkRange(type, precision, 0, 9, "precision");
     result = (n == "TIMESTAMP_LTZ" || type.withLocalTimeZone) ? DataType::timestampLtz(precision)
                                                                : DataType::timestamp(precision);

@@ -32,6 +32,8 @@ BoundStatement Binder::bindStatement(const ast::Statement& statement) {
     case K::Drop: return drop(static_cast<const ast::Drop&>(statement));
     case K::AlterTable: return alterTable(static_cast<const ast::AlterTable&>(statement));
     case K::Show: return show(static_cast<const ast::Show&>(statement));
+    case K::AlterView: return alterView(static_cast<const ast::AlterView&>(statement));
+    case K::AlterFunction: return alterFunction(static_cast<const ast::CreateFunction&>(statement));
     case K::Describe: return describe(static_cast<const ast::NamedStatement&>(statement));
     case K::CreateCatalog:
     case K::CreateDatabase:
@@ -52,6 +54,10 @@ BoundStatement Binder::bindStatement(const ast::Statement& statement) {
     }
     case K::AddJar:
       result.summary = "ADD JAR";
+      return result;
+    case K::Module:
+      // Modules only matter for Hive compatibility; Sluice's functions are all built in.
+      result.summary = static_cast<const ast::NamedStatement&>(statement).text;
       return result;
     case K::Set: {
       const auto& set = static_cast<const ast::Set&>(statement);

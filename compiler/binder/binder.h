@@ -21,6 +21,9 @@ namespace sluice {
 struct BoundRelation {
   plan::NodeRef node;
   Scope scope;
+  // Trailing fields added only to sort by (ORDER BY of expressions not selected); the query
+  // drops them after sorting.
+  size_t hiddenOrderColumns = 0;
 };
 
 // What an expression may contain where it is being bound.
@@ -53,6 +56,14 @@ class Binder {
   // Common table expressions in scope, innermost last.
   std::vector<std::vector<const ast::CommonTableExpression*>> ctes_;
   int viewDepth_ = 0;  // guards against views that reference themselves
+  // Blink DDL (`type = '...'` tables) reads TIMESTAMP without a precision as TIMESTAMP(3).
+  bool blinkTypeDefaults_ = false;
+  // The ORDER BY of the query whose SELECT block is being bound, so the block can add the sort
+  // expressions that are not in its select list as hidden fields.
+  const std::vector<ast::SortItem>* pendingOrderBy_ = nullptr;
+  void appendOrderColumns(const std::vector<ast::SortItem>* orderBy,
+                          std::vector<std::pair<plan::ExpressionRef, std::string>>& items,
+                          ExpressionContext& context, size_t* hidden);
 
   BoundStatement bindStatement(const ast::Statement& statement);
 
@@ -62,8 +73,11 @@ class Binder {
   void applyLike(const ast::CreateTable& statement, TableDefinition& table);
   BoundStatement createView(const ast::CreateView& statement);
   BoundStatement createFunction(const ast::CreateFunction& statement);
+  BoundStatement alterView(const ast::AlterView& statement);
+  BoundStatement alterFunction(const ast::CreateFunction& statement);
   BoundStatement drop(const ast::Drop& statement);
   BoundStatement alterTable(const ast::AlterTable& statement);
+  void applyColumnChanges(const ast::AlterTable& statement, TableDefinition& table);
   BoundStatement show(const ast::Show& statement);
   BoundStatement describe(const ast::NamedStatement& statement);
 
@@ -77,8 +91,10 @@ class Binder {
   BoundRelation query(const ast::Query& query, const Scope* outer);
   BoundRelation queryBody(const ast::QueryBody& body, const Scope* outer);
   BoundRelation select(const ast::SelectBlock& select, const Scope* outer);
-  BoundRelation projectSelect(const ast::SelectBlock& select, BoundRelation from);
-  BoundRelation aggregateSelect(const ast::SelectBlock& select, BoundRelation from);
+  BoundRelation projectSelect(const ast::SelectBlock& select, BoundRelation from,
+                              const std::vector<ast::SortItem>* orderBy);
+  BoundRelation aggregateSelect(const ast::SelectBlock& select, BoundRelation from,
+                                const std::vector<ast::SortItem>* orderBy);
   std::vector<std::pair<plan::ExpressionRef, std::string>> selectList(
       const ast::SelectBlock& select, const Scope& scope, ExpressionContext& context);
   void bindGroupWindow(const ast::FunctionCall& call, AggregationState& state);

@@ -69,7 +69,7 @@ std::optional<ScopeResolution> Scope::resolveHere(const std::vector<std::string>
   }
   // column[.field...]
   auto plain = matching(fields_, [&](const ScopeField& f, bool exact) {
-    return same(f.name, parts[0], exact);
+    return !f.qualifiedOnly && same(f.name, parts[0], exact);
   });
   if (plain.size() > 1) {
     throw UserError(location, "column '" + parts[0] + "' is ambiguous; qualify it with a table "

@@ -14,6 +14,8 @@ struct ScopeField {
   std::string qualifier;  // table alias or table name; empty for derived columns
   std::string name;
   DataType type;
+  // The right side's copy of a JOIN .. USING column: `t.c` finds it, a bare `c` and `*` do not.
+  bool qualifiedOnly = false;
 };
 
 struct ScopeResolution {

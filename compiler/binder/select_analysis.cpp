@@ -36,7 +36,7 @@ bool containsAggregate(const ast::Expression& expression, const FunctionRegistry
       if (c.operand && containsAggregate(*c.operand, registry)) return true;
       if (c.elseResult && containsAggregate(*c.elseResult, registry)) return true;
       for (const auto& w : c.whens) {
-        if (containsAggregate(*w.condition, registry) || containsAggregate(*w.result, registry)) return true;
+        if (anyAggregate(w.conditions, registry) || containsAggregate(*w.result, registry)) return true;
       }
       return false;
     }

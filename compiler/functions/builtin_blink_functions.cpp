@@ -31,6 +31,8 @@ ResultRule stringColumns(std::function<size_t(const CallArgs&)> count) {
 void registerBlinkFunctions(FunctionRegistry& r) {
   const DataType str = DataType::string();
 
+  // WATERMARK FOR ts AS withOffset(ts, 2000): the rowtime minus an offset in milliseconds.
+  r.add(scalar("WITHOFFSET", {sig({timestampArg(), integerArg()}, argType(0))}));
   // DATEDIFF(end, start): days between two dates given as 'yyyy-MM-dd[ HH:mm:ss]' or timestamps.
   r.add(scalar("DATEDIFF",
                {sig({dateLikeArg(), dateLikeArg()}, forceNullable(DataType::integer()))}));

@@ -18,6 +18,7 @@ class AstBuilder {
   // Statements (build_statement.cpp, build_ddl.cpp)
   ast::StatementPtr createTable(P::CreateTableContext* context);
   ast::ColumnDefinition column(P::ColumnDefinitionContext* context);
+  ast::WatermarkDefinition watermark(P::WatermarkDefinitionContext* context);
   std::vector<ast::TableOption> options(P::WithOptionsContext* context);
   ast::TableOption option(P::TableOptionContext* context);
   std::string optionKey(P::OptionKeyContext* context, bool* quoted);

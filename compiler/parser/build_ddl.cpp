@@ -16,13 +16,7 @@ ast::StatementPtr AstBuilder::createTable(P::CreateTableContext* context) {
       if (table->watermark) {
         throw UserError(locationOf(watermark), "a table can have only one WATERMARK definition");
       }
-      ast::WatermarkDefinition definition;
-      definition.location = locationOf(watermark);
-      if (watermark->name != nullptr) definition.name = identifier(watermark->name);
-      definition.column = qualifiedName(watermark->column);
-      definition.columnLocation = locationOf(watermark->column);
-      definition.expression = expression(watermark->expression());
-      table->watermark = std::move(definition);
+      table->watermark = this->watermark(watermark);
     } else if (auto* constraint = element->tableConstraint()) {
       if (table->primaryKey) {
         throw UserError(locationOf(constraint), "a table can have only one PRIMARY KEY");
@@ -60,6 +54,16 @@ ast::StatementPtr AstBuilder::createTable(P::CreateTableContext* context) {
   }
   if (context->query() != nullptr) table->asQuery = query(context->query());
   return table;
+}
+
+ast::WatermarkDefinition AstBuilder::watermark(P::WatermarkDefinitionContext* context) {
+  ast::WatermarkDefinition definition;
+  definition.location = locationOf(context);
+  if (context->name != nullptr) definition.name = identifier(context->name);
+  definition.column = qualifiedName(context->column);
+  definition.columnLocation = locationOf(context->column);
+  definition.expression = expression(context->expression());
+  return definition;
 }
 
 ast::ColumnDefinition AstBuilder::column(P::ColumnDefinitionContext* context) {
@@ -162,6 +166,13 @@ ast::StatementPtr AstBuilder::drop(P::DropStatementContext* context) {
   drop->name = qualifiedName(context->name);
   drop->ifExists = context->EXISTS() != nullptr;
   drop->temporary = context->TEMPORARY() != nullptr;
+  if (context->behavior != nullptr) {
+    std::string behavior = toUpperAscii(identifier(context->behavior));
+    if (behavior != "RESTRICT" && behavior != "CASCADE") {
+      throw UserError(locationOf(context->behavior), "expected RESTRICT or CASCADE, got '" +
+                                                         identifier(context->behavior) + "'");
+    }
+  }
   return drop;
 }
 
@@ -170,16 +181,43 @@ ast::StatementPtr AstBuilder::alterTable(P::AlterTableContext* context) {
   alter->name = qualifiedName(context->name);
   alter->ifExists = context->EXISTS() != nullptr;
   if (context->newName != nullptr) alter->newName = qualifiedName(context->newName);
+  if (context->column != nullptr) {
+    alter->renameColumn = identifier(context->column);
+    alter->renameColumnTo = identifier(context->newColumn);
+  }
   for (auto* item : context->tableOption()) alter->setOptions.push_back(option(item));
   for (auto* key : context->optionKey()) {
     bool quoted = false;
     alter->resetKeys.push_back(optionKey(key, &quoted));
   }
-  for (auto* element : context->tableElement()) {
-    if (element->columnDefinition() == nullptr) {
-      throw UserError(locationOf(element), "ALTER TABLE ADD supports columns only");
+  alter->modify = context->action != nullptr && context->action->getType() == P::MODIFY;
+  for (auto* element : context->alterElement()) {
+    auto* tableElement = element->tableElement();
+    if (auto* w = tableElement->watermarkDefinition()) {
+      alter->watermark = watermark(w);
+    } else if (auto* constraint = tableElement->tableConstraint()) {
+      alter->primaryKey = ast::PrimaryKeyDefinition{locationOf(constraint),
+                                                    identifierList(constraint->identifierList()), false};
+    } else if (tableElement->periodForSystemTime() != nullptr) {
+      throw UserError(locationOf(tableElement), "PERIOD FOR SYSTEM_TIME cannot be altered");
+    } else {
+      ast::AlteredColumn altered;
+      altered.column = column(tableElement->columnDefinition());
+      altered.first = element->FIRST() != nullptr;
+      if (element->identifier() != nullptr) altered.after = identifier(element->identifier());
+      alter->columns.push_back(std::move(altered));
     }
-    alter->addColumns.push_back(column(element->columnDefinition()));
+  }
+  if (auto* drop = context->dropTarget()) {
+    if (drop->PRIMARY() != nullptr || drop->CONSTRAINT() != nullptr) {
+      alter->dropPrimaryKey = true;
+    } else if (drop->WATERMARK() != nullptr) {
+      alter->dropWatermark = true;
+    } else if (drop->identifierList() != nullptr) {
+      alter->dropColumns = identifierList(drop->identifierList());
+    } else {
+      alter->dropColumns.push_back(identifier(drop->identifier()));
+    }
   }
   return alter;
 }

@@ -42,21 +42,30 @@ ast::ExpressionPtr AstBuilder::booleanExpression(P::BooleanExpressionContext* co
 ast::ExpressionPtr AstBuilder::predicate(ast::ExpressionPtr operand, P::PredicateContext* context) {
   SourceLocation location = operand->location;
   bool negated = context->NOT() != nullptr;
+  if (context->quantifier != nullptr) {
+    auto result = node<ast::InSubquery>(location);
+    result->operand = std::move(operand);
+    result->query = query(context->query());
+    std::string quantifier = toUpperAscii(context->quantifier->getText());
+    result->quantifiedComparison = context->comparisonOperator()->getText() + " " +
+                                   (quantifier == "SOME" ? "ANY" : quantifier);
+    return result;
+  }
   switch (context->kind->getType()) {
+    case P::OVERLAPS: {
+      auto result = node<ast::FunctionCall>(location);
+      result->name = "OVERLAPS";
+      result->arguments.push_back(std::move(operand));
+      result->arguments.push_back(valueExpression(context->right));
+      return result;
+    }
     case P::BETWEEN: {
       auto result = node<ast::Between>(location);
       result->operand = std::move(operand);
       result->low = valueExpression(context->lower);
       result->high = valueExpression(context->upper);
       result->negated = negated;
-      if (context->symmetry != nullptr) {
-        std::string word = toUpperAscii(identifier(context->symmetry));
-        if (word != "SYMMETRIC" && word != "ASYMMETRIC") {
-          throw UserError(locationOf(context->symmetry),
-                          "expected SYMMETRIC or ASYMMETRIC after BETWEEN");
-        }
-        result->symmetric = word == "SYMMETRIC";
-      }
+      result->symmetric = context->symmetry != nullptr && context->symmetry->getType() == P::SYMMETRIC;
       return result;
     }
     case P::IN: {
@@ -222,7 +231,13 @@ ast::ExpressionPtr AstBuilder::primaryExpression(P::PrimaryExpressionContext* co
     auto result = node<ast::Case>(locationOf(c));
     if (c->operand != nullptr) result->operand = expression(c->operand);
     for (auto* when : c->whenClause()) {
-      result->whens.push_back({expression(when->condition), expression(when->result)});
+      ast::WhenClause clause;
+      for (auto* condition : when->conditions) clause.conditions.push_back(expression(condition));
+      if (clause.conditions.size() > 1 && c->operand == nullptr) {
+        throw UserError(locationOf(when), "a searched CASE takes one condition per WHEN");
+      }
+      clause.result = expression(when->result);
+      result->whens.push_back(std::move(clause));
     }
     if (c->elseValue != nullptr) result->elseResult = expression(c->elseValue);
     return result;

@@ -36,8 +36,17 @@ std::vector<std::string> AstBuilder::identifierList(P::IdentifierListContext* co
 }
 
 std::string AstBuilder::stringLiteral(P::StringLiteralContext* context) {
-  std::string text = context->getText();
-  auto decoded = decodeStringLiteral(text);
+  std::string text = context->children[0]->getText();
+  char escape = '\\';
+  if (context->escape != nullptr) {
+    std::string escapeText = context->escape->getText();
+    if (escapeText.size() != 3) {
+      throw UserError(locationOf(context->escape), "UESCAPE takes a single character");
+    }
+    escape = escapeText[1];
+  }
+  if (context->CHARSET_STRING() != nullptr) text = text.substr(text.find('\''));
+  auto decoded = decodeStringLiteral(text, escape);
   if (!decoded.ok()) throw UserError(locationOf(context), decoded.error());
   return decoded.value();
 }

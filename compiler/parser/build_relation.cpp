@@ -49,8 +49,14 @@ ast::RelationPtr AstBuilder::relationPrimary(P::RelationPrimaryContext* context)
     if (c->temporalClause() != nullptr) {
       table->systemTimeAsOf = valueExpression(c->temporalClause()->valueExpression());
     }
-    if (c->tableAlias() != nullptr) table->alias = tableAlias(c->tableAlias());
-    if (c->matchRecognize() != nullptr) return matchRecognize(c->matchRecognize(), std::move(table));
+    if (c->tableAlias(0) != nullptr && c->tableAlias(0) != c->matchAlias) {
+      table->alias = tableAlias(c->tableAlias(0));
+    }
+    if (c->matchRecognize() != nullptr) {
+      auto match = matchRecognize(c->matchRecognize(), std::move(table));
+      if (c->matchAlias != nullptr) match->alias = tableAlias(c->matchAlias);
+      return match;
+    }
     return table;
   }
   if (auto* c = dynamic_cast<P::DerivedTableContext*>(context)) {
@@ -60,9 +66,13 @@ ast::RelationPtr AstBuilder::relationPrimary(P::RelationPrimaryContext* context)
     if (c->temporalClause() != nullptr) {
       derived->systemTimeAsOf = valueExpression(c->temporalClause()->valueExpression());
     }
-    if (c->tableAlias() != nullptr) derived->alias = tableAlias(c->tableAlias());
+    if (c->tableAlias(0) != nullptr && c->tableAlias(0) != c->matchAlias) {
+      derived->alias = tableAlias(c->tableAlias(0));
+    }
     if (c->matchRecognize() != nullptr) {
-      return matchRecognize(c->matchRecognize(), std::move(derived));
+      auto match = matchRecognize(c->matchRecognize(), std::move(derived));
+      if (c->matchAlias != nullptr) match->alias = tableAlias(c->matchAlias);
+      return match;
     }
     return derived;
   }
@@ -126,11 +136,7 @@ static std::string patternText(antlr4::tree::ParseTree* tree) {
 ast::RelationPtr AstBuilder::matchRecognize(P::MatchRecognizeContext* context,
                                             ast::RelationPtr input) {
   auto match = std::make_unique<ast::MatchRecognizeRelation>(locationOf(context));
-  // MATCH_RECOGNIZE's alias follows its closing parenthesis in SQL, but the grammar reads it as
-  // the input's alias (t MATCH_RECOGNIZE (...) AS x is rare); move it over.
-  match->alias = input->alias;
   match->input = std::move(input);
-  match->input->alias = {};
   for (auto* e : context->expression()) match->partitionBy.push_back(expression(e));
   if (context->orderByClause() != nullptr) match->orderBy = orderBy(context->orderByClause());
   for (auto* measure : context->measure()) {

@@ -125,7 +125,7 @@ ast::ExpressionPtr AstBuilder::specialForm(P::PrimaryExpressionContext* context)
     result->arguments.push_back(expression(c->json));
     result->arguments.push_back(expression(c->path));
     if (c->jsonExistsBehavior != nullptr) {
-      result->behaviors.push_back(toUpperAscii(identifier(c->jsonExistsBehavior)) + " ON ERROR");
+      result->behaviors.push_back(toUpperAscii(c->jsonExistsBehavior->getText()) + " ON ERROR");
     }
     return result;
   }
@@ -146,6 +146,22 @@ ast::ExpressionPtr AstBuilder::specialForm(P::PrimaryExpressionContext* context)
     if (c->jsonNullClause() != nullptr) {
       result->behaviors.push_back(toUpperAscii(c->jsonNullClause()->getText()));
     }
+    return result;
+  }
+  if (auto* c = dynamic_cast<P::JsonObjectAggregateContext*>(context)) {
+    // JSON_OBJECTAGG(KEY k VALUE v): an aggregate of two operands.
+    auto result = call(location, toUpperAscii(identifier(c->aggregate)));
+    result->arguments.push_back(expression(c->key));
+    result->arguments.push_back(expression(c->value));
+    if (c->jsonNullClause() != nullptr) {
+      result->behaviors.push_back(toUpperAscii(c->jsonNullClause()->getText()));
+    }
+    return result;
+  }
+  if (auto* c = dynamic_cast<P::JsonArrayAggregateContext*>(context)) {
+    auto result = call(location, toUpperAscii(identifier(c->aggregate)));
+    result->arguments.push_back(expression(c->expression()));
+    result->behaviors.push_back(toUpperAscii(c->jsonNullClause()->getText()));
     return result;
   }
   if (auto* c = dynamic_cast<P::ArrayConstructorContext*>(context)) {

@@ -28,6 +28,43 @@ ast::StatementPtr AstBuilder::statement(P::StatementContext* context) {
     describe->name = qualifiedName(c->qualifiedName());
     return describe;
   }
+  if (auto* c = context->alterView()) {
+    auto alter = std::make_unique<ast::AlterView>(locationOf(c));
+    alter->name = qualifiedName(c->name);
+    if (c->newName != nullptr) alter->newName = qualifiedName(c->newName);
+    if (c->query() != nullptr) alter->query = query(c->query());
+    return alter;
+  }
+  if (auto* c = context->alterFunction()) {
+    // The same shape as CREATE FUNCTION, replacing the implementation.
+    auto alter = std::make_unique<ast::CreateFunction>(locationOf(c));
+    alter->kind = ast::StatementKind::AlterFunction;
+    alter->name = qualifiedName(c->name);
+    alter->temporary = c->TEMPORARY() != nullptr;
+    alter->system = c->SYSTEM() != nullptr;
+    alter->ifNotExists = c->EXISTS() != nullptr;  // here: IF EXISTS
+    alter->identifier = stringLiteral(c->className);
+    alter->identifierLocation = locationOf(c->className);
+    if (c->language != nullptr) alter->language = toUpperAscii(identifier(c->language));
+    return alter;
+  }
+  if (auto* c = context->moduleStatement()) {
+    std::string action = toUpperAscii(identifier(c->action));
+    if ((action != "LOAD" && action != "UNLOAD") || toUpperAscii(identifier(c->kind)) != "MODULE") {
+      throw UserError(locationOf(c), "unknown statement '" + identifier(c->action) + " " +
+                                         identifier(c->kind) + "'");
+    }
+    auto module = std::make_unique<ast::NamedStatement>(ast::StatementKind::Module, locationOf(c));
+    module->name = {identifier(c->name)};
+    module->text = action + " MODULE";
+    return module;
+  }
+  if (auto* c = context->useStatement(); c != nullptr && c->MODULES() != nullptr) {
+    auto module = std::make_unique<ast::NamedStatement>(ast::StatementKind::Module, locationOf(c));
+    module->name = identifierList(c->identifierList());
+    module->text = "USE MODULES";
+    return module;
+  }
   if (auto* c = context->useStatement()) {
     auto use = std::make_unique<ast::NamedStatement>(ast::StatementKind::Use, locationOf(c));
     use->name = qualifiedName(c->qualifiedName());

@@ -9,7 +9,8 @@
 namespace sluice {
 
 // Text of a string literal token with its quotes; returns the value (UTF-8).
-Result<std::string> decodeStringLiteral(std::string_view token);
+// `unicodeEscape` is the escape character of U&'..' literals (backslash unless UESCAPE says).
+Result<std::string> decodeStringLiteral(std::string_view token, char unicodeEscape = '\\');
 std::string decodeBackquotedIdentifier(std::string_view token);
 
 }  // namespace sluice

@@ -157,7 +157,9 @@ struct Cast : Expression {
 };
 
 struct WhenClause {
-  ExpressionPtr condition;
+  // One condition for a searched CASE; for a simple CASE (CASE x WHEN 1, 2 THEN ..), the values
+  // compared with x, any of which selects the branch.
+  std::vector<ExpressionPtr> conditions;
   ExpressionPtr result;
 };
 
@@ -209,6 +211,8 @@ struct InList : Expression {
 struct InSubquery : Expression {
   explicit InSubquery(SourceLocation location);
   ExpressionPtr operand;
+  // Set for a quantified comparison: "> ALL", "= ANY", "<> SOME"; empty for IN.
+  std::string quantifiedComparison;
   ~InSubquery() override;
   std::unique_ptr<Query> query;
   bool negated = false;

@@ -29,6 +29,9 @@ enum class StatementKind : unsigned char {
   Describe,
   Use,
   AddJar,
+  Module,  // LOAD MODULE / UNLOAD MODULE / USE MODULES
+  AlterView,
+  AlterFunction,
   Query,
 };
 
@@ -122,6 +125,13 @@ struct CreateFunction : Statement {
   std::vector<std::pair<std::string, std::string>> resources;  // USING JAR 'x' / LIBRARY 'y.so'
 };
 
+struct AlterView : Statement {
+  explicit AlterView(SourceLocation location) : Statement(StatementKind::AlterView, location) {}
+  std::vector<std::string> name;
+  std::vector<std::string> newName;  // RENAME TO
+  std::unique_ptr<Query> query;      // AS query
+};
+
 struct CreateCatalogOrDatabase : Statement {
   CreateCatalogOrDatabase(StatementKind kind, SourceLocation location) : Statement(kind, location) {}
   std::vector<std::string> name;
@@ -136,13 +146,27 @@ struct Drop : Statement {
   bool temporary = false;
 };
 
+// A column added or modified by ALTER TABLE, with its requested position.
+struct AlteredColumn {
+  ColumnDefinition column;
+  bool first = false;
+  std::string after;  // AFTER column; empty: at the end (ADD) or in place (MODIFY)
+};
+
 struct AlterTable : Statement {
   explicit AlterTable(SourceLocation location) : Statement(StatementKind::AlterTable, location) {}
   std::vector<std::string> name;
   std::vector<std::string> newName;  // RENAME TO
+  std::string renameColumn, renameColumnTo;
   std::vector<TableOption> setOptions;
   std::vector<std::string> resetKeys;
-  std::vector<ColumnDefinition> addColumns;
+  bool modify = false;  // MODIFY replaces what ADD would add
+  std::vector<AlteredColumn> columns;
+  std::optional<WatermarkDefinition> watermark;
+  std::optional<PrimaryKeyDefinition> primaryKey;
+  std::vector<std::string> dropColumns;
+  bool dropPrimaryKey = false;
+  bool dropWatermark = false;
   bool ifExists = false;
 };
 

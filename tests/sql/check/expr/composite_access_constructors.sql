@@ -27,7 +27,7 @@ CREATE TABLE constructed (
 SELECT
   person.id,
   person.name,
-  profiles.person.address.city,
+  p.person.address.city,  -- an alias hides the table name, as in Calcite
   person.address.geo.lat,
   p.person.address.geo.lon,
   `value`.`timestamp`,

@@ -16,8 +16,8 @@ CREATE TABLE rating_report (
   supplier_id STRING,
   rating      INT,
   total       BIGINT,
-  g_supplier  INT,
-  g_rating    INT
+  g_supplier  BIGINT,  -- GROUPING() is BIGINT NOT NULL in Flink
+  g_rating    BIGINT
 ) WITH ('connector' = 'print');
 
 SELECT COUNT(*) FROM Orders;

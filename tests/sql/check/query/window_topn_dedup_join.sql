@@ -114,7 +114,8 @@ FROM (
 
 -- Cascading window aggregation: tumbling 5 minutes for each supplier_id
 CREATE VIEW window1 AS
-SELECT window_start, window_end, window_time as rowtime, SUM(price) as partial_price
+-- renamed as in the Flink docs: TUMBLE over this view adds its own window_start/window_end
+SELECT window_start AS window_5mintumble_start, window_end AS window_5mintumble_end, window_time as rowtime, SUM(price) as partial_price
   FROM TABLE(
     TUMBLE(TABLE Bid, DESCRIPTOR(bidtime), INTERVAL '5' MINUTES))
   GROUP BY supplier_id, window_start, window_end, window_time;
