@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/binder/binder.h"
+#include "compiler/parser/reserved_keywords.h"
 #include "compiler/types/identifier_case.h"
 
 namespace sluice {
@@ -80,10 +81,15 @@ void Binder::checkTableOptions(const ast::CreateTable& statement, const TableDef
     SourceLocation location = problem.key.empty() ? optionLocation(statement, "connector")
                                                   : optionLocation(statement, problem.key);
     if (problem.key.empty()) {
+      // A problem with the connector itself: point at the value that names it.
       for (const char* key : {"connector", "connector.type", "type"}) {
         for (const auto& option : statement.options) {
-          if (equalsIgnoreCase(option.key, key)) location = option.location;
+          if (equalsIgnoreCase(option.key, key)) location = option.valueLocation;
         }
+      }
+    } else if (problem.message.find("value") != std::string::npos) {
+      for (const auto& option : statement.options) {
+        if (option.key == problem.key) location = option.valueLocation;
       }
     }
     diagnostics_.error(location, problem.message);
@@ -125,6 +131,10 @@ BoundStatement Binder::createTable(const ast::CreateTable& statement) {
       if (equalsIgnoreCase(existing.name, column.name)) {
         throw UserError(column.location, "duplicate column '" + column.name + "'");
       }
+    }
+    if (!blinkTypeDefaults_ && !column.nameQuoted && isFlinkReservedKeyword(column.name)) {
+      throw UserError(column.location, fmt::format("'{}' is a reserved keyword in Flink SQL; quote "
+                                                   "the column name as `{}`", column.name, column.name));
     }
     ColumnDefinition definition;
     definition.name = column.name;
@@ -179,7 +189,7 @@ BoundStatement Binder::createTable(const ast::CreateTable& statement) {
     if (!rowtime.type.isTimestamp() || rowtime.type.precision() > 3) {
       throw UserError(watermark.columnLocation,
                       fmt::format("the rowtime column '{}' must be TIMESTAMP(p) or "
-                                  "TIMESTAMP_LTZ(p) with p from 0 to 3, got {}",
+                                  "TIMESTAMP_LTZ(p) with a precision p from 0 to 3, got {}",
                                   rowtime.name, rowtime.type.toString()));
     }
     std::vector<ScopeField> all;

@@ -120,15 +120,25 @@ plan::ExpressionRef Binder::columnReference(const ast::ColumnReference& column,
     std::string message = "column '" + name + "' not found";
     std::vector<std::string> candidates = context.scope != nullptr ? context.scope->names()
                                                                    : std::vector<std::string>{};
+    SourceLocation location = column.location;
     if (column.parts.size() >= 2 && context.scope != nullptr &&
         !context.scope->hasQualifier(column.parts[0]) &&
         !context.scope->resolve({column.parts[0]}, column.location)) {
       message = "table or alias '" + column.parts[0] + "' not found";
+    } else if (column.parts.size() >= 2 && context.scope != nullptr &&
+               context.scope->hasQualifier(column.parts[0])) {
+      location = column.partLocations[1];
+      message = "column '" + column.parts[1] + "' not found in '" + column.parts[0] + "'";
+      std::vector<std::string> names;
+      for (int i : context.scope->fieldsOf(column.parts[0])) {
+        names.push_back(context.scope->fields()[static_cast<size_t>(i)].name);
+      }
+      std::string near = nearestName(column.parts[1], names);
+      if (!near.empty()) message += "; did you mean '" + near + "'?";
     } else {
       std::string near = nearestName(column.parts.back(), candidates);
       if (!near.empty()) message += "; did you mean '" + near + "'?";
     }
-    SourceLocation location = column.location;
     throw UserError(location, message);
   }
   plan::ExpressionRef result;
@@ -185,7 +195,7 @@ plan::ExpressionRef Binder::binary(const ast::Binary& binary, ExpressionContext&
                                                 ArithmeticOperator::Divide, ArithmeticOperator::Modulo};
       auto typing = inferArithmetic(kOps[static_cast<int>(binary.op)], materialized(left->type),
                                     materialized(right->type));
-      if (!typing.ok()) throw UserError(binary.operatorLocation, typing.error());
+      if (!typing.ok()) throw UserError(binary.location, typing.error());
       return plan::call(name, {coerce(left, typing->operandTypes[0]),
                                coerce(right, typing->operandTypes[1])},
                         typing->result);

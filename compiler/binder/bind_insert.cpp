@@ -52,10 +52,21 @@ plan::NodeRef Binder::insert(const ast::Insert& statement) {
   BoundRelation source = query(*statement.query, nullptr);
   const auto& fields = source.node->schema;
   if (fields.size() != targets.size()) {
-    throw UserError(statement.query->location,
-                    fmt::format("the query returns {} columns but sink '{}' expects {}",
-                                fields.size(), table->name.back(), targets.size()));
+    throw UserError(statement.tableLocation,
+                    fmt::format("column count mismatch: the query returns {} columns but sink '{}' "
+                                "expects {}", fields.size(), table->name.back(), targets.size()));
   }
+  // Where to point for column i: its SELECT item when the query is a plain SELECT list.
+  auto columnLocation = [&](size_t i) {
+    const auto* select = statement.query->body->kind == ast::QueryBody::Kind::Select
+                             ? static_cast<const ast::SelectBlock*>(statement.query->body.get())
+                             : nullptr;
+    if (select == nullptr) return statement.query->location;
+    for (const auto& item : select->items) {
+      if (item.kind != ast::SelectItem::Kind::Expression) return statement.query->location;
+    }
+    return i < select->items.size() ? select->items[i].location : statement.query->location;
+  };
   auto project = nodes_.make(plan::NodeKind::Project);
   project->inputs.push_back(source.node);
   bool needsProject = !statement.columns.empty();
@@ -77,11 +88,10 @@ plan::NodeRef Binder::insert(const ast::Insert& statement) {
       if (!from.sameTypeIgnoringNullability(to)) {
         if (from.kind() != TypeKind::Null && !canCastImplicitly(from, to) &&
             !(from.isCharacterString() && to.isCharacterString())) {
-          throw UserError(statement.query->location,
-                          fmt::format("column types of the query and sink '{}' do not match: "
-                                      "column '{}' is {} but the query gives {}",
-                                      table->name.back(), column.name, to.toString(),
-                                      from.toString()));
+          throw UserError(columnLocation(i),
+                          fmt::format("incompatible types for sink column '{}' of '{}': the "
+                                      "column is {} but the query gives {}", column.name,
+                                      table->name.back(), to.toString(), from.toString()));
         }
         value = plan::cast(value, to.withNullable(from.nullable()));
         needsProject = true;

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "compiler/binder/binder.h"
-#include "compiler/binder/window_source.h"
+#include "compiler/binder/join_classification.h"
 #include "compiler/types/identifier_case.h"
 
 namespace sluice {
@@ -17,38 +17,6 @@ plan::JoinKind joinKindOf(ast::JoinKind kind) {
     case ast::JoinKind::Right: return plan::JoinKind::Right;
     case ast::JoinKind::Full: return plan::JoinKind::Full;
     default: return plan::JoinKind::Inner;
-  }
-}
-
-bool isComparison(const std::string& name) {
-  return name == "<" || name == "<=" || name == ">" || name == ">=" || name == "BETWEEN";
-}
-
-// Whether a comparison bounds a time attribute of one side by one of the other side.
-bool boundsTimeBetweenSides(const plan::ExpressionRef& e, int leftWidth,
-                            const std::vector<plan::Field>& schema) {
-  if (e->kind != plan::ExpressionKind::Call || !isComparison(e->name)) return false;
-  std::vector<int> refs;
-  plan::collectInputRefs(e, refs);
-  bool leftTime = false, rightTime = false;
-  for (int r : refs) {
-    if (!schema[static_cast<size_t>(r)].type.isTimeAttribute()) continue;
-    (r < leftWidth ? leftTime : rightTime) = true;
-  }
-  return leftTime && rightTime;
-}
-
-void extractEquiKeys(plan::LogicalNode& join, int leftWidth) {
-  for (const auto& conjunct : plan::conjunctions(join.condition)) {
-    if (conjunct->kind != plan::ExpressionKind::Call || conjunct->name != "=") continue;
-    const auto& a = conjunct->operands[0];
-    const auto& b = conjunct->operands[1];
-    if (a->kind != plan::ExpressionKind::InputRef || b->kind != plan::ExpressionKind::InputRef) continue;
-    if (a->index < leftWidth && b->index >= leftWidth) {
-      join.equiKeys.emplace_back(a->index, b->index - leftWidth);
-    } else if (b->index < leftWidth && a->index >= leftWidth) {
-      join.equiKeys.emplace_back(b->index, a->index - leftWidth);
-    }
   }
 }
 
@@ -166,47 +134,16 @@ BoundRelation Binder::join(const ast::JoinRelation& join, const Scope* outer) {
   } else {
     node->condition = plan::literal("TRUE", DataType::boolean().notNull());
   }
-  extractEquiKeys(*node, leftWidth);
+  classifyJoin(*node, /*temporal=*/asOf != nullptr);
 
-  if (asOf == nullptr) {
-    std::string leftName, rightName;
-    bool windowJoin = false;
-    for (const auto& [l, r] : node->equiKeys) {
-      std::string a, b;
-      if (windowFieldOrigin(*left.node, l, &a) != nullptr &&
-          windowFieldOrigin(*right.node, r, &b) != nullptr && a == "window_start" && b == a) {
-        windowJoin = true;
-      }
-    }
-    bool interval = false;
-    for (const auto& conjunct : plan::conjunctions(node->condition)) {
-      interval = interval || boundsTimeBetweenSides(conjunct, leftWidth, node->schema);
-    }
-    if (windowJoin) {
-      node->joinStrategy = plan::JoinStrategy::Window;
-      node->windowed = true;
-    } else if (interval) {
-      node->joinStrategy = plan::JoinStrategy::Interval;
-    }
-  }
-
-  // Which time attributes survive: lookup and temporal joins keep the left side's; interval and
-  // window joins keep both; a regular join materializes all of them.
+  // Outer joins pad the other side with NULLs.
   std::vector<ScopeField> fields = scope.fields();
   for (size_t i = 0; i < fields.size(); ++i) {
     bool isLeft = static_cast<int>(i) < leftWidth;
-    bool keep = false;
-    switch (node->joinStrategy) {
-      case plan::JoinStrategy::Lookup:
-      case plan::JoinStrategy::EventTimeTemporal: keep = isLeft; break;
-      case plan::JoinStrategy::Interval:
-      case plan::JoinStrategy::Window: keep = true; break;
-      case plan::JoinStrategy::Regular: keep = false; break;
-    }
-    DataType type = keep ? fields[i].type : materialized(fields[i].type);
     bool padded = (node->joinKind == plan::JoinKind::Left && !isLeft) ||
                   (node->joinKind == plan::JoinKind::Right && isLeft) ||
                   node->joinKind == plan::JoinKind::Full;
+    DataType type = node->schema[i].type;
     if (padded) type = type.withNullable(true);
     fields[i].type = type;
     node->schema[i].type = type;

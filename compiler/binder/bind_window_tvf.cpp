@@ -65,14 +65,16 @@ BoundRelation Binder::windowTableFunction(const ast::FunctionCall& call, const S
     throw UserError(timeColumn->location,
                     fmt::format("the time column of {} must be DESCRIPTOR(column)", name));
   }
-  const std::string& timeName = static_cast<const ast::Descriptor&>(*timeColumn).columns[0];
-  auto time = input.scope.resolve({timeName}, timeColumn->location);
+  const auto& descriptor = static_cast<const ast::Descriptor&>(*timeColumn);
+  const std::string& timeName = descriptor.columns[0];
+  SourceLocation timeLocation = descriptor.columnLocations[0];
+  auto time = input.scope.resolve({timeName}, timeLocation);
   if (!time || time->depth != 0) {
-    throw UserError(timeColumn->location, fmt::format("column '{}' not found in the window's input",
+    throw UserError(timeLocation, fmt::format("column '{}' not found in the window's input",
                                                       timeName));
   }
   if (!time->type.isTimeAttribute()) {
-    throw UserError(timeColumn->location,
+    throw UserError(timeLocation,
                     fmt::format("the time column '{}' of {} must be a time attribute (a rowtime "
                                 "column with a WATERMARK, or a PROCTIME() column), got {}",
                                 timeName, name, time->type.toString()));

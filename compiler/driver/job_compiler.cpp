@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "compiler/binder/binder.h"
+#include "compiler/plan/plan_printer.h"
 #include "compiler/parser/sql_parser.h"
 
 namespace sluice {
@@ -36,6 +37,21 @@ CompiledJob compileJob(const SourceFile& file, DiagnosticSink& diagnostics) {
     job.statements.push_back(std::move(compiled));
   }
   return job;
+}
+
+std::string explainJob(const CompiledJob& job, const std::string& path) {
+  std::string out;
+  for (const auto& statement : job.statements) {
+    if (statement.bound.sinks.empty()) continue;
+    out += "== " + statement.bound.summary + " (" + path + ":" +
+           std::to_string(statement.bound.location.line) + ") ==\n";
+    out += "-- logical plan\n";
+    for (const auto& sink : statement.bound.sinks) out += plan::printPlan(sink);
+    out += "-- optimized plan\n";
+    for (const auto& sink : statement.optimized) out += plan::printPlan(sink);
+    out += "\n";
+  }
+  return out;
 }
 
 }  // namespace sluice

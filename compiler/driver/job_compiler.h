@@ -30,4 +30,7 @@ struct CompiledJob {
 
 CompiledJob compileJob(const SourceFile& file, DiagnosticSink& diagnostics);
 
+// What `sqlc explain` prints: per statement with a plan, its logical and optimized plans.
+std::string explainJob(const CompiledJob& job, const std::string& path);
+
 }  // namespace sluice

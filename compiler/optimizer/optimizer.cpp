@@ -10,6 +10,8 @@ namespace sluice {
 
 const std::vector<OptimizerPass>& optimizerPasses() {
   static const std::vector<OptimizerPass> kPasses = {
+      {"filter-into-join", "WHERE conditions over an inner join become its join condition, so "
+       "equality keys and interval bounds are seen", pushFiltersIntoJoins},
       {"subquery-to-join", "IN / EXISTS subqueries in WHERE become semi and anti joins",
        rewriteSubqueriesToJoins},
       {"rank-recognition", "ROW_NUMBER/RANK filtered by the rank becomes TopN or Deduplicate",

@@ -72,12 +72,14 @@ ast::ColumnDefinition AstBuilder::column(P::ColumnDefinitionContext* context) {
   if (auto* computed = dynamic_cast<P::ComputedColumnContext*>(context)) {
     column.kind = ast::ColumnKind::Computed;
     column.name = identifier(computed->name);
+    column.nameQuoted = computed->name->BACKQUOTED_IDENTIFIER() != nullptr;
     column.expression = expression(computed->expression());
     if (computed->comment != nullptr) column.comment = stringLiteral(computed->comment);
     return column;
   }
   auto* physical = dynamic_cast<P::PhysicalOrMetadataColumnContext*>(context);
   column.name = identifier(physical->name);
+  column.nameQuoted = physical->name->BACKQUOTED_IDENTIFIER() != nullptr;
   column.type = dataType(physical->dataType());
   if (physical->METADATA() != nullptr) {
     column.kind = ast::ColumnKind::Metadata;
@@ -100,6 +102,7 @@ ast::TableOption AstBuilder::option(P::TableOptionContext* context) {
   option.location = locationOf(context);
   option.key = optionKey(context->key, &option.keyQuoted);
   auto* value = context->value;
+  option.valueLocation = locationOf(value);
   if (value->stringLiteral() != nullptr) {
     option.value = stringLiteral(value->stringLiteral());
   } else if (value->identifier() != nullptr) {

@@ -195,7 +195,10 @@ ast::ExpressionPtr AstBuilder::specialForm(P::PrimaryExpressionContext* context)
   }
   auto* c = dynamic_cast<P::DescriptorContext*>(context);
   auto result = std::make_unique<ast::Descriptor>(location);
-  for (auto* column : c->identifier()) result->columns.push_back(identifier(column));
+  for (auto* column : c->identifier()) {
+    result->columns.push_back(identifier(column));
+    result->columnLocations.push_back(locationOf(column));
+  }
   return result;
 }
 

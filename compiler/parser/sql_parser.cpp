@@ -106,6 +106,11 @@ ast::Script parseScript(const SourceFile& file, DiagnosticSink& diagnostics) {
     for (size_t i = range.begin; i < range.end; ++i) {
       copies.push_back(std::make_unique<antlr4::CommonToken>(tokens[i]));
     }
+    // The statement's end: the ';' that closes it, or the file's EOF.
+    auto end = std::make_unique<antlr4::CommonToken>(tokens[std::min(range.end, tokens.size() - 1)]);
+    end->setType(antlr4::Token::EOF);
+    end->setText("<EOF>");
+    copies.push_back(std::move(end));
     antlr4::ListTokenSource source(std::move(copies));
     antlr4::CommonTokenStream stream(&source);
     FlinkSqlParser parser(&stream);

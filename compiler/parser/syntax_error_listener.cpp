@@ -51,12 +51,17 @@ std::string expectedList(antlr4::Parser* parser) {
   }
   std::vector<std::string> names;
   bool identifier = false;
+  bool string = false;
   const antlr4::dfa::Vocabulary& vocabulary = parser->getVocabulary();
   for (ssize_t type : expected.toList()) {
     if (type < 0) continue;
     auto t = static_cast<size_t>(type);
     if (isWordToken(t)) {
       identifier = true;
+      continue;
+    }
+    if (t == FlinkSqlLexer::STRING_LITERAL) {
+      string = true;
       continue;
     }
     if (continuesExpression(t)) continue;
@@ -73,13 +78,35 @@ std::string expectedList(antlr4::Parser* parser) {
     }
   }
   // A long list means "almost anything": say nothing rather than dump the grammar.
-  if (names.size() > 5 || names.empty()) return identifier && names.empty() ? "an identifier" : "";
+  if (names.size() > 5) return "";
+  if (names.empty()) {
+    if (string && !identifier) return "a string literal";
+    return identifier && !string ? "an identifier" : "";
+  }
   std::string out;
   for (size_t i = 0; i < names.size(); ++i) {
     if (i > 0) out += (i + 1 == names.size()) ? " or " : ", ";
     out += names[i];
   }
   return out;
+}
+
+// "')'" when a parenthesis is still open before `end`, "'END'" when a CASE is; else "".
+std::string unclosedConstruct(antlr4::TokenStream* tokens, size_t end) {
+  int parentheses = 0;
+  int cases = 0;
+  for (size_t i = 0; i < end && i < tokens->size(); ++i) {
+    switch (tokens->get(i)->getType()) {
+      case FlinkSqlLexer::LPAREN: ++parentheses; break;
+      case FlinkSqlLexer::RPAREN: --parentheses; break;
+      case FlinkSqlLexer::CASE: ++cases; break;
+      case FlinkSqlLexer::END: --cases; break;
+      default: break;
+    }
+  }
+  if (parentheses > 0) return "')'";
+  if (cases > 0) return "'END'";
+  return "";
 }
 
 }  // namespace
@@ -102,6 +129,11 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
     }
   } else if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
     std::string expected = expectedList(parser);
+    // At the end of a statement, an unclosed parenthesis or CASE is the likely cause.
+    if (offendingSymbol != nullptr && offendingSymbol->getType() == antlr4::Token::EOF) {
+      std::string unclosed = unclosedConstruct(parser->getTokenStream(), offendingSymbol->getTokenIndex());
+      if (!unclosed.empty()) expected = unclosed;
+    }
     message = "syntax error: unexpected " + describeToken(offendingSymbol);
     if (!expected.empty()) message += "; expected " + expected;
   } else {

@@ -4,7 +4,6 @@
 #include <sstream>
 
 #include "compiler/driver/job_compiler.h"
-#include "compiler/plan/plan_printer.h"
 #include "tools/sqlc/commands.h"
 
 namespace sluice {
@@ -94,17 +93,7 @@ int runExplain(const std::vector<std::string>& args) {
     std::fprintf(stderr, "%zu error(s)\n", diagnostics.errorCount());
     return 1;
   }
-  std::string out;
-  for (const auto& statement : job.statements) {
-    if (statement.bound.sinks.empty()) continue;
-    out += "== " + statement.bound.summary + " (" + line.path + ":" +
-           std::to_string(statement.bound.location.line) + ") ==\n";
-    out += "-- logical plan\n";
-    for (const auto& sink : statement.bound.sinks) out += plan::printPlan(sink);
-    out += "-- optimized plan\n";
-    for (const auto& sink : statement.optimized) out += plan::printPlan(sink);
-    out += "\n";
-  }
+  std::string out = explainJob(job, line.path);
   std::fputs(out.c_str(), stdout);
   return 0;
 }

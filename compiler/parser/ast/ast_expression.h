@@ -252,6 +252,7 @@ struct ArrayQuery : Expression {
 struct Descriptor : Expression {
   explicit Descriptor(SourceLocation location) : Expression(ExpressionKind::Descriptor, location) {}
   std::vector<std::string> columns;
+  std::vector<SourceLocation> columnLocations;
 };
 
 struct TableArgument : Expression {

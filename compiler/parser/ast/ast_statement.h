@@ -47,6 +47,7 @@ struct TableOption {
   SourceLocation location;
   std::string key;    // quotes removed; unquoted (Blink) keys as written
   std::string value;  // quotes removed
+  SourceLocation valueLocation;
   bool keyQuoted = false;
 };
 
@@ -56,6 +57,7 @@ struct ColumnDefinition {
   SourceLocation location;
   ColumnKind kind = ColumnKind::Physical;
   std::string name;
+  bool nameQuoted = false;  // written `back-quoted`
   std::unique_ptr<TypeName> type;  // Physical, Metadata
   ExpressionPtr expression;        // Computed
   std::string metadataKey;         // METADATA FROM 'key' (empty: the column name)

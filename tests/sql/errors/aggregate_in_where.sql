@@ -1,4 +1,4 @@
--- expect-error: 7:7: not allowed in where clause
+-- expect-error: 7:7: is not allowed in where
 -- An aggregate function in WHERE (HAVING was meant).
 CREATE TABLE orders (users STRING, amount INT) WITH ('connector' = 'datagen');
 

@@ -1,4 +1,4 @@
--- expect-error: 7:44: expected string literal
+-- expect-error: 7:44: expected a string literal
 -- Flink docs (dev/table/sql/queries/joins) write the metadata key with back-quotes; METADATA FROM
 -- takes a string literal.
 CREATE TABLE currency_rates (
