@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(
-  cmake make ccache clang-14 libclang-rt-14-dev lld-14 # compiler, and libFuzzer for the parser fuzz target
+  g++ cmake make ninja-build ccache binutils               # the compiler and build tools
+  clang-14 libclang-rt-14-dev                               # libFuzzer, for the parser fuzz target
   antlr4 libantlr4-runtime-dev                         # grammar tool 4.7.2 + C++ runtime 4.9
   llvm-16-dev                                          # ORC JIT for compiled pipelines
   libfmt-dev libre2-dev librocksdb-dev                 # formatting, regular expressions, state backend

@@ -6,6 +6,7 @@
 #include "compiler/parser/ast_builder.h"
 #include "compiler/parser/statement_splitter.h"
 #include "compiler/parser/syntax_error_listener.h"
+#include "compiler/parser/utf8_validation.h"
 
 namespace sluice {
 
@@ -91,7 +92,7 @@ std::vector<ast::StatementPtr> groupStatementSets(std::vector<ast::StatementPtr>
 }  // namespace
 
 ast::Script parseScript(const SourceFile& file, DiagnosticSink& diagnostics) {
-  antlr4::ANTLRInputStream input(file.text());
+  antlr4::ANTLRInputStream input(replaceInvalidUtf8(file.text(), diagnostics));
   FlinkSqlLexer lexer(&input);
   SilentListener silent;
   lexer.removeErrorListeners();

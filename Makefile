@@ -1,0 +1,41 @@
+# Sluice's two commands: `make run` and `make test`. Each installs what is missing (Debian
+# packages, via scripts/install-dependencies.sh), builds with CMake + Ninja, then runs.
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+SQLC := $(BUILD_DIR)/tools/sqlc/sqlc
+CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_CXX_COMPILER=g++ -DSLUICE_WERROR=ON
+
+.PHONY: all deps build run test sanitize tidy format clean
+
+all: build
+
+deps:
+	./scripts/install-dependencies.sh
+
+build: deps
+	cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS)
+	cmake --build $(BUILD_DIR) --parallel 2
+
+# The quickstart job: check it, then show its plans.
+run: build
+	$(SQLC) check examples/quickstart.sql
+	$(SQLC) explain examples/quickstart.sql
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure --parallel 2
+
+# Address and undefined-behaviour sanitizers over the whole test suite (fuzz target excluded).
+sanitize: deps
+	cmake -S . -B $(BUILD_DIR)-sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ \
+	  -DSLUICE_SANITIZE=ON -DSLUICE_FUZZ=OFF
+	cmake --build $(BUILD_DIR)-sanitize --parallel 2
+	ctest --test-dir $(BUILD_DIR)-sanitize --output-on-failure --parallel 2
+
+tidy: build
+	git ls-files 'compiler/*.cpp' 'tools/*.cpp' | xargs clang-tidy -p $(BUILD_DIR) --quiet
+
+format:
+	git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR) $(BUILD_DIR)-sanitize
