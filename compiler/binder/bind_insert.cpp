@@ -104,6 +104,7 @@ plan::NodeRef Binder::insert(const ast::Insert& statement) {
   sink->tableName = table->qualifiedName();
   sink->table = table;
   sink->overwrite = statement.overwrite;
+  checkTableHints(statement.hints, *table);
   for (const auto& hint : statement.hints) {
     sink->hints.insert(sink->hints.end(), hint.options.begin(), hint.options.end());
   }

@@ -130,10 +130,8 @@ BoundRelation Binder::scanTable(std::shared_ptr<const TableDefinition> table,
   auto scan = nodes_.make(plan::NodeKind::TableScan);
   scan->tableName = table->qualifiedName();
   scan->table = table;
+  checkTableHints(hints, *table);
   for (const auto& hint : hints) {
-    if (hint.name != "OPTIONS") {
-      throw UserError(hint.location, "unknown table hint '" + hint.name + "'; expected OPTIONS");
-    }
     scan->hints.insert(scan->hints.end(), hint.options.begin(), hint.options.end());
   }
   std::vector<ScopeField> stored;

@@ -91,6 +91,12 @@ BoundRelation Binder::select(const ast::SelectBlock& select, const Scope* outer)
   }
   BoundRelation result = aggregating ? aggregateSelect(select, std::move(from), orderBy)
                                      : projectSelect(select, std::move(from), orderBy);
+  auto queryHints = checkQueryHints(select.hints);
+  if (!queryHints.empty()) {
+    auto hinted = std::make_shared<plan::LogicalNode>(*result.node);
+    hinted->hints = std::move(queryHints);
+    result.node = hinted;
+  }
   if (!select.distinct) return result;
   auto distinct = nodes_.make(plan::NodeKind::Aggregate);
   distinct->inputs.push_back(result.node);

@@ -122,6 +122,11 @@ class Binder {
   BoundRelation withAlias(BoundRelation relation, const ast::TableAlias& alias,
                           SourceLocation location);
 
+  // Hints (bind_hints.cpp)
+  void checkTableHints(const std::vector<ast::Hint>& hints, const TableDefinition& table);
+  std::vector<std::pair<std::string, std::string>> checkQueryHints(
+      const std::vector<ast::Hint>& hints);
+
   // Expressions (bind_expression.cpp, bind_call.cpp, bind_literal.cpp)
   plan::ExpressionRef bindKind(const ast::Expression& expression, ExpressionContext& context);
   plan::ExpressionRef columnReference(const ast::ColumnReference& column,

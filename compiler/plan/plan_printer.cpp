@@ -99,6 +99,7 @@ std::string describeNode(const LogicalNode& node) {
       for (size_t i = 0; i < node.expressions.size(); ++i) {
         attributes.push_back(node.schema[i].name + "=[" + node.expressions[i]->digest() + "]");
       }
+      for (const auto& [k, v] : node.hints) attributes.push_back("hint=[" + k + "=" + v + "]");
       break;
     case NodeKind::Filter:
       attributes.push_back("condition=[" + node.condition->digest() + "]");
