@@ -124,6 +124,21 @@ BoundStatement Binder::createTable(const ast::CreateTable& statement) {
                     "table '" + catalog_.display(statement.name) + "' already exists");
   }
 
+  // CREATE TABLE .. AS SELECT: the columns are the query's; the statement also writes it.
+  std::optional<BoundRelation> source;
+  if (statement.asQuery) {
+    if (!statement.columns.empty() || !statement.likeSource.empty()) {
+      throw UserError(statement.nameLocation, "CREATE TABLE AS SELECT takes its columns from the "
+                                              "query; declare no columns and no LIKE");
+    }
+    source = query(*statement.asQuery, nullptr);
+    for (const auto& field : source->node->schema) {
+      ColumnDefinition column;
+      column.name = field.name;
+      column.type = materialized(field.type);
+      table->columns.push_back(std::move(column));
+    }
+  }
   // Stored columns first, so computed columns can refer to any of them.
   std::vector<ScopeField> stored;
   for (const auto& column : statement.columns) {
@@ -231,7 +246,13 @@ BoundStatement Binder::createTable(const ast::CreateTable& statement) {
   checkTableOptions(statement, *table);
   std::string summary = "CREATE TABLE " + statement.name.back();
   catalog_.addTable(table);
-  return {BoundStatementKind::CatalogChange, statement.location, summary, {}, {}, ""};
+  if (!source) return {BoundStatementKind::CatalogChange, statement.location, summary, {}, {}, ""};
+  auto sink = nodes_.make(plan::NodeKind::Sink);
+  sink->tableName = table->qualifiedName();
+  sink->table = table;
+  sink->inputs.push_back(source->node);
+  for (const auto& column : table->columns) sink->schema.push_back({column.name, column.type});
+  return {BoundStatementKind::Insert, statement.location, summary + " AS SELECT", {sink}, {}, ""};
 }
 
 }  // namespace sluice
