@@ -4,7 +4,7 @@
 
 #include "compiler/binder/binder.h"
 #include "compiler/plan/plan_printer.h"
-#include "compiler/parser/sql_parser.h"
+#include "compiler/parser/parse_script.h"
 
 namespace sluice {
 

@@ -1,4 +1,4 @@
-#include "compiler/parser/syntax_error_listener.h"
+#include "compiler/parser/syntax_error_reporter.h"
 
 #include <algorithm>
 #include <set>
@@ -111,7 +111,7 @@ std::string unclosedConstruct(antlr4::TokenStream* tokens, size_t end) {
 
 }  // namespace
 
-void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
+void SyntaxErrorReporter::syntaxError(antlr4::Recognizer* recognizer,
                                       antlr4::Token* offendingSymbol, size_t line,
                                       size_t charPositionInLine, const std::string& antlrMessage,
                                       std::exception_ptr /*error*/) {

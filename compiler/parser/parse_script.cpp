@@ -1,11 +1,11 @@
-#include "compiler/parser/sql_parser.h"
+#include "compiler/parser/parse_script.h"
 
 #include "FlinkSqlLexer.h"
 #include "FlinkSqlParser.h"
 #include "antlr4-runtime.h"
 #include "compiler/parser/ast_builder.h"
 #include "compiler/parser/statement_splitter.h"
-#include "compiler/parser/syntax_error_listener.h"
+#include "compiler/parser/syntax_error_reporter.h"
 #include "compiler/parser/utf8_validation.h"
 
 namespace sluice {
@@ -27,7 +27,7 @@ class SilentListener : public antlr4::BaseErrorListener {
 // conflict, then, only if that fails, with full LL and error reporting.
 FlinkSqlParser::SingleStatementContext* parseStatement(FlinkSqlParser& parser,
                                                        antlr4::CommonTokenStream& stream,
-                                                       SyntaxErrorListener& listener) {
+                                                       SyntaxErrorReporter& listener) {
   parser.removeErrorListeners();
   parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
@@ -115,7 +115,7 @@ ast::Script parseScript(const SourceFile& file, DiagnosticSink& diagnostics) {
     antlr4::ListTokenSource source(std::move(copies));
     antlr4::CommonTokenStream stream(&source);
     FlinkSqlParser parser(&stream);
-    SyntaxErrorListener listener;
+    SyntaxErrorReporter listener;
     auto* tree = parseStatement(parser, stream, listener);
     if (listener.firstError()) {
       diagnostics.error(listener.firstError()->location, listener.firstError()->message);

@@ -10,7 +10,7 @@
 
 namespace sluice {
 
-class SyntaxErrorListener : public antlr4::BaseErrorListener {
+class SyntaxErrorReporter : public antlr4::BaseErrorListener {
  public:
   // Only the first error of a statement is kept: later ones are usually consequences of it.
   void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offendingSymbol, size_t line,
