@@ -179,7 +179,7 @@ BoundStatement Binder::describe(const ast::NamedStatement& statement) {
   } else if (catalog_.findView(statement.name) != nullptr) {
     ast::TableRelation reference(statement.location);
     reference.name = statement.name;
-    fields = namedTable(reference, nullptr).node->schema;
+    fields = namedTable(reference).node->schema;
   } else {
     std::string message = "table '" + catalog_.display(statement.name) + "' not found";
     std::string near = nearestName(statement.name.back(), catalog_.tableAndViewNames());

@@ -4,6 +4,7 @@
 
 #include "compiler/binder/aggregation_state.h"
 #include "compiler/binder/binder.h"
+#include "compiler/binder/select_analysis.h"
 #include "compiler/functions/type_rules.h"
 #include "compiler/types/identifier_case.h"
 
@@ -32,31 +33,26 @@ plan::ExpressionRef Binder::bindExpression(const ast::Expression& expression,
       return functionCall(call, context);  // handles aggregates and TUMBLE_START & co.
     }
   }
-  {
+  // An expression without aggregates may be one of the GROUP BY expressions as a whole.
+  if (!containsAggregate(expression, catalog_.functions())) {
     ExpressionContext plain;
     plain.scope = aggregation->inputScope;
     plain.clause = context.clause;
-    try {
-      auto candidate = bindKind(expression, plain);
-      int group = aggregation->groupIndex(candidate->digest());
-      if (group >= 0) {
-        return plan::inputRef(group, aggregation->groupExpressions[static_cast<size_t>(group)]->type);
-      }
-    } catch (const UserError&) {
-      // Not bindable without aggregation (it contains an aggregate): bind its parts below.
+    auto candidate = bindKind(expression, plain);
+    int group = aggregation->groupIndex(candidate->digest());
+    if (group >= 0) {
+      return plan::inputRef(group, aggregation->groupExpressions[static_cast<size_t>(group)]->type);
     }
   }
   if (expression.kind == ast::ExpressionKind::ColumnReference) {
     const auto& column = static_cast<const ast::ColumnReference&>(expression);
-    std::string name;
-    for (const auto& part : column.parts) name += (name.empty() ? "" : ".") + part;
+    auto resolved = aggregation->inputScope->resolve(column.parts, column.location);
     // A column of an enclosing query is fine: it is constant within this aggregation.
-    if (!aggregation->inputScope->resolve(column.parts, column.location) ||
-        aggregation->inputScope->resolve(column.parts, column.location)->depth == 0) {
-      if (aggregation->inputScope->resolve(column.parts, column.location)) {
-        throw UserError(column.location, "expression '" + name + "' is not being grouped; add it "
-                                         "to GROUP BY or use it inside an aggregate function");
-      }
+    if (resolved && resolved->depth == 0) {
+      std::string name;
+      for (const auto& part : column.parts) name += (name.empty() ? "" : ".") + part;
+      throw UserError(column.location, "expression '" + name + "' is not being grouped; add it "
+                                       "to GROUP BY or use it inside an aggregate function");
     }
   }
   return bindKind(expression, context);

@@ -46,7 +46,7 @@ BoundRelation Binder::join(const ast::JoinRelation& join, const Scope* outer) {
     plain.name = table.name;
     plain.alias = ast::TableAlias{table.alias.name, table.alias.columns};
     for (const auto& hint : table.hints) plain.hints.push_back(hint);
-    right = namedTable(plain, nullptr);
+    right = namedTable(plain);
   } else if (rightAst.kind == ast::RelationKind::Derived &&
              static_cast<const ast::DerivedRelation&>(rightAst).systemTimeAsOf) {
     const auto& derived = static_cast<const ast::DerivedRelation&>(rightAst);

@@ -35,7 +35,7 @@ BoundRelation Binder::withAlias(BoundRelation relation, const ast::TableAlias& a
 BoundRelation Binder::relation(const ast::Relation& relation, const Scope* outer) {
   switch (relation.kind) {
     case ast::RelationKind::Table:
-      return namedTable(static_cast<const ast::TableRelation&>(relation), outer);
+      return namedTable(static_cast<const ast::TableRelation&>(relation));
     case ast::RelationKind::Derived: {
       const auto& derived = static_cast<const ast::DerivedRelation&>(relation);
       if (derived.systemTimeAsOf) {
@@ -59,7 +59,7 @@ BoundRelation Binder::relation(const ast::Relation& relation, const Scope* outer
   throw UserError(relation.location, "unsupported FROM item");
 }
 
-BoundRelation Binder::namedTable(const ast::TableRelation& table, const Scope* outer) {
+BoundRelation Binder::namedTable(const ast::TableRelation& table) {
   std::string alias = table.alias.name.empty() ? table.name.back() : table.alias.name;
   if (table.systemTimeAsOf) {
     throw UserError(table.systemTimeAsOf->location,
@@ -119,14 +119,12 @@ BoundRelation Binder::namedTable(const ast::TableRelation& table, const Scope* o
     if (!near.empty()) message += "; did you mean '" + near + "'?";
     throw UserError(table.location, message);
   }
-  (void)outer;
-  BoundRelation bound = scanTable(definition, alias, table.hints, table.location);
+  BoundRelation bound = scanTable(definition, alias, table.hints);
   return withAlias(std::move(bound), ast::TableAlias{alias, table.alias.columns}, table.location);
 }
 
 BoundRelation Binder::scanTable(std::shared_ptr<const TableDefinition> table,
-                                const std::string& alias, const std::vector<ast::Hint>& hints,
-                                SourceLocation location) {
+                                const std::string& alias, const std::vector<ast::Hint>& hints) {
   auto scan = nodes_.make(plan::NodeKind::TableScan);
   scan->tableName = table->qualifiedName();
   scan->table = table;
@@ -184,7 +182,6 @@ BoundRelation Binder::scanTable(std::shared_ptr<const TableDefinition> table,
     field.type = field.type.withTimeAttribute(TimeAttribute::Rowtime);
     node = watermark;
   }
-  (void)location;
   std::vector<ScopeField> fields;
   for (size_t i = 0; i < table->columns.size(); ++i) {
     DataType type = node->schema[i].type;

@@ -57,7 +57,7 @@ BoundRelation Binder::windowTableFunction(const ast::FunctionCall& call, const S
   const auto& table = static_cast<const ast::TableArgument&>(*data);
   ast::TableRelation reference(table.location);
   reference.name = table.tableName;
-  BoundRelation input = namedTable(reference, outer);
+  BoundRelation input = namedTable(reference);
 
   const ast::Expression* timeColumn = arguments["TIMECOL"];
   if (timeColumn->kind != ast::ExpressionKind::Descriptor ||

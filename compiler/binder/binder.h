@@ -104,9 +104,10 @@ class Binder {
 
   // FROM clause (bind_relation.cpp, bind_join.cpp, bind_window_tvf.cpp)
   BoundRelation relation(const ast::Relation& relation, const Scope* outer);
-  BoundRelation namedTable(const ast::TableRelation& table, const Scope* outer);
+  // Tables, views and CTEs never see an enclosing query's columns, so no outer scope here.
+  BoundRelation namedTable(const ast::TableRelation& table);
   BoundRelation scanTable(std::shared_ptr<const TableDefinition> table, const std::string& alias,
-                          const std::vector<ast::Hint>& hints, SourceLocation location);
+                          const std::vector<ast::Hint>& hints);
   BoundRelation join(const ast::JoinRelation& join, const Scope* outer);
   // A table function or UNNEST, alone in FROM or as the right side of a (lateral) join.
   BoundRelation tableFunction(const ast::TableFunctionRelation& function, const Scope* outer,
