@@ -16,10 +16,9 @@ build: deps
 	cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS)
 	cmake --build $(BUILD_DIR) --parallel 2
 
-# The quickstart job: check it, then show its plans.
+# The quickstart job: generated bids -> filter/projection -> print, run in this process.
 run: build
-	$(SQLC) check examples/quickstart.sql
-	$(SQLC) explain examples/quickstart.sql
+	$(SQLC) run examples/quickstart.sql
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure --parallel 2
@@ -32,7 +31,8 @@ sanitize: deps
 	ctest --test-dir $(BUILD_DIR)-sanitize --output-on-failure --parallel 2
 
 tidy: build
-	git ls-files 'compiler/*.cpp' 'tools/*.cpp' | xargs clang-tidy -p $(BUILD_DIR) --quiet
+	git ls-files 'compiler/*.cpp' 'runtime/*.cpp' 'connectors/*.cpp' 'session/*.cpp' 'tools/*.cpp' | \
+	  xargs clang-tidy -p $(BUILD_DIR) --quiet
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i

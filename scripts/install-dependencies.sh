@@ -10,6 +10,8 @@ packages=(
   llvm-16-dev                                          # ORC JIT for compiled pipelines
   libfmt-dev libre2-dev librocksdb-dev                 # formatting, regular expressions, state backend
   libgtest-dev libgmock-dev libbenchmark-dev           # tests and benchmarks
+  nlohmann-json3-dev                                   # plan artifacts, JSON format and functions
+  libssl-dev libxxhash-dev                             # MD5/SHA functions, hashing
 )
 
 missing=()

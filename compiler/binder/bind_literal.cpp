@@ -71,21 +71,24 @@ plan::ExpressionRef Binder::literal(const ast::Literal& literal) {
       return plan::literal(literal.text, DataType::doubleType().notNull());
     case ast::LiteralKind::String:
       return plan::literal(quote(literal.text),
-                           DataType::charType(static_cast<int32_t>(codePoints(literal.text))).notNull());
+                           DataType::charType(static_cast<int32_t>(codePoints(literal.text))).notNull(),
+                           literal.text);
     case ast::LiteralKind::Binary:
       return plan::literal("X'" + literal.text + "'",
-                           DataType::binary(static_cast<int32_t>(literal.text.size() / 2)).notNull());
+                           DataType::binary(static_cast<int32_t>(literal.text.size() / 2)).notNull(),
+                           literal.text);
     case ast::LiteralKind::Date: {
       static const std::regex kDate(R"(\s*\d{1,4}-\d{1,2}-\d{1,2}\s*)");
       checkDatetimeText(literal.text, kDate, "DATE", "'yyyy-MM-dd'", literal.location);
-      return plan::literal("DATE " + quote(literal.text), DataType::date().notNull());
+      return plan::literal("DATE " + quote(literal.text), DataType::date().notNull(), literal.text);
     }
     case ast::LiteralKind::Time: {
       static const std::regex kTime(R"(\s*\d{1,2}:\d{1,2}(:\d{1,2}(\.\d*)?)?\s*)");
       checkDatetimeText(literal.text, kTime, "TIME", "'HH:mm:ss'", literal.location);
       auto dot = literal.text.find('.');
       int precision = dot == std::string::npos ? 0 : static_cast<int>(literal.text.size() - dot - 1);
-      return plan::literal("TIME " + quote(literal.text), DataType::time(std::min(precision, 9)).notNull());
+      return plan::literal("TIME " + quote(literal.text),
+                           DataType::time(std::min(precision, 9)).notNull(), literal.text);
     }
     case ast::LiteralKind::Timestamp: {
       static const std::regex kTimestamp(
@@ -95,13 +98,15 @@ plan::ExpressionRef Binder::literal(const ast::Literal& literal) {
       auto dot = literal.text.find('.');
       int precision = dot == std::string::npos ? 0 : static_cast<int>(literal.text.size() - dot - 1);
       return plan::literal("TIMESTAMP " + quote(literal.text),
-                           DataType::timestamp(std::min(precision, 9)).notNull());
+                           DataType::timestamp(std::min(precision, 9)).notNull(), literal.text);
     }
     case ast::LiteralKind::Interval: {
       auto value = parseIntervalLiteral(literal);
       if (!value.ok()) throw UserError(literal.location, value.error());
-      return plan::literal(value->digest, value->yearMonth ? DataType::intervalYearMonth().notNull()
-                                                           : DataType::intervalDayTime().notNull());
+      return plan::literal(value->digest,
+                           value->yearMonth ? DataType::intervalYearMonth().notNull()
+                                            : DataType::intervalDayTime().notNull(),
+                           std::to_string(value->yearMonth ? value->months : value->millis));
     }
   }
   return plan::literal("NULL", DataType::null());

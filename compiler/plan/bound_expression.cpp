@@ -62,10 +62,11 @@ ExpressionRef inputRef(int index, DataType type) {
   return e;
 }
 
-ExpressionRef literal(std::string text, DataType type) {
+ExpressionRef literal(std::string text, DataType type, std::optional<std::string> value) {
   auto e = std::make_shared<BoundExpression>();
   e->kind = ExpressionKind::Literal;
   e->name = std::move(text);
+  e->literalValue = std::move(value);
   e->type = std::move(type);
   return e;
 }

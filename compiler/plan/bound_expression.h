@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,9 @@ struct BoundExpression {
   NodeRef subquery;                      // Subquery
   std::shared_ptr<const OverWindow> over;  // OverCall
   bool distinct = false;                 // OverCall: COUNT(DISTINCT x) OVER ..
+  // Literal: the value as CAST(STRING AS type) reads it ('abc' -> abc, DATE '2020-01-01' ->
+  // 2020-01-01, INTERVAL '2' SECOND -> 2000 ms, X'0aff' -> 0aff); empty means `name` itself.
+  std::optional<std::string> literalValue;
 
   // A canonical text used to print the plan and to compare expressions: "+($0, 1)",
   // "CAST($1 AS BIGINT)", "'abc'", "EXTRACT(YEAR, $2)".
@@ -51,7 +55,8 @@ struct BoundExpression {
 };
 
 ExpressionRef inputRef(int index, DataType type);
-ExpressionRef literal(std::string text, DataType type);
+ExpressionRef literal(std::string text, DataType type,
+                      std::optional<std::string> value = std::nullopt);
 ExpressionRef call(std::string name, std::vector<ExpressionRef> operands, DataType type,
                    const FunctionDefinition* function = nullptr);
 ExpressionRef cast(ExpressionRef operand, DataType type, bool isTry = false);

@@ -11,5 +11,7 @@ inline constexpr const char* kSqlcVersion = "0.1.0";
 
 int runCheck(const std::vector<std::string>& args);
 int runExplain(const std::vector<std::string>& args);
+int runRun(const std::vector<std::string>& args);
+int runCompile(const std::vector<std::string>& args);
 
 }  // namespace sluice

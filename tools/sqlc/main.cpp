@@ -16,6 +16,8 @@ const char* kUsage =
     "commands:\n"
     "  check     report every error of a job with file:line:col; exit 1 if there is any\n"
     "  explain   print each statement's logical and optimized plans with output schemas\n"
+    "  run       run the job's INSERTs and queries in this process (--help for local debugging)\n"
+    "  compile   write the job plan artifact of each INSERT / query as JSON\n"
     "\n"
     "options:\n"
     "  -h, --help      show this help (or a command's: sqlc <command> --help)\n"
@@ -41,6 +43,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "check") return sluice::runCheck(rest);
   if (command == "explain") return sluice::runExplain(rest);
+  if (command == "run") return sluice::runRun(rest);
+  if (command == "compile") return sluice::runCompile(rest);
   std::fprintf(stderr, "sqlc: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }

@@ -1,0 +1,94 @@
+#include "compiler/artifact/job_plan.h"
+
+#include <stdexcept>
+
+namespace sluice::artifact {
+
+Expression Expression::columnRef(int column, DataType type) {
+  Expression e;
+  e.kind = ExpressionKind::Column;
+  e.column = column;
+  e.type = std::move(type);
+  return e;
+}
+
+Expression Expression::constant(std::optional<std::string> text, DataType type) {
+  Expression e;
+  e.kind = ExpressionKind::Literal;
+  e.literal = std::move(text);
+  e.type = std::move(type);
+  return e;
+}
+
+Expression Expression::call(std::string function, std::vector<Expression> arguments,
+                            DataType type) {
+  Expression e;
+  e.kind = ExpressionKind::Call;
+  e.function = std::move(function);
+  e.arguments = std::move(arguments);
+  e.type = std::move(type);
+  return e;
+}
+
+std::string Expression::digest() const {
+  switch (kind) {
+    case ExpressionKind::Column: return "$" + std::to_string(column);
+    case ExpressionKind::Literal:
+      if (!literal) return "null:" + type.toString();
+      return type.isCharacterString() ? "'" + *literal + "'" : *literal + ":" + type.toString();
+    case ExpressionKind::Cast:
+      return function + "(" + arguments[0].digest() + " AS " + type.toString() + ")";
+    case ExpressionKind::FieldAccess:
+      return arguments[0].digest() + ".$" + std::to_string(column);
+    case ExpressionKind::Call: {
+      std::string out = function + "(";
+      for (size_t i = 0; i < arguments.size(); ++i) {
+        out += (i > 0 ? ", " : "") + arguments[i].digest();
+      }
+      return out + ")";
+    }
+  }
+  return "?";
+}
+
+const char* nodeKindName(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::Source: return "Source";
+    case NodeKind::Values: return "Values";
+    case NodeKind::Calc: return "Calc";
+    case NodeKind::WatermarkAssigner: return "WatermarkAssigner";
+    case NodeKind::Union: return "Union";
+    case NodeKind::Sink: return "Sink";
+  }
+  return "?";
+}
+
+const std::string& Node::option(const std::string& key) const {
+  static const std::string kEmpty;
+  auto it = options.find(key);
+  return it == options.end() ? kEmpty : it->second;
+}
+
+const Node& JobPlan::node(int id) const {
+  for (const Node& n : nodes) {
+    if (n.id == id) return n;
+  }
+  throw std::out_of_range("job plan has no node " + std::to_string(id));
+}
+
+std::vector<int> JobPlan::consumersOf(int id) const {
+  std::vector<int> consumers;
+  for (const Node& n : nodes) {
+    for (int input : n.inputs) {
+      if (input == id) consumers.push_back(n.id);
+    }
+  }
+  return consumers;
+}
+
+std::string JobPlan::option(const std::string& key, const std::string& fallback) const {
+  auto it = configuration.find(key);
+  return it == configuration.end() ? fallback : it->second;
+}
+
+}  // namespace sluice::artifact

@@ -1,0 +1,294 @@
+// JSON form of the job plan artifact (nlohmann/json). Types are written structurally so a
+// reader needs no SQL type parser.
+#include <nlohmann/json.hpp>
+
+#include "compiler/artifact/job_plan.h"
+
+namespace sluice::artifact {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct KindName {
+  TypeKind kind;
+  const char* name;
+};
+constexpr KindName kKindNames[] = {
+    {TypeKind::Null, "NULL"},          {TypeKind::Boolean, "BOOLEAN"},
+    {TypeKind::TinyInt, "TINYINT"},    {TypeKind::SmallInt, "SMALLINT"},
+    {TypeKind::Int, "INT"},            {TypeKind::BigInt, "BIGINT"},
+    {TypeKind::Float, "FLOAT"},        {TypeKind::Double, "DOUBLE"},
+    {TypeKind::Decimal, "DECIMAL"},    {TypeKind::Char, "CHAR"},
+    {TypeKind::VarChar, "VARCHAR"},    {TypeKind::Binary, "BINARY"},
+    {TypeKind::VarBinary, "VARBINARY"}, {TypeKind::Date, "DATE"},
+    {TypeKind::Time, "TIME"},          {TypeKind::Timestamp, "TIMESTAMP"},
+    {TypeKind::TimestampLtz, "TIMESTAMP_LTZ"},
+    {TypeKind::IntervalYearMonth, "INTERVAL_YEAR_MONTH"},
+    {TypeKind::IntervalDayTime, "INTERVAL_DAY_TIME"},
+    {TypeKind::Array, "ARRAY"},        {TypeKind::Multiset, "MULTISET"},
+    {TypeKind::Map, "MAP"},            {TypeKind::Row, "ROW"},
+    {TypeKind::Raw, "RAW"},            {TypeKind::Symbol, "SYMBOL"},
+    {TypeKind::Descriptor, "DESCRIPTOR"},
+};
+
+Json typeToJson(const DataType& type) {
+  Json j;
+  for (const KindName& k : kKindNames) {
+    if (k.kind == type.kind()) j["kind"] = k.name;
+  }
+  if (!type.nullable()) j["nullable"] = false;
+  switch (type.kind()) {
+    case TypeKind::Decimal:
+      j["precision"] = type.precision();
+      j["scale"] = type.scale();
+      break;
+    case TypeKind::Char:
+    case TypeKind::VarChar:
+    case TypeKind::Binary:
+    case TypeKind::VarBinary: j["length"] = type.length(); break;
+    case TypeKind::Time:
+    case TypeKind::Timestamp:
+    case TypeKind::TimestampLtz:
+    case TypeKind::IntervalDayTime: j["precision"] = type.precision(); break;
+    case TypeKind::Array:
+    case TypeKind::Multiset: j["element"] = typeToJson(type.elementType()); break;
+    case TypeKind::Map:
+      j["key"] = typeToJson(type.keyType());
+      j["value"] = typeToJson(type.valueType());
+      break;
+    case TypeKind::Row: {
+      Json fields = Json::array();
+      for (const RowField& f : type.fields()) {
+        fields.push_back({{"name", f.name}, {"type", typeToJson(*f.type)}});
+      }
+      j["fields"] = fields;
+      break;
+    }
+    case TypeKind::Raw: j["class"] = type.rawClassName(); break;
+    default: break;
+  }
+  if (type.isRowtime()) j["time"] = "rowtime";
+  if (type.isProctime()) j["time"] = "proctime";
+  return j;
+}
+
+DataType typeFromJson(const Json& j) {
+  const std::string name = j.at("kind").get<std::string>();
+  const TypeKind* kind = nullptr;
+  for (const KindName& k : kKindNames) {
+    if (name == k.name) kind = &k.kind;
+  }
+  if (!kind) throw std::runtime_error("unknown type kind '" + name + "'");
+  DataType type;
+  switch (*kind) {
+    case TypeKind::Null: type = DataType::null(); break;
+    case TypeKind::Boolean: type = DataType::boolean(); break;
+    case TypeKind::TinyInt: type = DataType::tinyInt(); break;
+    case TypeKind::SmallInt: type = DataType::smallInt(); break;
+    case TypeKind::Int: type = DataType::integer(); break;
+    case TypeKind::BigInt: type = DataType::bigInt(); break;
+    case TypeKind::Float: type = DataType::floatType(); break;
+    case TypeKind::Double: type = DataType::doubleType(); break;
+    case TypeKind::Decimal:
+      type = DataType::decimal(j.at("precision").get<int>(), j.at("scale").get<int>());
+      break;
+    case TypeKind::Char: type = DataType::charType(j.at("length").get<int32_t>()); break;
+    case TypeKind::VarChar: type = DataType::varchar(j.at("length").get<int32_t>()); break;
+    case TypeKind::Binary: type = DataType::binary(j.at("length").get<int32_t>()); break;
+    case TypeKind::VarBinary: type = DataType::varbinary(j.at("length").get<int32_t>()); break;
+    case TypeKind::Date: type = DataType::date(); break;
+    case TypeKind::Time: type = DataType::time(j.at("precision").get<int>()); break;
+    case TypeKind::Timestamp: type = DataType::timestamp(j.at("precision").get<int>()); break;
+    case TypeKind::TimestampLtz:
+      type = DataType::timestampLtz(j.at("precision").get<int>());
+      break;
+    case TypeKind::IntervalYearMonth: type = DataType::intervalYearMonth(); break;
+    case TypeKind::IntervalDayTime:
+      type = DataType::intervalDayTime(j.at("precision").get<int>());
+      break;
+    case TypeKind::Array: type = DataType::array(typeFromJson(j.at("element"))); break;
+    case TypeKind::Multiset: type = DataType::multiset(typeFromJson(j.at("element"))); break;
+    case TypeKind::Map:
+      type = DataType::map(typeFromJson(j.at("key")), typeFromJson(j.at("value")));
+      break;
+    case TypeKind::Row: {
+      std::vector<std::pair<std::string, DataType>> fields;
+      for (const Json& f : j.at("fields")) {
+        fields.emplace_back(f.at("name").get<std::string>(), typeFromJson(f.at("type")));
+      }
+      type = DataType::row(fields);
+      break;
+    }
+    case TypeKind::Raw: type = DataType::raw(j.at("class").get<std::string>()); break;
+    case TypeKind::Symbol: type = DataType::symbol(); break;
+    case TypeKind::Descriptor: type = DataType::descriptor(); break;
+  }
+  type = type.withNullable(j.value("nullable", true));
+  const std::string time = j.value("time", "");
+  if (time == "rowtime") type = type.withTimeAttribute(TimeAttribute::Rowtime);
+  if (time == "proctime") type = type.withTimeAttribute(TimeAttribute::Proctime);
+  return type;
+}
+
+constexpr const char* kExpressionKinds[] = {"column", "literal", "call", "cast", "field"};
+
+Json expressionToJson(const Expression& e) {
+  Json j;
+  j["kind"] = kExpressionKinds[static_cast<int>(e.kind)];
+  j["type"] = typeToJson(e.type);
+  if (e.kind == ExpressionKind::Column || e.kind == ExpressionKind::FieldAccess) {
+    j["column"] = e.column;
+  }
+  if (e.kind == ExpressionKind::Literal) {
+    j["value"] = e.literal ? Json(*e.literal) : Json(nullptr);
+  }
+  if (!e.function.empty()) j["function"] = e.function;
+  if (!e.arguments.empty()) {
+    Json arguments = Json::array();
+    for (const Expression& a : e.arguments) arguments.push_back(expressionToJson(a));
+    j["arguments"] = arguments;
+  }
+  return j;
+}
+
+Expression expressionFromJson(const Json& j) {
+  Expression e;
+  const std::string kind = j.at("kind").get<std::string>();
+  bool known = false;
+  for (int i = 0; i < 5; ++i) {
+    if (kind == kExpressionKinds[i]) {
+      e.kind = static_cast<ExpressionKind>(i);
+      known = true;
+    }
+  }
+  if (!known) throw std::runtime_error("unknown expression kind '" + kind + "'");
+  e.type = typeFromJson(j.at("type"));
+  e.column = j.value("column", -1);
+  if (e.kind == ExpressionKind::Literal && !j.at("value").is_null()) {
+    e.literal = j.at("value").get<std::string>();
+  }
+  e.function = j.value("function", "");
+  if (j.contains("arguments")) {
+    for (const Json& a : j.at("arguments")) e.arguments.push_back(expressionFromJson(a));
+  }
+  return e;
+}
+
+constexpr NodeKind kNodeKinds[] = {NodeKind::Source, NodeKind::Values, NodeKind::Calc,
+                                   NodeKind::WatermarkAssigner, NodeKind::Union, NodeKind::Sink};
+
+Json nodeToJson(const Node& n) {
+  Json j;
+  j["id"] = n.id;
+  j["kind"] = nodeKindName(n.kind);
+  j["inputs"] = n.inputs;
+  Json schema = Json::array();
+  for (const Field& f : n.schema) schema.push_back({{"name", f.name}, {"type", typeToJson(f.type)}});
+  j["schema"] = schema;
+  j["parallelism"] = n.parallelism;
+  if (!n.location.empty()) j["location"] = n.location;
+  if (!n.table.empty()) j["table"] = n.table;
+  if (!n.connector.empty()) j["connector"] = n.connector;
+  if (!n.options.empty()) j["options"] = n.options;
+  if (!n.projections.empty()) {
+    Json projections = Json::array();
+    for (const Expression& e : n.projections) projections.push_back(expressionToJson(e));
+    j["projections"] = projections;
+  }
+  if (n.condition) j["condition"] = expressionToJson(*n.condition);
+  if (n.rowtimeColumn >= 0) j["rowtime"] = n.rowtimeColumn;
+  if (n.watermark) j["watermark"] = expressionToJson(*n.watermark);
+  if (!n.rows.empty()) {
+    Json rows = Json::array();
+    for (const auto& row : n.rows) {
+      Json values = Json::array();
+      for (const Expression& e : row) values.push_back(expressionToJson(e));
+      rows.push_back(values);
+    }
+    j["rows"] = rows;
+  }
+  return j;
+}
+
+Node nodeFromJson(const Json& j) {
+  Node n;
+  n.id = j.at("id").get<int>();
+  const std::string kind = j.at("kind").get<std::string>();
+  bool known = false;
+  for (NodeKind k : kNodeKinds) {
+    if (kind == nodeKindName(k)) {
+      n.kind = k;
+      known = true;
+    }
+  }
+  if (!known) throw std::runtime_error("unknown node kind '" + kind + "'");
+  n.inputs = j.at("inputs").get<std::vector<int>>();
+  for (const Json& f : j.at("schema")) {
+    n.schema.push_back({f.at("name").get<std::string>(), typeFromJson(f.at("type"))});
+  }
+  n.parallelism = j.value("parallelism", 1);
+  n.location = j.value("location", "");
+  n.table = j.value("table", "");
+  n.connector = j.value("connector", "");
+  if (j.contains("options")) n.options = j.at("options").get<std::map<std::string, std::string>>();
+  if (j.contains("projections")) {
+    for (const Json& e : j.at("projections")) n.projections.push_back(expressionFromJson(e));
+  }
+  if (j.contains("condition")) n.condition = expressionFromJson(j.at("condition"));
+  n.rowtimeColumn = j.value("rowtime", -1);
+  if (j.contains("watermark")) n.watermark = expressionFromJson(j.at("watermark"));
+  if (j.contains("rows")) {
+    for (const Json& row : j.at("rows")) {
+      std::vector<Expression> values;
+      for (const Json& e : row) values.push_back(expressionFromJson(e));
+      n.rows.push_back(std::move(values));
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string toJson(const JobPlan& plan) {
+  Json j;
+  j["format"] = "sluice-job-plan";
+  j["version"] = plan.formatVersion;
+  j["name"] = plan.name;
+  j["configuration"] = plan.configuration;
+  Json nodes = Json::array();
+  for (const Node& n : plan.nodes) nodes.push_back(nodeToJson(n));
+  j["nodes"] = nodes;
+  Json pipelines = Json::array();
+  for (const Pipeline& p : plan.pipelines) pipelines.push_back({{"id", p.id}, {"nodes", p.nodes}});
+  j["pipelines"] = pipelines;
+  return j.dump(1) + "\n";
+}
+
+std::optional<JobPlan> fromJson(const std::string& text, std::string& error) {
+  try {
+    const Json j = Json::parse(text);
+    if (j.value("format", "") != "sluice-job-plan") {
+      error = "not a Sluice job plan (missing \"format\": \"sluice-job-plan\")";
+      return std::nullopt;
+    }
+    JobPlan plan;
+    plan.formatVersion = j.at("version").get<int>();
+    if (plan.formatVersion != kFormatVersion) {
+      error = "job plan format version " + std::to_string(plan.formatVersion) +
+              " is not supported (this sqlc reads version " + std::to_string(kFormatVersion) + ")";
+      return std::nullopt;
+    }
+    plan.name = j.value("name", "");
+    plan.configuration = j.at("configuration").get<std::map<std::string, std::string>>();
+    for (const Json& n : j.at("nodes")) plan.nodes.push_back(nodeFromJson(n));
+    for (const Json& p : j.at("pipelines")) {
+      plan.pipelines.push_back({p.at("id").get<int>(), p.at("nodes").get<std::vector<int>>()});
+    }
+    return plan;
+  } catch (const std::exception& e) {
+    error = std::string("malformed job plan: ") + e.what();
+    return std::nullopt;
+  }
+}
+
+}  // namespace sluice::artifact

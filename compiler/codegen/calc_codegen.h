@@ -1,0 +1,36 @@
+// The native function of one Calc node: a loop over the input batch that evaluates the filter,
+// and for each kept row every projection, writing straight into the output vectors (no
+// intermediate vectors). Signature: runtime::CalcFunction (runtime/execution/compiled_calc.h).
+#pragma once
+
+#include <llvm/IR/Module.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "compiler/codegen/expression_codegen.h"
+
+namespace sluice::codegen {
+
+class CalcCodegen {
+ public:
+  CalcCodegen(llvm::Module& module, const runtime::ScalarFunctionRegistry& registry);
+
+  bool supports(const artifact::Node& calc, const std::vector<DataType>& inputTypes,
+                std::string& reason);
+  llvm::Function* emit(const artifact::Node& calc, const std::vector<DataType>& inputTypes,
+                       const std::string& name, const std::string& cpu,
+                       const std::string& features);
+
+  std::vector<CallSiteRecord>& callSites() { return callSites_; }
+  const std::map<std::string, void*>& externalSymbols() const { return externalSymbols_; }
+
+ private:
+  llvm::Module& module_;
+  const runtime::ScalarFunctionRegistry& registry_;
+  std::vector<CallSiteRecord> callSites_;
+  std::map<std::string, void*> externalSymbols_;
+};
+
+}  // namespace sluice::codegen

@@ -1,0 +1,194 @@
+#include "compiler/codegen/expression_codegen.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+#include "compiler/physical/expression_lowering.h"
+#include "runtime/expression/evaluation_node.h"
+
+namespace sluice::codegen {
+namespace {
+
+using artifact::Expression;
+using artifact::ExpressionKind;
+using runtime::AbiType;
+using runtime::PhysicalType;
+
+bool isNested(const DataType& type) {
+  const PhysicalType p = runtime::physicalTypeOf(type);
+  return p == PhysicalType::Row || p == PhysicalType::Array || p == PhysicalType::Map;
+}
+
+bool isIdentityCast(const Expression& e) {
+  return e.kind == ExpressionKind::Cast && e.arguments[0].type.sameTypeIgnoringNullability(e.type);
+}
+
+}  // namespace
+
+ExpressionCodegen::ExpressionCodegen(llvm::Module& module, llvm::IRBuilder<>& builder,
+                                     const runtime::ScalarFunctionRegistry& registry,
+                                     std::vector<CallSiteRecord>& callSites,
+                                     std::map<std::string, void*>& externalSymbols)
+    : module_(module),
+      builder_(builder),
+      context_(module.getContext()),
+      registry_(registry),
+      callSites_(callSites),
+      externalSymbols_(externalSymbols) {}
+
+llvm::Type* ExpressionCodegen::valueType(const DataType& type) const {
+  switch (runtime::physicalTypeOf(type)) {
+    case PhysicalType::Bool: return llvm::Type::getInt1Ty(context_);
+    case PhysicalType::Null:
+    case PhysicalType::Int8: return llvm::Type::getInt8Ty(context_);
+    case PhysicalType::Int16: return llvm::Type::getInt16Ty(context_);
+    case PhysicalType::Int32: return llvm::Type::getInt32Ty(context_);
+    case PhysicalType::Int64: return llvm::Type::getInt64Ty(context_);
+    case PhysicalType::Float32: return llvm::Type::getFloatTy(context_);
+    case PhysicalType::Float64: return llvm::Type::getDoubleTy(context_);
+    case PhysicalType::Int128:
+    case PhysicalType::String: return llvm::Type::getInt128Ty(context_);
+    default: return llvm::Type::getInt8Ty(context_);
+  }
+}
+
+llvm::Type* ExpressionCodegen::storageType(const DataType& type) const {
+  if (runtime::physicalTypeOf(type) == PhysicalType::Bool) return llvm::Type::getInt8Ty(context_);
+  return valueType(type);
+}
+
+llvm::Type* ExpressionCodegen::abiType(AbiType type) {
+  switch (type) {
+    case AbiType::Void: return llvm::Type::getVoidTy(context_);
+    case AbiType::Bool:
+    case AbiType::Int8: return llvm::Type::getInt8Ty(context_);
+    case AbiType::Int16: return llvm::Type::getInt16Ty(context_);
+    case AbiType::Int32: return llvm::Type::getInt32Ty(context_);
+    case AbiType::Int64: return llvm::Type::getInt64Ty(context_);
+    case AbiType::Float32: return llvm::Type::getFloatTy(context_);
+    case AbiType::Float64: return llvm::Type::getDoubleTy(context_);
+    case AbiType::Int128:
+    case AbiType::String: return llvm::PointerType::getUnqual(context_);
+  }
+  return llvm::Type::getVoidTy(context_);
+}
+
+llvm::Value* ExpressionCodegen::nullFlag(bool isNull) {
+  return llvm::ConstantInt::getBool(context_, isNull);
+}
+
+llvm::Value* ExpressionCodegen::zeroOf(const DataType& type) {
+  return llvm::Constant::getNullValue(valueType(type));
+}
+
+const runtime::ScalarKernel* ExpressionCodegen::findKernel(const Expression& e) const {
+  std::vector<DataType> types;
+  for (const Expression& argument : e.arguments) types.push_back(argument.type);
+  return registry_.find(e.kind == ExpressionKind::Cast ? "CAST" : e.function, types, e.type);
+}
+
+bool ExpressionCodegen::supports(const Expression& e, std::string& reason) const {
+  if (isNested(e.type)) {
+    reason = "values of type " + e.type.toString();
+    return false;
+  }
+  for (const Expression& argument : e.arguments) {
+    if (!supports(argument, reason)) return false;
+  }
+  switch (e.kind) {
+    case ExpressionKind::Column:
+    case ExpressionKind::Literal: return true;
+    case ExpressionKind::FieldAccess: reason = "ROW field access"; return false;
+    case ExpressionKind::Cast:
+    case ExpressionKind::Call:
+      if (isIdentityCast(e) || physical::isSpecialForm(e.function) || inlinable(e)) return true;
+      if (!findKernel(e)) {
+        reason = "no kernel for " + e.digest();
+        return false;
+      }
+      return true;
+  }
+  return false;
+}
+
+EmittedValue ExpressionCodegen::emit(const Expression& e, const RowAccess& row) {
+  switch (e.kind) {
+    case ExpressionKind::Column: return column(e, row);
+    case ExpressionKind::Literal: return literal(e);
+    case ExpressionKind::FieldAccess: break;
+    case ExpressionKind::Cast:
+      if (isIdentityCast(e)) return emit(e.arguments[0], row);
+      return kernelCall(e, row);
+    case ExpressionKind::Call: {
+      const std::string& f = e.function;
+      if (f == "AND" || f == "OR") return logical(e, row, f == "AND");
+      if (f == "CASE") return caseWhen(e, row);
+      if (f == "COALESCE") return coalesce(e, row);
+      if (physical::isSpecialForm(f)) return test(e, row);
+      if (inlinable(e)) return inlineOperator(e, row);
+      return kernelCall(e, row);
+    }
+  }
+  return {zeroOf(e.type), nullFlag(true)};
+}
+
+EmittedValue ExpressionCodegen::column(const Expression& e, const RowAccess& row) {
+  const int c = e.column;
+  llvm::Type* storage = storageType(row.types[c]);
+  llvm::Value* address = builder_.CreateInBoundsGEP(storage, row.values[c], row.row);
+  llvm::Value* value = builder_.CreateAlignedLoad(storage, address, llvm::Align(8));
+  if (runtime::physicalTypeOf(row.types[c]) == PhysicalType::Bool) {
+    value = builder_.CreateICmpNE(value, llvm::ConstantInt::get(storage, 0));
+  }
+  llvm::Value* isNull = nullFlag(false);
+  if (row.types[c].nullable()) {
+    llvm::Type* byte = llvm::Type::getInt8Ty(context_);
+    llvm::Value* valid =
+        builder_.CreateLoad(byte, builder_.CreateInBoundsGEP(byte, row.validity[c], row.row));
+    isNull = builder_.CreateICmpEQ(valid, llvm::ConstantInt::get(byte, 0));
+  }
+  return {value, isNull};
+}
+
+EmittedValue ExpressionCodegen::literal(const Expression& e) {
+  const runtime::Value v = runtime::literalValue(e, "UTC");
+  if (v.isNull) return {zeroOf(e.type), nullFlag(true)};
+  llvm::Type* type = valueType(e.type);
+  switch (runtime::physicalTypeOf(e.type)) {
+    case PhysicalType::Bool: return {nullFlag(v.integer != 0), nullFlag(false)};
+    case PhysicalType::Float32:
+    case PhysicalType::Float64: return {llvm::ConstantFP::get(type, v.real), nullFlag(false)};
+    case PhysicalType::Int128: {
+      const auto wide = static_cast<unsigned __int128>(v.wide);
+      const uint64_t words[2] = {static_cast<uint64_t>(wide), static_cast<uint64_t>(wide >> 64)};
+      return {llvm::ConstantInt::get(context_, llvm::APInt(128, words)), nullFlag(false)};
+    }
+    case PhysicalType::String: {
+      // A StringRef: length, 4-byte prefix, then 8 inline bytes or a pointer to the bytes.
+      const uint32_t length = static_cast<uint32_t>(v.bytes.size());
+      uint64_t words[2] = {length, 0};
+      char prefix[4] = {0, 0, 0, 0};
+      std::memcpy(prefix, v.bytes.data(), std::min<size_t>(4, v.bytes.size()));
+      uint32_t prefixWord = 0;
+      std::memcpy(&prefixWord, prefix, 4);
+      words[0] |= static_cast<uint64_t>(prefixWord) << 32;
+      if (length <= runtime::StringRef::kInlineLimit) {
+        if (length > 4) std::memcpy(&words[1], v.bytes.data() + 4, length - 4);
+        return {llvm::ConstantInt::get(context_, llvm::APInt(128, words)), nullFlag(false)};
+      }
+      llvm::Constant* bytes = llvm::ConstantDataArray::getString(context_, v.bytes, false);
+      auto* global = new llvm::GlobalVariable(module_, bytes->getType(), true,
+                                              llvm::GlobalValue::PrivateLinkage, bytes, "text");
+      llvm::Type* i128 = llvm::Type::getInt128Ty(context_);
+      llvm::Value* low = llvm::ConstantInt::get(i128, words[0]);
+      llvm::Value* pointer = builder_.CreateZExt(
+          builder_.CreatePtrToInt(global, llvm::Type::getInt64Ty(context_)), i128);
+      llvm::Value* high = builder_.CreateShl(pointer, 64);
+      return {builder_.CreateOr(low, high), nullFlag(false)};
+    }
+    default: return {llvm::ConstantInt::get(type, static_cast<uint64_t>(v.integer), true), nullFlag(false)};
+  }
+}
+
+}  // namespace sluice::codegen

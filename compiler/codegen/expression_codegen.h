@@ -1,0 +1,81 @@
+// Emits the IR of one artifact expression for the current row of a compiled Calc loop. Each
+// expression yields a value and an i1 "is null"; special forms branch (short-circuit, as the
+// interpreter does); small built-ins (integer and floating arithmetic, comparisons) are inline
+// instructions; every other call goes to its runtime kernel through the kernel's C ABI.
+#pragma once
+
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Module.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "compiler/artifact/job_plan.h"
+#include "runtime/functions/scalar_kernel.h"
+
+namespace sluice::codegen {
+
+struct EmittedValue {
+  llvm::Value* value = nullptr;   // i1 for BOOLEAN, i128 for strings (the 16-byte StringRef)
+  llvm::Value* isNull = nullptr;  // i1
+};
+
+// What the row loop provides to expressions: the input columns of the current row.
+struct RowAccess {
+  llvm::Value* row = nullptr;  // i32 row index
+  std::vector<llvm::Value*> values;    // per input column: the value array pointer
+  std::vector<llvm::Value*> validity;  // per input column: the validity byte array pointer
+  std::vector<DataType> types;
+  llvm::Value* calls = nullptr;  // FunctionCall* const* (the `calls` argument)
+};
+
+// A kernel call the generated code makes: the index into `calls` and what binds it.
+struct CallSiteRecord {
+  const runtime::ScalarKernel* kernel = nullptr;
+  runtime::CallSite site;
+};
+
+class ExpressionCodegen {
+ public:
+  ExpressionCodegen(llvm::Module& module, llvm::IRBuilder<>& builder,
+                    const runtime::ScalarFunctionRegistry& registry,
+                    std::vector<CallSiteRecord>& callSites,
+                    std::map<std::string, void*>& externalSymbols);
+
+  // Whether every part of `expression` can be compiled; otherwise `reason` says what cannot.
+  bool supports(const artifact::Expression& expression, std::string& reason) const;
+  EmittedValue emit(const artifact::Expression& expression, const RowAccess& row);
+
+  // The in-register type of a column of `type` (i1 for BOOLEAN, i128 for strings).
+  llvm::Type* valueType(const DataType& type) const;
+  // The in-memory type of a column element (i8 for BOOLEAN).
+  llvm::Type* storageType(const DataType& type) const;
+
+ private:
+  llvm::Module& module_;
+  llvm::IRBuilder<>& builder_;
+  llvm::LLVMContext& context_;
+  const runtime::ScalarFunctionRegistry& registry_;
+  std::vector<CallSiteRecord>& callSites_;
+  std::map<std::string, void*>& externalSymbols_;
+
+  EmittedValue column(const artifact::Expression& e, const RowAccess& row);
+  EmittedValue literal(const artifact::Expression& e);
+  EmittedValue logical(const artifact::Expression& e, const RowAccess& row, bool isAnd);
+  EmittedValue test(const artifact::Expression& e, const RowAccess& row);
+  EmittedValue caseWhen(const artifact::Expression& e, const RowAccess& row);
+  EmittedValue coalesce(const artifact::Expression& e, const RowAccess& row);
+  bool inlinable(const artifact::Expression& e) const;
+  EmittedValue inlineOperator(const artifact::Expression& e, const RowAccess& row);
+  EmittedValue kernelCall(const artifact::Expression& e, const RowAccess& row);
+  llvm::Value* callKernel(const runtime::ScalarKernel& kernel, int siteIndex,
+                          const std::vector<EmittedValue>& arguments, const RowAccess& row,
+                          llvm::Value*& resultIsNull);
+  const runtime::ScalarKernel* findKernel(const artifact::Expression& e) const;
+  llvm::Value* nullFlag(bool isNull);
+  llvm::Value* zeroOf(const DataType& type);
+  llvm::Type* abiType(runtime::AbiType type);
+};
+
+}  // namespace sluice::codegen

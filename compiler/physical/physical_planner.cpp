@@ -1,0 +1,256 @@
+#include "compiler/physical/physical_planner.h"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+#include "compiler/catalog/catalog.h"
+#include "compiler/diagnostics/diagnostics.h"
+#include "compiler/physical/expression_lowering.h"
+
+namespace sluice::physical {
+namespace {
+
+using artifact::Expression;
+using artifact::Node;
+using artifact::NodeKind;
+
+class Planner {
+ public:
+  Planner(artifact::JobPlan& plan, SourceLocation location, std::string locationText)
+      : plan_(plan), location_(location), locationText_(std::move(locationText)) {
+    parallelism_ = std::max(1, std::atoi(plan.option("parallelism.default", "1").c_str()));
+  }
+
+  int lower(const plan::NodeRef& node) {
+    if (auto it = lowered_.find(node.get()); it != lowered_.end()) return it->second;
+    const int id = lowerFresh(*node);
+    lowered_[node.get()] = id;
+    return id;
+  }
+
+  // A bare SELECT: its rows go to the client, printed as a changelog.
+  int collect(int input, const std::vector<plan::Field>& schema) {
+    Node sink = makeNode(NodeKind::Sink, {input}, schema);
+    sink.connector = "collect";
+    return add(std::move(sink));
+  }
+
+ private:
+  artifact::JobPlan& plan_;
+  SourceLocation location_;
+  std::string locationText_;
+  int parallelism_ = 1;
+  std::unordered_map<const plan::LogicalNode*, int> lowered_;
+
+  [[noreturn]] void unsupported(const std::string& what) const {
+    throw UserError(location_, "sqlc run cannot run " + what + " yet");
+  }
+
+  Node makeNode(NodeKind kind, std::vector<int> inputs, const std::vector<plan::Field>& schema) {
+    Node n;
+    n.id = static_cast<int>(plan_.nodes.size()) + 1;
+    n.kind = kind;
+    n.inputs = std::move(inputs);
+    for (const plan::Field& f : schema) n.schema.push_back({f.name, f.type});
+    n.parallelism = parallelism_;
+    n.location = locationText_;
+    return n;
+  }
+
+  int add(Node node) {
+    plan_.nodes.push_back(std::move(node));
+    return plan_.nodes.back().id;
+  }
+
+  Node& nodeById(int id) { return plan_.nodes[id - 1]; }
+
+  Expression lowerOrRefuse(const plan::BoundExpression& e) {
+    std::string what;
+    auto lowered = lowerExpression(e, what);
+    if (!lowered) unsupported(what);
+    return std::move(*lowered);
+  }
+
+  std::vector<Expression> identity(const Node& input) {
+    std::vector<Expression> columns;
+    for (size_t i = 0; i < input.schema.size(); ++i) {
+      columns.push_back(Expression::columnRef(static_cast<int>(i), input.schema[i].type));
+    }
+    return columns;
+  }
+
+  int lowerFresh(const plan::LogicalNode& node) {
+    switch (node.kind) {
+      case plan::NodeKind::TableScan: return source(node);
+      case plan::NodeKind::Values: return values(node);
+      case plan::NodeKind::Project: return project(node);
+      case plan::NodeKind::Filter: return filter(node);
+      case plan::NodeKind::WatermarkAssigner: return watermark(node);
+      case plan::NodeKind::Union: return unionAll(node);
+      case plan::NodeKind::Sink: return sink(node);
+      default: unsupported(fmt::format("{} (node {})", plan::nodeKindName(node.kind), node.id));
+    }
+  }
+
+  // The table, its connector and its options with OPTIONS hints merged over them.
+  static void describeTable(const plan::LogicalNode& node, Node& n) {
+    n.table = node.tableName;
+    if (node.table) {
+      for (const auto& [key, value] : node.table->options) n.options[key] = value;
+      n.connector = node.table->connector().value_or("");
+    }
+    for (const auto& [key, value] : node.hints) n.options[key] = value;
+  }
+
+  int source(const plan::LogicalNode& node) {
+    Node n = makeNode(NodeKind::Source, {}, node.schema);
+    describeTable(node, n);
+    return add(std::move(n));
+  }
+
+  int values(const plan::LogicalNode& node) {
+    Node n = makeNode(NodeKind::Values, {}, node.schema);
+    n.parallelism = 1;
+    const size_t width = node.schema.size();
+    for (size_t i = 0; width > 0 && i + width <= node.expressions.size(); i += width) {
+      std::vector<Expression> row;
+      for (size_t c = 0; c < width; ++c) row.push_back(lowerOrRefuse(*node.expressions[i + c]));
+      n.rows.push_back(std::move(row));
+    }
+    return add(std::move(n));
+  }
+
+  // A Calc that later operators may fuse into: a fresh one over `input`, or `input` itself when
+  // it is a Calc nothing else reads.
+  int project(const plan::LogicalNode& node) {
+    const int input = lower(node.inputs[0]);
+    std::vector<Expression> projections;
+    for (const auto& e : node.expressions) projections.push_back(lowerOrRefuse(*e));
+    if (fusible(input)) {
+      Node& calc = nodeById(input);
+      for (Expression& p : projections) p = substituteColumns(p, calc.projections);
+      calc.projections = std::move(projections);
+      calc.schema.clear();
+      for (const plan::Field& f : node.schema) calc.schema.push_back({f.name, f.type});
+      return input;
+    }
+    Node n = makeNode(NodeKind::Calc, {input}, node.schema);
+    n.projections = std::move(projections);
+    return add(std::move(n));
+  }
+
+  int filter(const plan::LogicalNode& node) {
+    const int input = lower(node.inputs[0]);
+    Expression condition = lowerOrRefuse(*node.condition);
+    if (fusible(input)) {
+      Node& calc = nodeById(input);
+      condition = substituteColumns(condition, calc.projections);
+      calc.condition = calc.condition ? Expression::call("AND", {*calc.condition, condition},
+                                                         DataType::boolean())
+                                      : condition;
+      return input;
+    }
+    Node n = makeNode(NodeKind::Calc, {input}, node.schema);
+    n.projections = identity(nodeById(input));
+    n.condition = std::move(condition);
+    return add(std::move(n));
+  }
+
+  // Fusing rewrites the Calc in place, so the logical nodes it stood for are forgotten: a second
+  // reader of the same logical subplan gets its own copy rather than the rewritten one.
+  bool fusible(int id) {
+    const Node& n = nodeById(id);
+    if (n.kind != NodeKind::Calc || !plan_.consumersOf(id).empty()) return false;
+    std::erase_if(lowered_, [id](const auto& entry) { return entry.second == id; });
+    return true;
+  }
+
+  // WATERMARK FOR ts AS expr: moved into the source when only computed columns lie between, as
+  // Flink pushes watermark generation into the scan.
+  int watermark(const plan::LogicalNode& node) {
+    const int input = lower(node.inputs[0]);
+    Expression expression = lowerOrRefuse(*node.expressions[0]);
+    const Node& below = nodeById(input);
+    int sourceId = -1;
+    if (below.kind == NodeKind::Source) {
+      sourceId = input;
+    } else if (below.kind == NodeKind::Calc && !below.condition &&
+               nodeById(below.inputs[0]).kind == NodeKind::Source) {
+      expression = substituteColumns(expression, below.projections);
+      sourceId = below.inputs[0];
+    }
+    if (sourceId > 0 && !nodeById(sourceId).watermark) {
+      nodeById(sourceId).watermark = std::move(expression);
+      return input;
+    }
+    Node n = makeNode(NodeKind::WatermarkAssigner, {input}, node.schema);
+    n.rowtimeColumn = node.rowtimeField;
+    n.watermark = std::move(expression);
+    return add(std::move(n));
+  }
+
+  int unionAll(const plan::LogicalNode& node) {
+    if (!node.all) unsupported("UNION without ALL (it needs deduplication state)");
+    std::vector<int> inputs;
+    for (const auto& input : node.inputs) inputs.push_back(lower(input));
+    return add(makeNode(NodeKind::Union, std::move(inputs), node.schema));
+  }
+
+  int sink(const plan::LogicalNode& node) {
+    const int input = lower(node.inputs[0]);
+    Node n = makeNode(NodeKind::Sink, {input}, node.schema);
+    describeTable(node, n);
+    return add(std::move(n));
+  }
+};
+
+}  // namespace
+
+std::vector<const CompiledStatement*> runnableStatements(const CompiledJob& job) {
+  std::vector<const CompiledStatement*> runnable;
+  for (const CompiledStatement& s : job.statements) {
+    if (s.bound.kind == BoundStatementKind::Insert || s.bound.kind == BoundStatementKind::Query) {
+      runnable.push_back(&s);
+    }
+  }
+  return runnable;
+}
+
+artifact::JobPlan planStatement(const CompiledJob& job, const CompiledStatement& statement,
+                                const PlanOptions& options) {
+  artifact::JobPlan plan;
+  plan.name = options.fileName;
+  plan.configuration = job.catalog->options();
+  for (const auto& [key, value] : options.overrides) plan.configuration[key] = value;
+  const SourceLocation location = statement.bound.location;
+  Planner planner(plan, location,
+                  fmt::format("{}:{}:{}", options.fileName, location.line, location.column));
+  const bool query = statement.bound.kind == BoundStatementKind::Query;
+  for (const plan::NodeRef& root : statement.optimized) {
+    const int id = planner.lower(root);
+    if (query) planner.collect(id, root->schema);
+  }
+  buildPipelines(plan);
+  return plan;
+}
+
+void buildPipelines(artifact::JobPlan& plan) {
+  plan.pipelines.clear();
+  for (const Node& head : plan.nodes) {
+    if (head.kind != NodeKind::Source && head.kind != NodeKind::Values) continue;
+    // Stateless nodes have exactly one consumer here (the planner does not share subplans).
+    artifact::Pipeline pipeline;
+    pipeline.id = static_cast<int>(plan.pipelines.size()) + 1;
+    int current = head.id;
+    while (true) {
+      pipeline.nodes.push_back(current);
+      const std::vector<int> consumers = plan.consumersOf(current);
+      if (consumers.empty()) break;
+      current = consumers.front();
+    }
+    plan.pipelines.push_back(std::move(pipeline));
+  }
+}
+
+}  // namespace sluice::physical

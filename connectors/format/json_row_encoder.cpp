@@ -1,0 +1,186 @@
+#include "connectors/format/json_row_encoder.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "runtime/connector/connector.h"
+#include "runtime/data/value_text.h"
+
+namespace sluice::connectors {
+
+namespace {
+
+using runtime::Value;
+
+void appendFloating(std::string& out, const Value& value, bool isFloat) {
+  std::array<char, runtime::kMaxScalarTextLength> buffer{};
+  char* end = isFloat ? runtime::writeFloat(buffer.data(), static_cast<float>(value.real))
+                      : runtime::writeDouble(buffer.data(), value.real);
+  const std::string_view text(buffer.data(), end - buffer.data());
+  // Jackson quotes the non-numbers, which JSON cannot write bare.
+  if (std::isfinite(value.real)) {
+    out += text;
+  } else {
+    appendJsonString(out, text);
+  }
+}
+
+// The object key of a MAP key or MULTISET element: strings as they are, others as CAST writes.
+std::string keyText(const Value& key, const DataType& type) {
+  return type.isCharacterString() ? key.bytes : runtime::formatValue(key, type);
+}
+
+}  // namespace
+
+void appendJsonString(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += "\\u00";
+          out += kHex[(c >> 4) & 0xF];
+          out += kHex[c & 0xF];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+JsonRowEncoder::JsonRowEncoder(const FormatContext& context)
+    : settings_(JsonSettings::from(context)),
+      fields_(context.fields),
+      table_(context.options.table()) {}
+
+void JsonRowEncoder::encode(const std::vector<Value>& row, std::string& out) const {
+  out += '{';
+  bool first = true;
+  for (size_t i = 0; i < fields_.size(); ++i) {
+    appendMember(fields_[i].name, i < row.size() ? row[i] : Value(), fields_[i].type, first, out);
+  }
+  out += '}';
+}
+
+void JsonRowEncoder::appendMember(const std::string& name, const Value& value, const DataType& type,
+                                  bool& first, std::string& out) const {
+  if (value.isNull && settings_.ignoreNullFields) return;
+  if (!first) out += ',';
+  first = false;
+  appendJsonString(out, name);
+  out += ':';
+  appendValue(value, type, out);
+}
+
+void JsonRowEncoder::appendValue(const Value& value, const DataType& type, std::string& out) const {
+  if (value.isNull) {
+    out += "null";
+    return;
+  }
+  switch (type.kind()) {
+    case TypeKind::Boolean: out += value.integer != 0 ? "true" : "false"; return;
+    case TypeKind::TinyInt:
+    case TypeKind::SmallInt:
+    case TypeKind::Int:
+    case TypeKind::BigInt: out += std::to_string(value.integer); return;
+    case TypeKind::Float:
+    case TypeKind::Double: appendFloating(out, value, type.kind() == TypeKind::Float); return;
+    case TypeKind::Decimal:
+      out += formatDecimal(value, type, settings_.decimalsAsPlainNumbers);
+      return;
+    case TypeKind::Char:
+    case TypeKind::VarChar: appendJsonString(out, value.bytes); return;
+    case TypeKind::Binary:
+    case TypeKind::VarBinary: appendJsonString(out, encodeBase64(value.bytes)); return;
+    case TypeKind::Date:
+    case TypeKind::Time:
+    case TypeKind::Timestamp:
+    case TypeKind::TimestampLtz:
+      appendJsonString(out, formatTemporal(value, type, settings_.timestampStandard));
+      return;
+    case TypeKind::Array:
+      out += '[';
+      for (size_t i = 0; i < value.children.size(); ++i) {
+        if (i > 0) out += ',';
+        appendValue(value.children[i], type.elementType(), out);
+      }
+      out += ']';
+      return;
+    case TypeKind::Multiset: appendMultiset(value, type, out); return;
+    case TypeKind::Map: appendMap(value, type, out); return;
+    case TypeKind::Row: {
+      out += '{';
+      bool first = true;
+      for (size_t i = 0; i < type.fields().size(); ++i) {
+        const RowField& field = type.fields()[i];
+        appendMember(field.name, i < value.children.size() ? value.children[i] : Value(),
+                     *field.type, first, out);
+      }
+      out += '}';
+      return;
+    }
+    default: appendJsonString(out, runtime::formatValue(value, type)); return;
+  }
+}
+
+void JsonRowEncoder::appendMap(const Value& value, const DataType& type, std::string& out) const {
+  out += '{';
+  bool first = true;
+  for (size_t i = 0; i + 1 < value.children.size(); i += 2) {
+    const Value& key = value.children[i];
+    std::string name;
+    if (!key.isNull) {
+      name = keyText(key, type.keyType());
+    } else if (settings_.mapNullKeyMode == MapNullKeyMode::Literal) {
+      name = settings_.mapNullKeyLiteral;
+    } else if (settings_.mapNullKeyMode == MapNullKeyMode::Drop) {
+      continue;
+    } else {
+      throw runtime::ConnectorError("the json format of table " + table_ +
+                                    " cannot write a MAP with a null key; set "
+                                    "'json.map-null-key.mode' to 'DROP' or 'LITERAL'");
+    }
+    if (!first) out += ',';
+    first = false;
+    appendJsonString(out, name);
+    out += ':';
+    appendValue(value.children[i + 1], type.valueType(), out);
+  }
+  out += '}';
+}
+
+// Flink writes a MULTISET as an object of element -> count, in order of first appearance.
+void JsonRowEncoder::appendMultiset(const Value& value, const DataType& type,
+                                    std::string& out) const {
+  std::vector<std::pair<std::string, int64_t>> counts;
+  for (const Value& element : value.children) {
+    if (element.isNull) continue;
+    const std::string name = keyText(element, type.elementType());
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const auto& entry) { return entry.first == name; });
+    if (it == counts.end()) {
+      counts.emplace_back(name, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  out += '{';
+  for (size_t i = 0; i < counts.size(); ++i) {
+    if (i > 0) out += ',';
+    appendJsonString(out, counts[i].first);
+    out += ':' + std::to_string(counts[i].second);
+  }
+  out += '}';
+}
+
+}  // namespace sluice::connectors

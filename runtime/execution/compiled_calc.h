@@ -1,0 +1,92 @@
+// The contract between compiled pipelines (compiler/codegen) and the runtime. Compiled code sees
+// batches as flat C structs and calls kernels through FunctionCall pointers it is handed, so the
+// same native code serves every task and can be cached across jobs.
+#pragma once
+
+#include <future>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runtime/execution/calc_operator.h"
+#include "runtime/functions/scalar_kernel.h"
+
+namespace sluice::runtime {
+
+extern "C" {
+struct ColumnAbi {
+  void* values;       // the Vector's value array (StringRef for strings)
+  uint8_t* validity;  // 1 = not null
+};
+struct BatchAbi {
+  int32_t rowCount;
+  int32_t capacity;
+  ColumnAbi* columns;
+  RowKind* rowKinds;
+};
+}
+
+// Writes the surviving rows of `in` to `out` and returns their count. A kernel failure sets
+// task->failed; the code then stops and returns what it wrote so far.
+using CalcFunction = int32_t (*)(const BatchAbi* in, BatchAbi* out, FunctionCall* const* calls,
+                                 TaskContext* task);
+
+struct CompiledCalcCode {
+  CalcFunction function = nullptr;
+  // One call site per kernel call in the code, in the order of the `calls` argument; already
+  // bound (the kernel's bind hook has run).
+  std::vector<CallSite> sites;
+  std::string optimizedIr;   // for `sqlc explain --ir`
+  double compileMillis = 0;  // parse-to-native time of this node's code
+  std::shared_ptr<void> resources;  // keeps the JIT'd code alive
+};
+
+class CalcCompiler {
+ public:
+  virtual ~CalcCompiler() = default;
+  // Native code for a Calc node over `inputTypes`; nullptr with `reason` when an expression is
+  // not supported by the code generator (the interpreter then runs the node).
+  virtual std::shared_ptr<const CompiledCalcCode> compile(const artifact::Node& calc,
+                                                          const std::vector<DataType>& inputTypes,
+                                                          std::string& reason) = 0;
+};
+
+// How a job runs its Calc nodes (`sqlc.jit.mode`).
+enum class JitMode : uint8_t { Interpreted, Compiled, Adaptive };
+
+// A Calc running compiled code, with the interpreter beside it to name a failing row.
+class CompiledCalc final : public CalcOperator {
+ public:
+  CompiledCalc(std::shared_ptr<const CompiledCalcCode> code,
+               std::unique_ptr<InterpretedCalc> reference, TaskContext& task);
+  void process(const Batch& input, Batch& output) override;
+
+ private:
+  std::shared_ptr<const CompiledCalcCode> code_;
+  std::unique_ptr<InterpretedCalc> reference_;
+  TaskContext& task_;
+  std::vector<FunctionCall> calls_;
+  std::vector<FunctionCall*> callPointers_;
+  std::vector<ColumnAbi> inputColumns_;
+  std::vector<ColumnAbi> outputColumns_;
+};
+
+// Starts on the interpreter and switches to native code once its compilation (shared by every
+// instance of the node) is ready.
+class AdaptiveCalc final : public CalcOperator {
+ public:
+  AdaptiveCalc(std::shared_future<std::shared_ptr<const CompiledCalcCode>> code,
+               std::unique_ptr<InterpretedCalc> interpreted,
+               std::unique_ptr<InterpretedCalc> reference, TaskContext& task);
+  void process(const Batch& input, Batch& output) override;
+  bool switched() const { return native_ != nullptr; }
+
+ private:
+  std::shared_future<std::shared_ptr<const CompiledCalcCode>> code_;
+  std::unique_ptr<InterpretedCalc> interpreted_;
+  std::unique_ptr<InterpretedCalc> reference_;
+  std::unique_ptr<CompiledCalc> native_;
+  TaskContext& task_;
+};
+
+}  // namespace sluice::runtime

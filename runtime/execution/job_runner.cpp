@@ -1,0 +1,180 @@
+#include "runtime/execution/job_runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace sluice::runtime {
+namespace {
+
+std::vector<DataType> inputTypes(const artifact::JobPlan& plan, const artifact::Node& node) {
+  std::vector<DataType> types;
+  for (const artifact::Field& field : plan.node(node.inputs[0]).schema) types.push_back(field.type);
+  return types;
+}
+
+int64_t parseDurationMicros(const std::string& text, int64_t fallback) {
+  // "5 ms", "5ms", "2 s", "100": the forms Flink's duration options take.
+  if (text.empty()) return fallback;
+  size_t used = 0;
+  double amount = 0;
+  try {
+    amount = std::stod(text, &used);
+  } catch (const std::exception&) {
+    return fallback;
+  }
+  std::string unit = text.substr(used);
+  unit.erase(std::remove(unit.begin(), unit.end(), ' '), unit.end());
+  if (unit == "us") return static_cast<int64_t>(amount);
+  if (unit.empty() || unit == "ms") return static_cast<int64_t>(amount * 1000);
+  if (unit == "s") return static_cast<int64_t>(amount * 1'000'000);
+  return fallback;
+}
+
+}  // namespace
+
+JitMode JobRunner::jitModeOf(const artifact::JobPlan& plan) {
+  if (plan.option("sqlc.jit", "on") == "off") return JitMode::Interpreted;
+  const std::string mode = plan.option("sqlc.jit.mode", "adaptive");
+  if (mode == "interpreted") return JitMode::Interpreted;
+  if (mode == "compiled") return JitMode::Compiled;
+  return JitMode::Adaptive;
+}
+
+JobRunner::JobRunner(const artifact::JobPlan& plan, JobOptions options)
+    : plan_(plan), options_(options) {
+  resources_.plan = &plan_;
+  resources_.connectors = options.connectors;
+  resources_.functions = options.functions;
+  resources_.jitMode = options.compiler ? options.jitMode : JitMode::Interpreted;
+  resources_.batchSize = std::max(1, std::atoi(plan.option("sqlc.batch.size", "1024").c_str()));
+  resources_.maxLatencyMicros = parseDurationMicros(plan.option("sqlc.batch.max-latency", ""), 5000);
+  resources_.timeZone = plan.option("table.local-time-zone", "UTC");
+  if (resources_.timeZone == "default") resources_.timeZone = "UTC";
+  resources_.cancelled = options.cancelled;
+}
+
+JobRunner::~JobRunner() = default;
+
+void JobRunner::startCompilation() {
+  if (resources_.jitMode == JitMode::Interpreted) return;
+  for (const artifact::Node& node : plan_.nodes) {
+    if (node.kind != artifact::NodeKind::Calc) continue;
+    CalcCompiler* compiler = options_.compiler;
+    std::vector<DataType> types = inputTypes(plan_, node);
+    auto note = std::make_shared<std::string>();
+    resources_.compiledCalcs[node.id] =
+        std::async(std::launch::async, [compiler, &node, types, note] {
+          std::string reason;
+          std::shared_ptr<const CompiledCalcCode> code;
+          try {
+            code = compiler->compile(node, types, reason);
+          } catch (const std::exception& error) {
+            // The interpreter reports the same problem with the node's location.
+            reason = error.what();
+          }
+          if (!code) *note = reason;
+          return code;
+        }).share();
+    if (resources_.jitMode == JitMode::Compiled) {
+      resources_.compiledCalcs[node.id].wait();
+      if (!note->empty()) {
+        notes_.push_back("Calc node " + std::to_string(node.id) + " runs interpreted: " + *note);
+      }
+    }
+  }
+}
+
+JobReport JobRunner::run(const std::function<void(const std::vector<OperatorSummary>&)>& progress,
+                         int progressMillis) {
+  JobReport report;
+  const auto started = std::chrono::steady_clock::now();
+  std::mutex mutex;
+  std::condition_variable finished;
+  int running = 0;
+  std::string firstError;
+  std::vector<std::unique_ptr<PipelineTask>> tasks;
+  try {
+    startCompilation();
+    for (const artifact::Pipeline& pipeline : plan_.pipelines) {
+      const int instances = plan_.node(pipeline.nodes.front()).parallelism;
+      for (int subtask = 0; subtask < instances; ++subtask) {
+        tasks.push_back(std::make_unique<PipelineTask>(pipeline, subtask, resources_, metrics_));
+      }
+    }
+  } catch (const std::exception& e) {
+    report.error = e.what();
+    return report;
+  }
+  std::vector<std::thread> threads;
+  running = static_cast<int>(tasks.size());
+  for (auto& task : tasks) {
+    threads.emplace_back([&, task = task.get()] {
+      std::string error;
+      try {
+        task->run();
+      } catch (const std::exception& e) {
+        error = e.what();
+      }
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!error.empty() && firstError.empty()) {
+        firstError = error;
+        options_.cancelled->store(true);
+      }
+      --running;
+      finished.notify_all();
+    });
+  }
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    while (running > 0) {
+      if (finished.wait_for(lock, std::chrono::milliseconds(progressMillis)) ==
+              std::cv_status::timeout &&
+          progress) {
+        lock.unlock();
+        progress(summarize());
+        lock.lock();
+      }
+    }
+  }
+  for (std::thread& thread : threads) thread.join();
+  report.wallSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.operators = summarize();
+  report.notes = notes_;
+  report.error = firstError;
+  report.cancelled = firstError.empty() && options_.cancelled->load();
+  report.succeeded = firstError.empty() && !report.cancelled;
+  return report;
+}
+
+std::vector<OperatorSummary> JobRunner::summarize() const {
+  std::vector<OperatorSummary> summaries;
+  for (const auto& m : metrics_) {
+    auto it = std::find_if(summaries.begin(), summaries.end(), [&](const OperatorSummary& s) {
+      return s.nodeId == m->nodeId;
+    });
+    if (it == summaries.end()) {
+      summaries.push_back({});
+      it = summaries.end() - 1;
+      it->nodeId = m->nodeId;
+      it->name = m->name;
+      it->watermarkMicros = INT64_MAX;
+    }
+    it->instances += 1;
+    it->rowsIn += m->rowsIn.load(std::memory_order_relaxed);
+    it->rowsOut += m->rowsOut.load(std::memory_order_relaxed);
+    it->skippedRows += m->skippedRows.load(std::memory_order_relaxed);
+    it->busySeconds += static_cast<double>(m->busyNanos.load(std::memory_order_relaxed)) / 1e9;
+    it->backPressuredSeconds +=
+        static_cast<double>(m->backPressuredNanos.load(std::memory_order_relaxed)) / 1e9;
+    it->watermarkMicros = std::min(it->watermarkMicros, m->watermarkMicros.load());
+  }
+  std::sort(summaries.begin(), summaries.end(),
+            [](const OperatorSummary& a, const OperatorSummary& b) { return a.nodeId < b.nodeId; });
+  return summaries;
+}
+
+}  // namespace sluice::runtime

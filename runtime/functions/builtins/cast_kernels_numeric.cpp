@@ -1,0 +1,209 @@
+// CAST between numbers (and BOOLEAN), with Java's conversions as Flink generates them:
+// integers narrow by wrapping ((byte) 300 = 44), FLOAT/DOUBLE to integers saturate and NaN is 0,
+// DECIMAL to integers truncates toward zero, and every DECIMAL result is rounded HALF_UP to its
+// scale. A DECIMAL result with more digits than its precision fails the CAST (TRY_CAST: NULL);
+// Flink yields NULL there, which a NOT NULL result type could not hold.
+#include <cfloat>
+#include <cmath>
+
+#include "runtime/data/value_text.h"
+#include "runtime/functions/builtins/builtin_library.h"
+#include "runtime/functions/builtins/cast_kernels_common.h"
+
+namespace sluice::runtime::builtins::cast {
+namespace {
+
+enum class Num { Bool, I8, I16, I32, I64, F32, F64, Dec64, Dec128 };
+
+template <Num N>
+struct NumTraits;
+template <>
+struct NumTraits<Num::Bool> {
+  using Cpp = bool;
+  static Accepts accepts() { return Accepts::kind(TypeKind::Boolean); }
+};
+#define SLUICE_NUM_TRAITS(Tag, CppType, Kind)                \
+  template <>                                                \
+  struct NumTraits<Num::Tag> {                               \
+    using Cpp = CppType;                                     \
+    static Accepts accepts() { return Accepts::kind(Kind); } \
+  };
+SLUICE_NUM_TRAITS(I8, int8_t, TypeKind::TinyInt)
+SLUICE_NUM_TRAITS(I16, int16_t, TypeKind::SmallInt)
+SLUICE_NUM_TRAITS(I32, int32_t, TypeKind::Int)
+SLUICE_NUM_TRAITS(I64, int64_t, TypeKind::BigInt)
+SLUICE_NUM_TRAITS(F32, float, TypeKind::Float)
+SLUICE_NUM_TRAITS(F64, double, TypeKind::Double)
+SLUICE_NUM_TRAITS(Dec64, int64_t, TypeKind::Decimal)
+SLUICE_NUM_TRAITS(Dec128, int128_t, TypeKind::Decimal)
+#undef SLUICE_NUM_TRAITS
+
+constexpr bool isInteger(Num n) {
+  return n == Num::I8 || n == Num::I16 || n == Num::I32 || n == Num::I64;
+}
+constexpr bool isReal(Num n) {
+  return n == Num::F32 || n == Num::F64;
+}
+constexpr bool isDecimal(Num n) {
+  return n == Num::Dec64 || n == Num::Dec128;
+}
+
+// Java's (long) d: NaN is 0, out-of-range values saturate.
+int64_t saturatingToLong(double value) {
+  if (std::isnan(value)) return 0;
+  if (value >= 9223372036854775807.0) return INT64_MAX;
+  if (value <= -9223372036854775808.0) return INT64_MIN;
+  return static_cast<int64_t>(value);
+}
+
+// Java's (int) d; (short) d and (byte) d narrow the int further by wrapping.
+int32_t saturatingToInt(double value) {
+  if (std::isnan(value)) return 0;
+  if (value >= 2147483647.0) return INT32_MAX;
+  if (value <= -2147483648.0) return INT32_MIN;
+  return static_cast<int32_t>(value);
+}
+
+// Rounding to the nearest float; values past the largest float become infinite (a plain
+// conversion of such a double is undefined in C++).
+float doubleToFloat(double value) {
+  // Halfway between FLT_MAX and 2^128: doubles from here on round to infinity.
+  constexpr double kFloatOverflow = 340282356779733661637539395458142568448.0;
+  if (value >= kFloatOverflow) return INFINITY;
+  if (value <= -kFloatOverflow) return -INFINITY;
+  return static_cast<float>(value);
+}
+
+// BigDecimal.doubleValue(): the nearest double to unscaled * 10^-scale.
+double decimalToDouble(int128_t unscaled, int scale) {
+  constexpr int128_t kExactInDouble = int128_t{1} << 53;
+  if (unscaled > -kExactInDouble && unscaled < kExactInDouble && scale <= 22) {
+    // Both operands are exact doubles, so the one division rounds correctly.
+    return static_cast<double>(static_cast<int64_t>(unscaled)) /
+           static_cast<double>(decimalPowerOfTen(scale));
+  }
+  char text[kMaxScalarTextLength];
+  char* end = writeDecimal(text, unscaled, scale);
+  return parseDouble(std::string_view(text, end - text)).value_or(0);
+}
+
+// Toward zero, then the low 64 bits (BigDecimal.longValue()).
+int64_t decimalToLong(int128_t unscaled, int scale) {
+  return static_cast<int64_t>(unscaled / decimalPowerOfTen(scale));
+}
+
+std::optional<int128_t> rescaleHalfUp(int128_t value, int fromScale, int toScale, int precision) {
+  if (toScale >= fromScale) {
+    const int128_t factor = decimalPowerOfTen(toScale - fromScale);
+    const int128_t limit = decimalPowerOfTen(precision);
+    // value * factor must stay below 10^precision in magnitude; check before multiplying.
+    if (value >= 0 ? value > (limit - 1) / factor : value < -((limit - 1) / factor)) {
+      return std::nullopt;
+    }
+    return value * factor;
+  }
+  const int128_t divisor = decimalPowerOfTen(fromScale - toScale);
+  int128_t quotient = value / divisor;
+  const int128_t remainder = value % divisor;
+  if ((remainder < 0 ? -remainder : remainder) * 2 >= divisor) quotient += value < 0 ? -1 : 1;
+  if ((quotient < 0 ? -quotient : quotient) >= decimalPowerOfTen(precision)) return std::nullopt;
+  return quotient;
+}
+
+void overflow(FunctionCall& call, const std::string& shownValue) {
+  castFailed(call,
+             "numeric overflow: " + shownValue + " does not fit " + castState(call).toTypeName);
+}
+
+template <Num From>
+std::string describe(FunctionCall& call, typename NumTraits<From>::Cpp value) {
+  char text[kMaxScalarTextLength];
+  char* end = text;
+  if constexpr (isDecimal(From)) {
+    end = writeDecimal(text, value, castState(call).fromScale);
+  } else if constexpr (From == Num::F32) {
+    end = writeFloat(text, value);
+  } else if constexpr (From == Num::F64) {
+    end = writeDouble(text, value);
+  } else {
+    end = writeInteger(text, static_cast<int64_t>(value));
+  }
+  return std::string(text, end);
+}
+
+template <Num From, Num To>
+typename NumTraits<To>::Cpp castNumber(FunctionCall& call, typename NumTraits<From>::Cpp value) {
+  using Target = typename NumTraits<To>::Cpp;
+  if constexpr (To == Num::Bool) {
+    return value != 0;
+  } else if constexpr (isInteger(To)) {
+    if constexpr (From == Num::Bool || isInteger(From)) {
+      return static_cast<Target>(value);
+    } else if constexpr (isReal(From)) {
+      if constexpr (To == Num::I64) return saturatingToLong(value);
+      return static_cast<Target>(saturatingToInt(value));
+    } else {
+      return static_cast<Target>(decimalToLong(value, castState(call).fromScale));
+    }
+  } else if constexpr (isReal(To)) {
+    double asDouble = 0;
+    if constexpr (isDecimal(From)) {
+      asDouble = decimalToDouble(value, castState(call).fromScale);
+    } else {
+      asDouble = static_cast<double>(value);
+    }
+    if constexpr (To == Num::F32) return doubleToFloat(asDouble);
+    return asDouble;
+  } else {
+    const CastState& state = castState(call);
+    std::optional<int128_t> result;
+    if constexpr (From == Num::Bool || isInteger(From)) {
+      result = rescaleHalfUp(static_cast<int128_t>(value), 0, state.toScale, state.toPrecision);
+    } else if constexpr (isDecimal(From)) {
+      result = rescaleHalfUp(value, state.fromScale, state.toScale, state.toPrecision);
+    } else {
+      // BigDecimal.valueOf(double): the decimal digits Double.toString prints, rounded HALF_UP.
+      if (!std::isfinite(value)) {
+        castFailed(call, "cannot cast " + describe<From>(call, value) + " to " + state.toTypeName);
+        return 0;
+      }
+      char text[kMaxScalarTextLength];
+      char* end = writeDouble(text, static_cast<double>(value));
+      result = parseDecimal(std::string_view(text, end - text), state.toPrecision, state.toScale);
+    }
+    if (!result) {
+      overflow(call, describe<From>(call, value));
+      return 0;
+    }
+    return static_cast<Target>(*result);
+  }
+}
+
+template <Num From, Num... Tos>
+void addCastsFrom(ScalarFunctionRegistry& registry) {
+  (addCast<&castNumber<From, Tos>>(registry, NumTraits<From>::accepts(), NumTraits<Tos>::accepts(),
+                                   isDecimal(Tos)),
+   ...);
+}
+
+template <Num... Froms>
+void addNumericMatrix(ScalarFunctionRegistry& registry) {
+  (addCastsFrom<Froms, Num::I8, Num::I16, Num::I32, Num::I64, Num::F32, Num::F64, Num::Dec64,
+                Num::Dec128>(registry),
+   ...);
+}
+
+}  // namespace
+
+void registerNumericCasts(ScalarFunctionRegistry& registry) {
+  addNumericMatrix<Num::I8, Num::I16, Num::I32, Num::I64, Num::F32, Num::F64, Num::Dec64,
+                   Num::Dec128, Num::Bool>(registry);
+  // Only integers (and strings) become BOOLEAN, as in Flink: nonzero is TRUE.
+  addCastsFrom<Num::I8, Num::Bool>(registry);
+  addCastsFrom<Num::I16, Num::Bool>(registry);
+  addCastsFrom<Num::I32, Num::Bool>(registry);
+  addCastsFrom<Num::I64, Num::Bool>(registry);
+  addCastsFrom<Num::Bool, Num::Bool>(registry);
+}
+
+}  // namespace sluice::runtime::builtins::cast

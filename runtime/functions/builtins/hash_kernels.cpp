@@ -1,0 +1,107 @@
+// Flink's hash functions: MD5, SHA1, SHA224, SHA256, SHA384, SHA512 and SHA2 digest the UTF-8
+// bytes of a string into lower-case hex (OpenSSL's EVP digests); HASH_CODE is Flink's
+// Math.abs(String.hashCode()).
+#include <openssl/evp.h>
+
+#include "runtime/functions/builtins/builtin_library.h"
+#include "runtime/functions/builtins/string_kernel_support.h"
+
+namespace sluice::runtime::builtins {
+namespace {
+
+StringRef hexDigest(FunctionCall& call, const EVP_MD* algorithm, StringRef text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_Digest(text.data(), text.size(), digest, &size, algorithm, nullptr) != 1) {
+    call.fail("digest computation failed");
+    return {};
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  char* out = call.arena().allocate(size_t{size} * 2);
+  for (size_t i = 0; i < size; ++i) {
+    out[2 * i] = kHex[digest[i] >> 4];
+    out[2 * i + 1] = kHex[digest[i] & 0xF];
+  }
+  return StringRef::of(out, static_cast<uint32_t>(size * 2));
+}
+
+template <const EVP_MD* (*Algorithm)()>
+StringRef digestOf(FunctionCall& call, StringRef text) {
+  return hexDigest(call, Algorithm(), text);
+}
+
+// The digest Flink's SHA2 gets from MessageDigest.getInstance("SHA-" + bits): 224, 256, 384 and
+// 512, and (a Java quirk) 1 for SHA-1; nullptr for other lengths.
+const EVP_MD* sha2Algorithm(int64_t bits) {
+  switch (bits) {
+    case 1: return EVP_sha1();
+    case 224: return EVP_sha224();
+    case 256: return EVP_sha256();
+    case 384: return EVP_sha384();
+    case 512: return EVP_sha512();
+    default: return nullptr;
+  }
+}
+
+std::string unsupportedLength(int64_t bits) {
+  return "unsupported hash length " + std::to_string(bits) + " (expected 224, 256, 384 or 512)";
+}
+
+// SHA2(s, bits); an unsupported length fails the job, as Flink's NoSuchAlgorithmException does.
+template <typename Bits>
+StringRef sha2(FunctionCall& call, StringRef text, Bits bits) {
+  const EVP_MD* algorithm = sha2Algorithm(bits);
+  if (algorithm == nullptr) {
+    call.fail(unsupportedLength(bits));
+    return {};
+  }
+  return hexDigest(call, algorithm, text);
+}
+
+// A constant length is checked once, when the call is bound.
+std::string bindSha2(CallSite& site) {
+  if (site.constants.size() < 2 || !site.constants[1] || site.constants[1]->isNull) return {};
+  const int64_t bits = site.constants[1]->integer;
+  return sha2Algorithm(bits) == nullptr ? site.function + ": " + unsupportedLength(bits)
+                                        : std::string();
+}
+
+// HASH_CODE(s): Math.abs of Java's String.hashCode (31-polynomial over UTF-16 code units), so
+// Integer.MIN_VALUE stays negative.
+int32_t hashCode(FunctionCall&, StringRef text) {
+  const std::string_view in = text.view();
+  uint32_t hash = 0;
+  for (size_t at = 0; at < in.size(); at = utf8::next(in, at)) {
+    const char32_t cp = utf8::decode(in, at);
+    if (cp >= 0x10000) {  // a surrogate pair in UTF-16
+      hash = hash * 31 + static_cast<uint32_t>(0xD800 + ((cp - 0x10000) >> 10));
+      hash = hash * 31 + static_cast<uint32_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      hash = hash * 31 + static_cast<uint32_t>(cp);
+    }
+  }
+  const auto value = static_cast<int32_t>(hash);
+  return value == INT32_MIN ? value : (value < 0 ? -value : value);
+}
+
+}  // namespace
+
+void registerHashing(ScalarFunctionRegistry& registry) {
+  const Accepts strings = Accepts::strings();
+  registry.add(scalarKernel<&digestOf<&EVP_md5>>("MD5", {strings}, strings));
+  registry.add(scalarKernel<&digestOf<&EVP_sha1>>("SHA1", {strings}, strings));
+  registry.add(scalarKernel<&digestOf<&EVP_sha224>>("SHA224", {strings}, strings));
+  registry.add(scalarKernel<&digestOf<&EVP_sha256>>("SHA256", {strings}, strings));
+  registry.add(scalarKernel<&digestOf<&EVP_sha384>>("SHA384", {strings}, strings));
+  registry.add(scalarKernel<&digestOf<&EVP_sha512>>("SHA512", {strings}, strings));
+  forEachIntegerType([&](auto type) {
+    using Bits = typename decltype(type)::type;
+    ScalarKernel kernel =
+        scalarKernel<&sha2<Bits>>("SHA2", {strings, Accepts::integers()}, strings);
+    kernel.bind = &bindSha2;
+    registry.add(std::move(kernel));
+  });
+  registry.add(scalarKernel<&hashCode>("HASH_CODE", {strings}, Accepts::kind(TypeKind::Int)));
+}
+
+}  // namespace sluice::runtime::builtins

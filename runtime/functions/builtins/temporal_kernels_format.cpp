@@ -1,0 +1,210 @@
+// Date-times to text: DATE_FORMAT, FROM_UNIXTIME and CONVERT_TZ.
+//
+// DATE_FORMAT(timestamp, format) uses java.time patterns, as Flink's formatTimestamp; a
+// TIMESTAMP_LTZ shows its local time in the session zone. DATE_FORMAT(text, format) reads the
+// text as 'yyyy-MM-dd HH:mm:ss' and writes it with SimpleDateFormat patterns; Blink's
+// DATE_FORMAT(text, fromFormat, toFormat) reads it with fromFormat. Unreadable text gives NULL.
+// FROM_UNIXTIME(seconds[, format]) writes an instant in the session zone (SimpleDateFormat,
+// 'yyyy-MM-dd HH:mm:ss' by default). A constant format is compiled once, when the call is bound.
+#include "runtime/functions/builtins/temporal_kernels_common.h"
+
+namespace sluice::runtime::builtins::temporal {
+namespace {
+
+constexpr std::string_view kDefaultFormat = "yyyy-MM-dd HH:mm:ss";
+
+TemporalState& mutableState(CallSite& site) {
+  return std::any_cast<TemporalState&>(site.state);
+}
+
+std::optional<DateTimePattern> compileDefault() {
+  std::string error;
+  return DateTimePattern::compile(kDefaultFormat, PatternDialect::SimpleDateFormat, error);
+}
+
+// The bound pattern, or this row's (compiled into `scratch`); nullptr when it is invalid.
+const DateTimePattern* patternFor(FunctionCall& call, const std::optional<DateTimePattern>& bound,
+                                  StringRef text, PatternDialect dialect,
+                                  std::optional<DateTimePattern>& scratch) {
+  if (bound) return &*bound;
+  scratch = rowPattern(call, text.view(), dialect);
+  return scratch ? &*scratch : nullptr;
+}
+
+StringRef formatInstant(FunctionCall& call, const DateTimePattern& pattern, int64_t utcMicros,
+                        const TimeZone& zone) {
+  const int32_t offset = zone.offsetSecondsAtUtc(floorDiv(utcMicros, kMicrosPerSecond));
+  std::string text;
+  pattern.format(text, civilFromMicros(utcMicros + offset * kMicrosPerSecond), offset);
+  return textResult(call, text);
+}
+
+// Reads `text` with `input` as a time in `zone` (or at the offset the text names).
+std::optional<int64_t> readInstant(const DateTimePattern& input, std::string_view text,
+                                   const TimeZone& zone) {
+  const auto parsed = input.parse(text);
+  if (!parsed) return std::nullopt;
+  const int64_t local = microsFromCivil(parsed->local);
+  if (parsed->offsetSeconds) return local - *parsed->offsetSeconds * kMicrosPerSecond;
+  return zone.utcMicrosFromLocal(local);
+}
+
+template <Datetime D>
+StringRef formatDatetime(FunctionCall& call, typename DatetimeTraits<D>::Cpp value,
+                         StringRef format) {
+  std::optional<DateTimePattern> scratch;
+  const DateTimePattern* pattern =
+      patternFor(call, temporalState(call).pattern, format, PatternDialect::JavaTime, scratch);
+  if (pattern == nullptr) return StringRef{};
+  if constexpr (D == Datetime::Ltz) {
+    return formatInstant(call, *pattern, value, sessionZone(call));
+  } else {
+    std::string text;
+    pattern->format(text, civilFromMicros(toLocalMicros<D>(call, value)), 0);
+    return textResult(call, text);
+  }
+}
+
+StringRef reformatText(FunctionCall& call, std::string_view text, const DateTimePattern& input,
+                       const DateTimePattern& output) {
+  const TimeZone& zone = sessionZone(call);
+  const auto instant = readInstant(input, text, zone);
+  if (!instant) {
+    call.setNull();
+    return StringRef{};
+  }
+  return formatInstant(call, output, *instant, zone);
+}
+
+StringRef formatText(FunctionCall& call, StringRef text, StringRef format) {
+  const TemporalState& state = temporalState(call);
+  std::optional<DateTimePattern> scratch;
+  const DateTimePattern* output =
+      patternFor(call, state.pattern, format, PatternDialect::SimpleDateFormat, scratch);
+  if (output == nullptr) return StringRef{};
+  return reformatText(call, text.view(), *state.inputPattern, *output);
+}
+
+StringRef reformatBlink(FunctionCall& call, StringRef text, StringRef fromFormat,
+                        StringRef toFormat) {
+  const TemporalState& state = temporalState(call);
+  std::optional<DateTimePattern> inputScratch;
+  std::optional<DateTimePattern> outputScratch;
+  const PatternDialect dialect = PatternDialect::SimpleDateFormat;
+  const DateTimePattern* input =
+      patternFor(call, state.inputPattern, fromFormat, dialect, inputScratch);
+  const DateTimePattern* output = patternFor(call, state.pattern, toFormat, dialect, outputScratch);
+  if (input == nullptr || output == nullptr) return StringRef{};
+  return reformatText(call, text.view(), *input, *output);
+}
+
+template <typename N>
+StringRef fromUnixtime(FunctionCall& call, N seconds) {
+  const int64_t micros = static_cast<int64_t>(static_cast<uint64_t>(seconds) * kMicrosPerSecond);
+  return formatInstant(call, *temporalState(call).pattern, micros, sessionZone(call));
+}
+
+template <typename N>
+StringRef fromUnixtimeFormatted(FunctionCall& call, N seconds, StringRef format) {
+  std::optional<DateTimePattern> scratch;
+  const DateTimePattern* pattern = patternFor(call, temporalState(call).pattern, format,
+                                              PatternDialect::SimpleDateFormat, scratch);
+  if (pattern == nullptr) return StringRef{};
+  const int64_t micros = static_cast<int64_t>(static_cast<uint64_t>(seconds) * kMicrosPerSecond);
+  return formatInstant(call, *pattern, micros, sessionZone(call));
+}
+
+// Java's TimeZone.getTimeZone reads an unknown zone name as GMT; CONVERT_TZ inherits that.
+TimeZone zoneOrUtc(std::string_view name) {
+  return TimeZone::forName(name).value_or(TimeZone());
+}
+
+StringRef convertTz(FunctionCall& call, StringRef text, StringRef fromZone, StringRef toZone) {
+  const TemporalState& state = temporalState(call);
+  const TimeZone from = state.fixedZones[0] ? *state.fixedZones[0] : zoneOrUtc(fromZone.view());
+  const TimeZone to = state.fixedZones[1] ? *state.fixedZones[1] : zoneOrUtc(toZone.view());
+  const auto instant = readInstant(*state.inputPattern, text.view(), from);
+  if (!instant) {
+    call.setNull();
+    return StringRef{};
+  }
+  return formatInstant(call, *state.pattern, *instant, to);
+}
+
+std::string bindWith(CallSite& site, size_t inputIndex, size_t outputIndex,
+                     PatternDialect dialect) {
+  std::string error = bindTemporal(site);
+  if (!error.empty()) return error;
+  TemporalState& state = mutableState(site);
+  // Index 0 means the default 'yyyy-MM-dd HH:mm:ss' (argument 0 is never a format).
+  if (inputIndex > 0) {
+    error = bindPattern(site, inputIndex, dialect, state.inputPattern);
+    if (!error.empty()) return error;
+  } else {
+    state.inputPattern = compileDefault();
+  }
+  if (outputIndex > 0) return bindPattern(site, outputIndex, dialect, state.pattern);
+  state.pattern = compileDefault();
+  return "";
+}
+
+std::string bindFormatDatetime(CallSite& site) {
+  return bindWith(site, 0, 1, PatternDialect::JavaTime);
+}
+std::string bindFormatText(CallSite& site) {
+  return bindWith(site, 0, 1, PatternDialect::SimpleDateFormat);
+}
+std::string bindFormatBlink(CallSite& site) {
+  return bindWith(site, 1, 2, PatternDialect::SimpleDateFormat);
+}
+std::string bindDefaultFormat(CallSite& site) {
+  return bindWith(site, 0, 0, PatternDialect::SimpleDateFormat);
+}
+std::string bindConvertTz(CallSite& site) {
+  std::string error = bindDefaultFormat(site);
+  if (!error.empty()) return error;
+  TemporalState& state = mutableState(site);
+  for (size_t i = 0; i < 2; ++i) {
+    if (const auto name = constantString(site, i + 1)) state.fixedZones[i] = zoneOrUtc(*name);
+  }
+  return error;
+}
+
+template <auto F>
+void addNullable(ScalarFunctionRegistry& registry, const char* name, std::vector<Accepts> arguments,
+                 BindHook bind) {
+  ScalarKernel kernel =
+      temporalKernel<F>(name, std::move(arguments), Accepts::strings(), std::move(bind));
+  kernel.mayReturnNull = true;
+  registry.add(std::move(kernel));
+}
+
+template <Datetime... Ds>
+void addDateFormats(ScalarFunctionRegistry& registry) {
+  (addNullable<&formatDatetime<Ds>>(
+       registry, "DATE_FORMAT", {acceptsDatetime<Ds>(), Accepts::strings()}, bindFormatDatetime),
+   ...);
+}
+
+template <typename... Ns>
+void addFromUnixtimes(ScalarFunctionRegistry& registry) {
+  (addNullable<&fromUnixtime<Ns>>(registry, "FROM_UNIXTIME", {acceptsInteger<Ns>()},
+                                  bindDefaultFormat),
+   ...);
+  (addNullable<&fromUnixtimeFormatted<Ns>>(
+       registry, "FROM_UNIXTIME", {acceptsInteger<Ns>(), Accepts::strings()}, bindFormatText),
+   ...);
+}
+
+}  // namespace
+
+void registerDatetimeFormatting(ScalarFunctionRegistry& registry) {
+  const Accepts text = Accepts::strings();
+  addDateFormats<Datetime::Date, Datetime::Timestamp, Datetime::Ltz>(registry);
+  addNullable<&formatText>(registry, "DATE_FORMAT", {text, text}, bindFormatText);
+  addNullable<&reformatBlink>(registry, "DATE_FORMAT", {text, text, text}, bindFormatBlink);
+  addFromUnixtimes<int8_t, int16_t, int32_t, int64_t>(registry);
+  addNullable<&convertTz>(registry, "CONVERT_TZ", {text, text, text}, bindConvertTz);
+}
+
+}  // namespace sluice::runtime::builtins::temporal

@@ -1,0 +1,137 @@
+#include "runtime/functions/scalar_kernel.h"
+
+#include <strings.h>
+
+#include "runtime/functions/builtins/builtin_library.h"
+
+namespace sluice::runtime {
+namespace {
+
+AbiType abiTypeOf(PhysicalType type) {
+  switch (type) {
+    case PhysicalType::Bool: return AbiType::Bool;
+    case PhysicalType::Null:
+    case PhysicalType::Int8: return AbiType::Int8;
+    case PhysicalType::Int16: return AbiType::Int16;
+    case PhysicalType::Int32: return AbiType::Int32;
+    case PhysicalType::Int64: return AbiType::Int64;
+    case PhysicalType::Int128: return AbiType::Int128;
+    case PhysicalType::Float32: return AbiType::Float32;
+    case PhysicalType::Float64: return AbiType::Float64;
+    case PhysicalType::String: return AbiType::String;
+    case PhysicalType::Row:
+    case PhysicalType::Array:
+    case PhysicalType::Map: return AbiType::Void;
+  }
+  return AbiType::Void;
+}
+
+bool storageMatches(AbiType abi, const DataType& type) {
+  return abi == abiTypeOf(physicalTypeOf(type));
+}
+
+std::string kindName(TypeKind kind) {
+  switch (kind) {
+    case TypeKind::Char: return "CHAR";
+    case TypeKind::VarChar: return "STRING";
+    case TypeKind::Binary: return "BINARY";
+    case TypeKind::VarBinary: return "BYTES";
+    default: break;
+  }
+  // The type's own name without parameters ("DECIMAL(10, 0)" -> "DECIMAL").
+  switch (kind) {
+    case TypeKind::Boolean: return "BOOLEAN";
+    case TypeKind::TinyInt: return "TINYINT";
+    case TypeKind::SmallInt: return "SMALLINT";
+    case TypeKind::Int: return "INT";
+    case TypeKind::BigInt: return "BIGINT";
+    case TypeKind::Float: return "FLOAT";
+    case TypeKind::Double: return "DOUBLE";
+    case TypeKind::Decimal: return "DECIMAL";
+    case TypeKind::Date: return "DATE";
+    case TypeKind::Time: return "TIME";
+    case TypeKind::Timestamp: return "TIMESTAMP";
+    case TypeKind::TimestampLtz: return "TIMESTAMP_LTZ";
+    case TypeKind::IntervalYearMonth: return "INTERVAL YEAR TO MONTH";
+    case TypeKind::IntervalDayTime: return "INTERVAL DAY TO SECOND";
+    case TypeKind::Array: return "ARRAY";
+    case TypeKind::Multiset: return "MULTISET";
+    case TypeKind::Map: return "MAP";
+    case TypeKind::Row: return "ROW";
+    case TypeKind::Raw: return "RAW";
+    case TypeKind::Symbol: return "SYMBOL";
+    case TypeKind::Null: return "NULL";
+    default: return "?";
+  }
+}
+
+}  // namespace
+
+bool Accepts::matches(const DataType& type) const {
+  if (kinds_.empty()) return true;
+  for (TypeKind kind : kinds_) {
+    if (kind == type.kind()) return true;
+  }
+  return false;
+}
+
+std::string Accepts::toString() const {
+  if (kinds_.empty()) return "ANY";
+  std::string out;
+  for (size_t i = 0; i < kinds_.size(); ++i) out += (i > 0 ? "|" : "") + kindName(kinds_[i]);
+  return out;
+}
+
+std::string ScalarKernel::signature() const {
+  std::string out = name + "(";
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    out += (i > 0 ? ", " : "") + arguments[i].toString();
+  }
+  if (variadic) out += "...";
+  return out + ") -> " + result.toString();
+}
+
+void ScalarFunctionRegistry::add(ScalarKernel kernel) { kernels_.push_back(std::move(kernel)); }
+
+const ScalarKernel* ScalarFunctionRegistry::find(const std::string& name,
+                                                 const std::vector<DataType>& arguments,
+                                                 const DataType& result) const {
+  for (const ScalarKernel& kernel : kernels_) {
+    if (strcasecmp(kernel.name.c_str(), name.c_str()) != 0) continue;
+    if (!kernel.result.matches(result) || !storageMatches(kernel.abiResult, result)) continue;
+    bool ok = true;
+    if (kernel.variadic) {
+      for (const DataType& argument : arguments) {
+        ok = ok && kernel.arguments[0].matches(argument) &&
+             storageMatches(kernel.variadicElement, argument);
+      }
+    } else {
+      ok = kernel.arguments.size() == arguments.size();
+      for (size_t i = 0; ok && i < arguments.size(); ++i) {
+        ok = kernel.arguments[i].matches(arguments[i]) &&
+             storageMatches(kernel.abiArguments[i], arguments[i]);
+      }
+    }
+    if (ok) return &kernel;
+  }
+  return nullptr;
+}
+
+std::vector<const ScalarKernel*> ScalarFunctionRegistry::overloads(const std::string& name) const {
+  std::vector<const ScalarKernel*> found;
+  for (const ScalarKernel& kernel : kernels_) {
+    if (strcasecmp(kernel.name.c_str(), name.c_str()) == 0) found.push_back(&kernel);
+  }
+  return found;
+}
+
+const ScalarFunctionRegistry& ScalarFunctionRegistry::builtins() {
+  static const ScalarFunctionRegistry registry = [] {
+    ScalarFunctionRegistry r;
+    builtins::registerAll(r);
+    return r;
+  }();
+  return registry;
+}
+
+}  // namespace sluice::runtime

@@ -1,0 +1,33 @@
+// Reads a run test file (tests/sql/run/README.md): its statements, the inputs given to its tables
+// and what each runnable statement must produce.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace sluice::testing_support {
+
+struct RunStep {
+  int firstLine = 0;  // 1-based
+  int lastLine = 0;
+  std::string sql;
+  bool runnable = false;  // INSERT, statement set, SELECT
+  std::vector<std::string> expectedRows;
+  bool unordered = false;
+  std::string expectedError;
+  // Inputs declared before this step: table -> rows.
+  std::map<std::string, std::vector<std::string>> inputs;
+};
+
+struct RunScript {
+  std::vector<std::string> lines;
+  std::vector<RunStep> steps;
+};
+
+RunScript parseRunScript(const std::string& text);
+
+// The file's text with every runnable statement but `keep` blanked out (line numbers stay).
+std::string scriptFor(const RunScript& script, size_t keep);
+
+}  // namespace sluice::testing_support

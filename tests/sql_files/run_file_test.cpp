@@ -1,0 +1,155 @@
+// Runs every tests/sql/run/**.sql file (format: tests/sql/run/README.md) twice, with the
+// interpreter and with compiled pipelines, and checks each runnable statement's changelog or
+// error. Both modes must produce exactly the expected output.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "compiler/codegen/llvm_calc_compiler.h"
+#include "compiler/physical/physical_planner.h"
+#include "session/local_job.h"
+#include "tests/sql_files/run_file_script.h"
+
+namespace sluice {
+namespace {
+
+namespace fs = std::filesystem;
+using testing_support::RunScript;
+using testing_support::RunStep;
+
+const fs::path kRunRoot = fs::path(SLUICE_SOURCE_DIR) / "tests" / "sql" / "run";
+
+struct RunCase {
+  std::string file;  // relative to tests/sql/run
+  std::string mode;  // interpreted | compiled
+};
+
+void PrintTo(const RunCase& runCase, std::ostream* out) {
+  *out << runCase.file << " (" << runCase.mode << ")";
+}
+
+std::vector<RunCase> runCases() {
+  std::vector<RunCase> cases;
+  if (!fs::exists(kRunRoot)) return cases;
+  std::vector<std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(kRunRoot)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".sql") {
+      files.push_back(fs::relative(entry.path(), kRunRoot).string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::string& file : files) {
+    cases.push_back({file, "interpreted"});
+    cases.push_back({file, "compiled"});
+  }
+  return cases;
+}
+
+std::string caseName(const testing::TestParamInfo<RunCase>& info) {
+  std::string name = info.param.file + "_" + info.param.mode;
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+std::string readFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Writes a table's input rows to a file the filesystem connector reads.
+std::string writeInput(const std::string& table, const std::vector<std::string>& rows,
+                       const fs::path& directory) {
+  const bool json = !rows.empty() && !rows.front().empty() && rows.front()[0] == '{';
+  const fs::path path = directory / (table + (json ? ".json" : ".csv"));
+  std::ofstream out(path, std::ios::binary);
+  for (const std::string& row : rows) out << row << "\n";
+  return path.string();
+}
+
+class RunFileTest : public testing::TestWithParam<RunCase> {
+ protected:
+  static codegen::LlvmCalcCompiler& compiler() {
+    static codegen::LlvmCalcCompiler instance({});
+    return instance;
+  }
+
+  // Runs step `index` of the script; returns its rows (or "error: ..." as the only line).
+  std::vector<std::string> runStep(const RunScript& script, size_t index, const fs::path& inputs) {
+    const RunStep& step = script.steps[index];
+    const std::string path = (kRunRoot / GetParam().file).string();
+    SourceFile file(path, testing_support::scriptFor(script, index));
+    DiagnosticSink diagnostics;
+    CompiledJob job = compileJob(file, diagnostics);
+    if (diagnostics.hasErrors()) return {"error: " + diagnostics.render(file)};
+    const auto runnable = physical::runnableStatements(job);
+    if (runnable.size() != 1) return {"error: expected one runnable statement"};
+    session::LocalRunOptions options;
+    options.settings["sqlc.jit.mode"] = GetParam().mode;
+    options.captureSinks = true;
+    options.echoCaptured = false;
+    for (const auto& [table, rows] : step.inputs) {
+      options.sourceFiles[table] = writeInput(table, rows, inputs);
+    }
+    artifact::JobPlan plan;
+    try {
+      plan = session::planForLocalRun(job, *runnable[0], path, options);
+    } catch (const UserError& error) {
+      return {std::string("error: ") + error.what()};
+    }
+    const session::StatementRun run = session::runPlan(plan, options, &compiler());
+    if (!run.report.succeeded) return {"error: " + run.report.error};
+    std::set<std::string> sinks;
+    for (const auto& [sink, line] : run.captured) sinks.insert(sink);
+    bool prefixed = sinks.size() > 1;
+    for (const std::string& expected : step.expectedRows) {
+      prefixed = prefixed || expected.find("> ") < expected.find('[');
+    }
+    std::vector<std::string> rows;
+    for (const auto& [sink, line] : run.captured) rows.push_back(prefixed ? sink + "> " + line : line);
+    return rows;
+  }
+};
+
+TEST_P(RunFileTest, ProducesExpectedChangelog) {
+  const RunScript script = testing_support::parseRunScript(readFile(kRunRoot / GetParam().file));
+  const fs::path inputs = fs::temp_directory_path() /
+                          ("sluice_run_" + caseName({GetParam(), 0}) + std::to_string(::getpid()));
+  fs::create_directories(inputs);
+  int ran = 0;
+  for (size_t i = 0; i < script.steps.size(); ++i) {
+    const RunStep& step = script.steps[i];
+    if (!step.runnable) continue;
+    ++ran;
+    std::vector<std::string> actual = runStep(script, i, inputs);
+    const std::string where = GetParam().file + ":" + std::to_string(step.firstLine);
+    if (!step.expectedError.empty()) {
+      ASSERT_EQ(actual.size(), 1u) << where << ": expected an error containing '"
+                                   << step.expectedError << "', got rows";
+      EXPECT_NE(actual[0].find(step.expectedError), std::string::npos)
+          << where << ": expected an error containing '" << step.expectedError << "', got "
+          << actual[0];
+      continue;
+    }
+    std::vector<std::string> expected = step.expectedRows;
+    if (step.unordered) {
+      std::sort(actual.begin(), actual.end());
+      std::sort(expected.begin(), expected.end());
+    }
+    EXPECT_EQ(actual, expected) << where << "\n" << step.sql;
+  }
+  fs::remove_all(inputs);
+  EXPECT_GT(ran, 0) << "no runnable statement in " << GetParam().file;
+}
+
+INSTANTIATE_TEST_SUITE_P(SqlRun, RunFileTest, testing::ValuesIn(runCases()), caseName);
+
+}  // namespace
+}  // namespace sluice

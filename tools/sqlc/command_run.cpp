@@ -1,0 +1,158 @@
+// `sqlc run job.sql`: runs every INSERT (and bare SELECT) of the file as a job in this process.
+// Results of print sinks go to stdout; progress, the run summary and errors to stderr.
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "compiler/codegen/llvm_calc_compiler.h"
+#include "compiler/diagnostics/diagnostics.h"
+#include "compiler/physical/physical_planner.h"
+#include "session/local_job.h"
+#include "tools/sqlc/commands.h"
+#include "tools/sqlc/run_report.h"
+
+namespace sluice {
+namespace {
+
+const char* kRunHelp =
+    "usage: sqlc run <job.sql> [options]\n\n"
+    "Compiles and runs every INSERT (each statement set as one job) and bare SELECT of the\n"
+    "file in this process. Print sinks and queries write to stdout; a progress line, the\n"
+    "per-operator summary and errors go to stderr. Ctrl-C stops the job cleanly.\n\n"
+    "options:\n"
+    "  --set KEY=VALUE        a configuration option, as SET 'KEY' = 'VALUE' (repeatable),\n"
+    "                         e.g. --set sqlc.jit.mode=interpreted, --set parallelism.default=4\n"
+    "  --source TABLE=FILE    read TABLE from a local CSV or JSON-lines file of its schema\n"
+    "                         (TABLE=datagen: generated rows); its watermark is kept\n"
+    "  --local                replace every sink by a capture printing its changelog\n"
+    "  --expect TABLE=FILE    compare TABLE's final rows with FILE (CSV or JSON lines of the\n"
+    "                         table's schema); print missing and unexpected rows, exit 1\n"
+    "                         when they differ\n";
+
+// Ctrl-C: the handler can only set a flag; tasks poll it between batches. A signal handler has
+// no other way to reach the job, hence this one process-wide variable.
+std::atomic<bool> gCancelled{false};
+
+void onInterrupt(int) { gCancelled.store(true); }
+
+struct RunCommandLine {
+  std::string path;
+  session::LocalRunOptions options;
+  std::map<std::string, std::string> expectations;  // table -> file
+  bool help = false;
+  std::string error;
+};
+
+bool splitAssignment(const std::string& text, std::string& key, std::string& value) {
+  const size_t equals = text.find('=');
+  if (equals == std::string::npos || equals == 0) return false;
+  key = text.substr(0, equals);
+  value = text.substr(equals + 1);
+  return true;
+}
+
+RunCommandLine parseRunArguments(const std::vector<std::string>& args) {
+  RunCommandLine line;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto takeAssignment = [&](std::map<std::string, std::string>& into) {
+      std::string key;
+      std::string value;
+      if (i + 1 >= args.size() || !splitAssignment(args[i + 1], key, value)) {
+        line.error = arg + " needs KEY=VALUE";
+        return;
+      }
+      into[key] = value;
+      ++i;
+    };
+    if (arg == "-h" || arg == "--help") {
+      line.help = true;
+    } else if (arg == "--set") {
+      takeAssignment(line.options.settings);
+    } else if (arg == "--source") {
+      takeAssignment(line.options.sourceFiles);
+    } else if (arg == "--expect") {
+      takeAssignment(line.expectations);
+    } else if (arg == "--local") {
+      line.options.captureSinks = true;
+    } else if (!arg.empty() && arg[0] == '-') {
+      line.error = "unknown option '" + arg + "'";
+    } else if (line.path.empty()) {
+      line.path = arg;
+    } else {
+      line.error = "only one SQL file may be given";
+    }
+  }
+  if (!line.help && line.error.empty() && line.path.empty()) line.error = "no SQL file given";
+  for (const auto& [table, file] : line.expectations) line.options.capturedTables.push_back(table);
+  return line;
+}
+
+std::optional<SourceFile> readSqlFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "sqlc: cannot read '%s'\n", path.c_str());
+    return std::nullopt;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return SourceFile(path, text.str());
+}
+
+}  // namespace
+
+int runRun(const std::vector<std::string>& args) {
+  RunCommandLine line = parseRunArguments(args);
+  if (line.help) {
+    std::fputs(kRunHelp, stdout);
+    return 0;
+  }
+  if (!line.error.empty()) {
+    std::fprintf(stderr, "sqlc run: %s\nusage: sqlc run <job.sql> [options]\n", line.error.c_str());
+    return 2;
+  }
+  auto file = readSqlFile(line.path);
+  if (!file) return 2;
+  DiagnosticSink diagnostics;
+  CompiledJob job = compileJob(*file, diagnostics);
+  std::fputs(diagnostics.render(*file).c_str(), stderr);
+  if (diagnostics.hasErrors()) {
+    std::fprintf(stderr, "%zu error(s)\n", diagnostics.errorCount());
+    return 1;
+  }
+  std::signal(SIGINT, onInterrupt);
+  line.options.cancelled = &gCancelled;
+  const bool interactive = isatty(fileno(stderr)) != 0;
+  if (interactive) line.options.progress = printProgressLine;
+  codegen::LlvmCalcCompiler compiler(codegen::CodegenOptions::fromEnvironment());
+  int status = 0;
+  for (const CompiledStatement* statement : physical::runnableStatements(job)) {
+    artifact::JobPlan plan;
+    try {
+      plan = session::planForLocalRun(job, *statement, line.path, line.options);
+      compiler.configure(plan.configuration);
+    } catch (const UserError& error) {
+      DiagnosticSink planning;
+      planning.error(error.location(), error.what());
+      std::fputs(planning.render(*file).c_str(), stderr);
+      return 1;
+    }
+    session::StatementRun run = session::runPlan(plan, line.options, &compiler);
+    if (interactive) std::fputs("\r\033[K", stderr);
+    printRunSummary(statement->bound.summary, run.report, stderr);
+    if (!run.report.succeeded) {
+      if (run.report.cancelled) return 130;
+      std::fprintf(stderr, "sqlc run: job failed: %s\n", run.report.error.c_str());
+      return 1;
+    }
+    for (const auto& [table, expected] : line.expectations) {
+      if (!checkExpectation(table, expected, run)) status = 1;
+    }
+  }
+  return status;
+}
+
+}  // namespace sluice
