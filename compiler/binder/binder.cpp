@@ -14,6 +14,7 @@ BoundScript Binder::bind(const ast::Script& script) {
   for (const auto& statement : script.statements) {
     try {
       result.statements.push_back(bindStatement(*statement));
+      result.optionsAfter.push_back(catalog_.options());
     } catch (const UserError& error) {
       diagnostics_.error(error.location().known() ? error.location() : statement->location,
                          error.what());

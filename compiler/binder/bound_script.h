@@ -2,6 +2,7 @@
 // sets and queries) or its effect on the catalog (DDL, SET), in file order.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,8 @@ struct BoundStatement {
 
 struct BoundScript {
   std::vector<BoundStatement> statements;
+  // Per statement: the SET options in force after it (a job runs with those where it stands).
+  std::vector<std::map<std::string, std::string>> optionsAfter;
 };
 
 }  // namespace sluice

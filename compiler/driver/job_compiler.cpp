@@ -27,8 +27,10 @@ CompiledJob compileJob(const SourceFile& file, DiagnosticSink& diagnostics) {
   Binder binder(*job.catalog, diagnostics);
   BoundScript bound = binder.bind(*job.script);
   plan::NodeFactory nodes;
-  for (auto& statement : bound.statements) {
+  for (size_t i = 0; i < bound.statements.size(); ++i) {
+    BoundStatement& statement = bound.statements[i];
     CompiledStatement compiled;
+    compiled.options = bound.optionsAfter[i];
     std::set<std::string> disabled = disabledPasses(*job.catalog);
     for (const auto& sink : statement.sinks) {
       compiled.optimized.push_back(optimize(sink, disabled, nodes, &compiled.passes));

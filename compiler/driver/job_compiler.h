@@ -2,6 +2,7 @@
 // `sqlc explain` call; later stages (physical planning, code generation) continue from here.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -19,6 +20,7 @@ struct CompiledStatement {
   BoundStatement bound;
   std::vector<plan::NodeRef> optimized;  // one per sink, same order as bound.sinks
   std::vector<PassReport> passes;
+  std::map<std::string, std::string> options;  // SET options in force at this statement
 };
 
 struct CompiledJob {

@@ -217,11 +217,11 @@ std::vector<const CompiledStatement*> runnableStatements(const CompiledJob& job)
   return runnable;
 }
 
-artifact::JobPlan planStatement(const CompiledJob& job, const CompiledStatement& statement,
+artifact::JobPlan planStatement([[maybe_unused]] const CompiledJob& job, const CompiledStatement& statement,
                                 const PlanOptions& options) {
   artifact::JobPlan plan;
   plan.name = options.fileName;
-  plan.configuration = job.catalog->options();
+  plan.configuration = statement.options;
   for (const auto& [key, value] : options.overrides) plan.configuration[key] = value;
   const SourceLocation location = statement.bound.location;
   Planner planner(plan, location,

@@ -34,6 +34,12 @@ constexpr int64_t microsAtStartOfDay(int64_t days) {
   return static_cast<int64_t>(static_cast<uint64_t>(days) * static_cast<uint64_t>(kMicrosPerDay));
 }
 
+// `value` rounded down to a multiple of `unit` (wrapping below INT64_MIN, as Java would).
+constexpr int64_t floorToMultiple(int64_t value, int64_t unit) {
+  return static_cast<int64_t>(static_cast<uint64_t>(value) -
+                              static_cast<uint64_t>(floorMod(value, unit)));
+}
+
 struct CivilDate {
   int32_t year = 1970;
   int32_t month = 1;  // 1..12

@@ -176,16 +176,25 @@ int32_t TimeZone::offsetSecondsAtLocal(int64_t localSeconds) const {
   return afterFits && !beforeFits ? after : before;
 }
 
+namespace {
+
+// micros + offset, wrapping at the ends of the range (as Java's long arithmetic) instead of being
+// undefined behaviour.
+int64_t shiftedMicros(int64_t micros, int32_t offsetSeconds) {
+  return static_cast<int64_t>(static_cast<uint64_t>(micros) +
+                              static_cast<uint64_t>(int64_t{offsetSeconds} * kMicrosPerSecond));
+}
+
+}  // namespace
+
 int64_t TimeZone::localMicrosFromUtc(int64_t utcMicros) const {
-  if (!rules_) return utcMicros + int64_t{fixedOffset_} * kMicrosPerSecond;
-  const int64_t utcSeconds = floorDiv(utcMicros, kMicrosPerSecond);
-  return utcMicros + int64_t{rules_->offsetAtUtc(utcSeconds)} * kMicrosPerSecond;
+  if (!rules_) return shiftedMicros(utcMicros, fixedOffset_);
+  return shiftedMicros(utcMicros, rules_->offsetAtUtc(floorDiv(utcMicros, kMicrosPerSecond)));
 }
 
 int64_t TimeZone::utcMicrosFromLocal(int64_t localMicros) const {
-  if (!rules_) return localMicros - int64_t{fixedOffset_} * kMicrosPerSecond;
-  const int64_t localSeconds = floorDiv(localMicros, kMicrosPerSecond);
-  return localMicros - int64_t{offsetSecondsAtLocal(localSeconds)} * kMicrosPerSecond;
+  if (!rules_) return shiftedMicros(localMicros, -fixedOffset_);
+  return shiftedMicros(localMicros, -offsetSecondsAtLocal(floorDiv(localMicros, kMicrosPerSecond)));
 }
 
 }  // namespace sluice::runtime

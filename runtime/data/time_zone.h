@@ -1,6 +1,9 @@
 // Time zones as java.time's ZoneId knows them: "UTC" / "GMT" / "UT" / "Z", fixed offsets
 // ("+08:00", "-0330", "GMT+8", "UTC-03:30"), and IANA region names ("Asia/Shanghai") read from the
-// system's compiled tz database, /usr/share/zoneinfo/<Name> (TZif, RFC 8536).
+// system's compiled tz database, $TZDIR or /usr/share/zoneinfo/<Name> (TZif versions 1-4, RFC
+// 8536): its transitions, and after the last one the POSIX TZ rule of the file's footer (slim
+// files list transitions only until the rules became regular). A footer that cannot be read
+// leaves the last offset in force. Leap-second records are ignored, as SQL time ignores them.
 //
 // A TimeZone is an immutable, cheap-to-copy handle: region rules are shared between copies and
 // loaded once per process (TimeZone::forName keeps a cache of loaded regions behind a mutex, a

@@ -10,7 +10,8 @@
 // decide between "null", "" or an omitted JSON field); NULLs nested in ROW/ARRAY/MAP print "null"
 // as Flink does. Deviations from Flink, on purpose:
 //  - parsing trims ASCII whitespace around every non-string value (Flink does for numbers only);
-//  - TIMESTAMP text may separate date and time with 'T' as well as ' ';
+//  - TIMESTAMP text may separate date and time with 'T' as well as ' ', and may leave out the
+//    seconds or have fewer than four year digits (as SQL literals may);
 //  - CHAR(n)/VARCHAR(n) lengths count code points (Java counts UTF-16 units);
 //  - FLOAT/DOUBLE print the shortest round-tripping digits (Java 19+'s Double.toString; older
 //    JDKs occasionally print one more digit).
@@ -88,7 +89,7 @@ std::optional<int128_t> parseDecimal(std::string_view text, int precision, int s
 std::optional<int32_t> parseDate(std::string_view text);
 // H[:m[:s[.fraction]]]; the fraction is rounded to milliseconds, then cut to `precision` digits.
 std::optional<int32_t> parseTime(std::string_view text, int precision);
-// yyyy-M-d[( |T)H:m:s[.fraction]], fraction up to 9 digits, cut to `precision` digits (and to
+// y-M-d[( |T)H:m[:s[.fraction]]], fraction up to 9 digits, cut to `precision` digits (and to
 // microseconds). The result is the local date-time as microseconds since the epoch.
 std::optional<int64_t> parseTimestamp(std::string_view text, int precision);
 // [+-]years[-months] and [+-]days[ hours[:minutes[:seconds[.fraction]]]], as written above.

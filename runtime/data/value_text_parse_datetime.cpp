@@ -79,7 +79,8 @@ std::optional<int32_t> parseTime(std::string_view text, int precision) {
 std::optional<int64_t> parseTimestamp(std::string_view text, int precision) {
   text = trim(text);
   size_t pos = 0;
-  const auto year = readDigits(text, pos, 4, 5);  // years past 99999 leave the microsecond range
+  // Flink wants four year digits; SQL literals may have fewer. Past 99999 years microseconds end.
+  const auto year = readDigits(text, pos, 1, 5);
   if (!year || pos >= text.size() || text[pos++] != '-') return std::nullopt;
   const auto month = readDigits(text, pos, 1, 2);
   if (!month || pos >= text.size() || text[pos++] != '-') return std::nullopt;
@@ -95,9 +96,13 @@ std::optional<int64_t> parseTimestamp(std::string_view text, int precision) {
   const auto hour = readDigits(text, pos, 1, 2);
   if (!hour || pos >= text.size() || text[pos++] != ':') return std::nullopt;
   const auto minute = readDigits(text, pos, 1, 2);
-  if (!minute || pos >= text.size() || text[pos++] != ':') return std::nullopt;
-  const auto second = readDigits(text, pos, 1, 2);
-  if (!second || *hour > 23 || *minute > 59 || *second > 59) return std::nullopt;
+  // Seconds may be left out (as in SQL literals: TIMESTAMP '2026-01-01 10:00').
+  std::optional<int64_t> second = 0;
+  if (pos < text.size() && text[pos] == ':') {
+    ++pos;
+    second = readDigits(text, pos, 1, 2);
+  }
+  if (!minute || !second || *hour > 23 || *minute > 59 || *second > 59) return std::nullopt;
   micros += *hour * kMicrosPerHour + *minute * kMicrosPerMinute + *second * kMicrosPerSecond;
   if (pos < text.size() && text[pos] == '.') {
     ++pos;

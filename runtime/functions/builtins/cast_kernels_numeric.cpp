@@ -105,7 +105,8 @@ std::optional<int128_t> rescaleHalfUp(int128_t value, int fromScale, int toScale
   const int128_t divisor = decimalPowerOfTen(fromScale - toScale);
   int128_t quotient = value / divisor;
   const int128_t remainder = value % divisor;
-  if ((remainder < 0 ? -remainder : remainder) * 2 >= divisor) quotient += value < 0 ? -1 : 1;
+  const int128_t magnitude = remainder < 0 ? -remainder : remainder;
+  if (magnitude >= divisor - magnitude) quotient += value < 0 ? -1 : 1;  // HALF_UP: 2r >= d
   if ((quotient < 0 ? -quotient : quotient) >= decimalPowerOfTen(precision)) return std::nullopt;
   return quotient;
 }
@@ -146,6 +147,8 @@ typename NumTraits<To>::Cpp castNumber(FunctionCall& call, typename NumTraits<Fr
       return static_cast<Target>(decimalToLong(value, castState(call).fromScale));
     }
   } else if constexpr (isReal(To)) {
+    // Integers convert in one rounding step, as Java's (float) long does.
+    if constexpr (From == Num::Bool || isInteger(From)) return static_cast<Target>(value);
     double asDouble = 0;
     if constexpr (isDecimal(From)) {
       asDouble = decimalToDouble(value, castState(call).fromScale);

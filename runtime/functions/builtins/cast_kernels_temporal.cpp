@@ -13,7 +13,7 @@ int64_t truncateMicros(int64_t micros, int precision) {
   if (precision >= 6) return micros;
   int64_t unit = 1;
   for (int digit = precision < 0 ? 0 : precision; digit < 6; ++digit) unit *= 10;
-  return micros - floorMod(micros, unit);
+  return floorToMultiple(micros, unit);
 }
 
 int32_t truncateMillis(int64_t millisOfDay, int precision) {

@@ -101,11 +101,11 @@ int64_t roundToUnit(TimeUnit unit, int64_t micros, bool up) {
   } else if (unit == TimeUnit::Week) {
     const int64_t days = floorDiv(micros, kMicrosPerDay);
     floor = microsAtStartOfDay(days - (dayOfWeekSundayFirst(days) - 1));  // back to Sunday
-    next = floor + 7 * kMicrosPerDay;
+    next = wrappingAdd(floor, 7 * kMicrosPerDay);
   } else if (unit != TimeUnit::Nanosecond) {
     const int64_t length = microsPerUnit(unit);
-    floor = micros - floorMod(micros, length);
-    next = floor + length;
+    floor = floorToMultiple(micros, length);
+    next = wrappingAdd(floor, length);
   }
   return up && floor != micros ? next : floor;
 }

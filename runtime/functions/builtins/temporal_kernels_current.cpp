@@ -15,7 +15,7 @@ int64_t nowMicros(FunctionCall& call) {
 
 int64_t currentInstant(FunctionCall& call) {
   const int64_t now = nowMicros(call);
-  return now - floorMod(now, kMicrosPerMilli);  // TIMESTAMP_LTZ(3)
+  return floorToMultiple(now, kMicrosPerMilli);  // TIMESTAMP_LTZ(3)
 }
 
 int64_t localNow(FunctionCall& call) {
@@ -24,7 +24,7 @@ int64_t localNow(FunctionCall& call) {
 
 int64_t localTimestamp(FunctionCall& call) {
   const int64_t local = localNow(call);
-  return local - floorMod(local, kMicrosPerMilli);
+  return floorToMultiple(local, kMicrosPerMilli);
 }
 
 int32_t currentDate(FunctionCall& call) {

@@ -61,7 +61,7 @@ T nullResult(FunctionCall& call) {
 }
 
 int64_t toMillisPrecision(int64_t micros) {
-  return micros - floorMod(micros, kMicrosPerMilli);
+  return floorToMultiple(micros, kMicrosPerMilli);
 }
 
 int64_t toTimestampDefault(FunctionCall& call, StringRef text) {
