@@ -1,7 +1,7 @@
 #include "connectors/collect/collect_connector.h"
 
-#include "connectors/common/session_zone.h"
-#include "connectors/common/table_options.h"
+#include "connectors/options/session_zone.h"
+#include "connectors/options/table_options.h"
 #include "connectors/print/changelog_text.h"
 
 namespace sluice::connectors {

@@ -2,7 +2,7 @@
 
 #include <random>
 
-#include "connectors/common/table_options.h"
+#include "connectors/options/table_options.h"
 #include "connectors/datagen/datagen_source.h"
 
 namespace sluice::connectors {

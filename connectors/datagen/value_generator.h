@@ -11,7 +11,7 @@
 #include <string>
 
 #include "compiler/types/data_type.h"
-#include "connectors/common/table_options.h"
+#include "connectors/options/table_options.h"
 #include "runtime/data/value.h"
 
 namespace sluice::connectors {

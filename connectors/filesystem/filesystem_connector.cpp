@@ -1,7 +1,7 @@
 #include "connectors/filesystem/filesystem_connector.h"
 
-#include "connectors/common/session_zone.h"
-#include "connectors/common/table_options.h"
+#include "connectors/options/session_zone.h"
+#include "connectors/options/table_options.h"
 #include "connectors/filesystem/file_listing.h"
 #include "connectors/filesystem/file_sink.h"
 #include "connectors/filesystem/file_source.h"

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "compiler/artifact/job_plan.h"
-#include "connectors/common/table_options.h"
+#include "connectors/options/table_options.h"
 #include "runtime/data/time_zone.h"
 #include "runtime/data/value.h"
 

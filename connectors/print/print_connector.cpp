@@ -2,8 +2,8 @@
 
 #include <cstdio>
 
-#include "connectors/common/session_zone.h"
-#include "connectors/common/table_options.h"
+#include "connectors/options/session_zone.h"
+#include "connectors/options/table_options.h"
 #include "connectors/print/changelog_text.h"
 #include "connectors/print/console_output.h"
 

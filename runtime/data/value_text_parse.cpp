@@ -6,7 +6,7 @@
 #include <limits>
 
 #include "runtime/data/value_text.h"
-#include "runtime/data/value_text_support.h"
+#include "runtime/data/value_text_scanning.h"
 
 namespace sluice::runtime {
 namespace {

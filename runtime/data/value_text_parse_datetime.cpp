@@ -4,7 +4,7 @@
 
 #include "runtime/data/datetime.h"
 #include "runtime/data/value_text.h"
-#include "runtime/data/value_text_support.h"
+#include "runtime/data/value_text_scanning.h"
 
 namespace sluice::runtime {
 

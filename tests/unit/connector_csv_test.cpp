@@ -2,7 +2,7 @@
 // and bad rows failing with "path:line:column" or skipped with 'csv.ignore-parse-errors'.
 #include <gtest/gtest.h>
 
-#include "connector_test_support.h"
+#include "connector_test_fixtures.h"
 #include "connectors/filesystem/filesystem_connector.h"
 #include "connectors/format/csv_row_decoder.h"
 #include "connectors/format/csv_row_encoder.h"

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-#include "connector_test_support.h"
+#include "connector_test_fixtures.h"
 #include "connectors/datagen/datagen_connector.h"
 
 namespace sluice::connectors {

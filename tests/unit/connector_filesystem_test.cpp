@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "connector_test_support.h"
+#include "connector_test_fixtures.h"
 #include "connectors/filesystem/file_listing.h"
 #include "connectors/filesystem/filesystem_connector.h"
 

@@ -2,7 +2,7 @@
 // maps, missing fields, bad JSON failing with "path:line:column", and the encoder's output.
 #include <gtest/gtest.h>
 
-#include "connector_test_support.h"
+#include "connector_test_fixtures.h"
 #include "connectors/filesystem/filesystem_connector.h"
 #include "connectors/format/json_row_decoder.h"
 #include "connectors/format/json_row_encoder.h"

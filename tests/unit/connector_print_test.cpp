@@ -2,7 +2,7 @@
 // `sqlc run` and the SQL run tests read sinks through.
 #include <gtest/gtest.h>
 
-#include "connector_test_support.h"
+#include "connector_test_fixtures.h"
 #include "connectors/builtin_connectors.h"
 #include "connectors/collect/changelog_collector.h"
 #include "connectors/print/changelog_text.h"

@@ -3,7 +3,7 @@
 // HALF_UP rounding to the result scale, NULL when the result exceeds the result precision, and a
 // failed job on division by zero. Operands and results come as int64 (precision <= 18) or int128,
 // so every operator is registered once per storage combination.
-#include "runtime/functions/builtins/arithmetic_support.h"
+#include "runtime/functions/builtins/arithmetic_families.h"
 #include "runtime/functions/scalar_kernel_adapter.h"
 
 namespace sluice::runtime::builtins {

@@ -13,7 +13,7 @@
 #include <type_traits>
 
 #include "runtime/data/datetime.h"
-#include "runtime/functions/builtins/arithmetic_support.h"
+#include "runtime/functions/builtins/arithmetic_families.h"
 #include "runtime/functions/scalar_kernel_adapter.h"
 
 namespace sluice::runtime::builtins {

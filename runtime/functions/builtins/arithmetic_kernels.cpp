@@ -8,7 +8,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include "runtime/functions/builtins/arithmetic_support.h"
+#include "runtime/functions/builtins/arithmetic_families.h"
 #include "runtime/functions/builtins/builtin_library.h"
 #include "runtime/functions/scalar_kernel_adapter.h"
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "runtime/functions/builtins/arithmetic_support.h"
+#include "runtime/functions/builtins/arithmetic_families.h"
 #include "runtime/functions/scalar_kernel_adapter.h"
 
 namespace sluice::runtime::builtins {

@@ -10,7 +10,7 @@
 #include <string>
 #include <type_traits>
 
-#include "runtime/functions/builtins/arithmetic_support.h"
+#include "runtime/functions/builtins/arithmetic_families.h"
 #include "runtime/functions/scalar_kernel_adapter.h"
 
 namespace sluice::runtime::builtins {

@@ -8,7 +8,7 @@
 
 #include "runtime/data/value_text.h"
 #include "runtime/functions/builtins/builtin_library.h"
-#include "runtime/functions/builtins/cast_kernels_common.h"
+#include "runtime/functions/builtins/cast_call_state.h"
 
 namespace sluice::runtime::builtins::cast {
 namespace {

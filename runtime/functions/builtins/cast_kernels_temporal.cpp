@@ -4,7 +4,7 @@
 // so 1969 timestamps stay in their second), as Flink's TIMESTAMP(p) -> TIMESTAMP(q).
 // A TIME becomes a timestamp on 1970-01-01, as Flink.
 #include "runtime/data/datetime.h"
-#include "runtime/functions/builtins/cast_kernels_common.h"
+#include "runtime/functions/builtins/cast_call_state.h"
 
 namespace sluice::runtime::builtins::cast {
 namespace {

@@ -6,7 +6,7 @@
 // ROW, ARRAY and MAP to STRING have no kernel: the kernel ABI has no nested types.
 #include "runtime/data/datetime.h"
 #include "runtime/data/value_text.h"
-#include "runtime/functions/builtins/cast_kernels_common.h"
+#include "runtime/functions/builtins/cast_call_state.h"
 
 namespace sluice::runtime::builtins::cast {
 namespace {

@@ -4,7 +4,7 @@
 #include <openssl/evp.h>
 
 #include "runtime/functions/builtins/builtin_library.h"
-#include "runtime/functions/builtins/string_kernel_support.h"
+#include "runtime/functions/builtins/string_kernel_utf8.h"
 
 namespace sluice::runtime::builtins {
 namespace {

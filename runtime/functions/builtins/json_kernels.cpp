@@ -1,5 +1,5 @@
 // Flink's JSON functions: JSON_VALUE, JSON_QUERY, JSON_EXISTS and IS [NOT] JSON, with Flink's
-// defaults and its SqlJsonUtils rules (see json_kernel_support.h for the model and paths):
+// defaults and its SqlJsonUtils rules (see json_document_model.h for the model and paths):
 //
 // - A path without a 'lax'/'strict' prefix is strict. Strict failures (missing members, a member
 //   of a non-object, ...) are errors; lax mode yields no value instead.
@@ -23,8 +23,8 @@
 #include <memory>
 
 #include "runtime/functions/builtins/builtin_library.h"
-#include "runtime/functions/builtins/json_kernel_support.h"
-#include "runtime/functions/builtins/string_kernel_support.h"
+#include "runtime/functions/builtins/json_document_model.h"
+#include "runtime/functions/builtins/string_kernel_utf8.h"
 
 namespace sluice::runtime::builtins {
 namespace {

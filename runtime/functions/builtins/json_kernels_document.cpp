@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
-#include "runtime/functions/builtins/json_kernel_support.h"
+#include "runtime/functions/builtins/json_document_model.h"
 
 namespace sluice::runtime::builtins::json {
 namespace {

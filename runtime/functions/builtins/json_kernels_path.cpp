@@ -2,7 +2,7 @@
 // Flink configures them (strict: exceptions; lax: Option.SUPPRESS_EXCEPTIONS).
 #include <cctype>
 
-#include "runtime/functions/builtins/json_kernel_support.h"
+#include "runtime/functions/builtins/json_document_model.h"
 
 namespace sluice::runtime::builtins::json {
 namespace {

@@ -4,7 +4,7 @@
 // Latin-1, Latin Extended-A, basic Greek and Cyrillic and full-width Latin, including Java's
 // one-to-many mappings there ('ß' -> "SS", 'İ' -> "i̇"); other scripts are left unchanged, and
 // Greek final sigma is not special-cased (Java lower-cases a word-final 'Σ' to 'ς').
-#include "runtime/functions/builtins/string_kernel_support.h"
+#include "runtime/functions/builtins/string_kernel_utf8.h"
 
 namespace sluice::runtime::builtins {
 namespace {

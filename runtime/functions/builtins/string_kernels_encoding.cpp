@@ -1,7 +1,7 @@
 // TO_BASE64 and FROM_BASE64 (RFC 4648 standard alphabet, as java.util.Base64's basic codec).
 #include <array>
 
-#include "runtime/functions/builtins/string_kernel_support.h"
+#include "runtime/functions/builtins/string_kernel_utf8.h"
 
 namespace sluice::runtime::builtins {
 namespace {

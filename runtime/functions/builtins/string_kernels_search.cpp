@@ -2,7 +2,7 @@
 // Blink's KEYVALUE. Positions are 1-based character positions, 0 when not found.
 #include <optional>
 
-#include "runtime/functions/builtins/string_kernel_support.h"
+#include "runtime/functions/builtins/string_kernel_utf8.h"
 
 namespace sluice::runtime::builtins {
 namespace {

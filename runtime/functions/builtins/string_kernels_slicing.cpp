@@ -2,7 +2,7 @@
 #include <limits>
 #include <optional>
 
-#include "runtime/functions/builtins/string_kernel_support.h"
+#include "runtime/functions/builtins/string_kernel_utf8.h"
 
 namespace sluice::runtime::builtins {
 namespace {

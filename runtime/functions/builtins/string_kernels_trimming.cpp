@@ -5,7 +5,7 @@
 // forms (TRIM(s), TRIM(side, s), TRIM(chars, s)) are accepted too. As Flink, `chars` is a set:
 // every leading/trailing character found in it is removed (TRIM(BOTH 'ab' FROM 'abcba') is 'c'),
 // and the default removes only the space character (U+0020), not other whitespace.
-#include "runtime/functions/builtins/string_kernel_support.h"
+#include "runtime/functions/builtins/string_kernel_utf8.h"
 
 namespace sluice::runtime::builtins {
 namespace {

@@ -7,7 +7,7 @@
 #include <cctype>
 #include <optional>
 
-#include "runtime/functions/builtins/string_kernel_support.h"
+#include "runtime/functions/builtins/string_kernel_utf8.h"
 
 namespace sluice::runtime::builtins {
 namespace {

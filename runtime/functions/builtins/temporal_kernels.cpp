@@ -3,7 +3,7 @@
 // unit), formatting and parsing (DATE_FORMAT, TO_TIMESTAMP, UNIX_TIMESTAMP, ..) and the current
 // time. TIMESTAMP_LTZ values are read and written in the session time zone.
 #include "runtime/functions/builtins/builtin_library.h"
-#include "runtime/functions/builtins/temporal_kernels_common.h"
+#include "runtime/functions/builtins/temporal_call_state.h"
 
 namespace sluice::runtime::builtins {
 namespace temporal {

@@ -8,7 +8,7 @@
 // CEIL gives the smallest boundary not before the value; Flink's CEIL of a timestamp to MONTH or
 // YEAR looks at the date only and can return a time before the value (CEIL('2026-03-01 10:00'
 // TO MONTH) = 2026-03-01 00:00 there, 2026-04-01 00:00 here).
-#include "runtime/functions/builtins/temporal_kernels_common.h"
+#include "runtime/functions/builtins/temporal_call_state.h"
 
 namespace sluice::runtime::builtins::temporal {
 namespace {

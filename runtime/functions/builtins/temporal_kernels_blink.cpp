@@ -3,7 +3,7 @@
 // local date in the session zone) or 'yyyy-MM-dd[ HH:mm:ss]' text; text that is no date makes
 // the result NULL.
 #include "runtime/data/value_text.h"
-#include "runtime/functions/builtins/temporal_kernels_common.h"
+#include "runtime/functions/builtins/temporal_call_state.h"
 
 namespace sluice::runtime::builtins::temporal {
 namespace {

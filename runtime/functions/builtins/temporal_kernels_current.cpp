@@ -4,7 +4,7 @@
 // statement time (TaskContext::statementTimeMicros, set per batch), so every row of a batch sees
 // the same time; Flink evaluates CURRENT_ROW_TIMESTAMP and PROCTIME per record, which differs
 // only by the time it takes to process one batch.
-#include "runtime/functions/builtins/temporal_kernels_common.h"
+#include "runtime/functions/builtins/temporal_call_state.h"
 
 namespace sluice::runtime::builtins::temporal {
 namespace {

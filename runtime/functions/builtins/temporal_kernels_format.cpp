@@ -6,7 +6,7 @@
 // DATE_FORMAT(text, fromFormat, toFormat) reads it with fromFormat. Unreadable text gives NULL.
 // FROM_UNIXTIME(seconds[, format]) writes an instant in the session zone (SimpleDateFormat,
 // 'yyyy-MM-dd HH:mm:ss' by default). A constant format is compiled once, when the call is bound.
-#include "runtime/functions/builtins/temporal_kernels_common.h"
+#include "runtime/functions/builtins/temporal_call_state.h"
 
 namespace sluice::runtime::builtins::temporal {
 namespace {

@@ -12,7 +12,7 @@
 #include <limits>
 
 #include "runtime/data/value_text.h"
-#include "runtime/functions/builtins/temporal_kernels_common.h"
+#include "runtime/functions/builtins/temporal_call_state.h"
 
 namespace sluice::runtime::builtins::temporal {
 namespace {

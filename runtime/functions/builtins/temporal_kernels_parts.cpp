@@ -4,7 +4,7 @@
 // parts are those of its local time in the session zone (EPOCH stays the instant's). Negative
 // (pre-1970) times use floor arithmetic, where Flink's Java remainders go negative.
 #include "runtime/data/value_text.h"
-#include "runtime/functions/builtins/temporal_kernels_common.h"
+#include "runtime/functions/builtins/temporal_call_state.h"
 
 namespace sluice::runtime::builtins::temporal {
 namespace {

@@ -1,4 +1,4 @@
-#include "connectors/common/table_options.h"
+#include "connectors/options/table_options.h"
 
 #include <cctype>
 #include <charconv>

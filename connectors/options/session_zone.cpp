@@ -1,4 +1,4 @@
-#include "connectors/common/session_zone.h"
+#include "connectors/options/session_zone.h"
 
 namespace sluice::connectors {
 
