@@ -8,7 +8,6 @@
 #include "connectors/collect/changelog_collector.h"
 
 namespace sluice::session {
-namespace {
 
 std::string formatOfFile(const std::string& path) {
   const size_t dot = path.rfind('.');
@@ -17,8 +16,10 @@ std::string formatOfFile(const std::string& path) {
 }
 
 bool matchesTable(const artifact::Node& node, const std::string& name) {
-  return node.table == name || shortTableName(node.table) == name;
+  return node.table == name || node.tableShortName() == name;
 }
+
+namespace {
 
 // --source TABLE=FILE: the table is read from a local file of its own schema; its watermark
 // definition stays (it is part of the plan, not of the connector).
@@ -35,11 +36,6 @@ void replaceSource(artifact::Node& node, const std::string& target) {
 }
 
 }  // namespace
-
-std::string shortTableName(const std::string& table) {
-  const size_t dot = table.rfind('.');
-  return dot == std::string::npos ? table : table.substr(dot + 1);
-}
 
 artifact::JobPlan planForLocalRun(const CompiledJob& job, const CompiledStatement& statement,
                                   const std::string& fileName, const LocalRunOptions& options) {

@@ -47,6 +47,9 @@ StatementRun runPlan(const artifact::JobPlan& plan, const LocalRunOptions& optio
 // remove one. Returns the rows left, sorted.
 std::vector<std::string> materialize(const std::vector<std::string>& changelog);
 
-std::string shortTableName(const std::string& table);
+// Whether `name` ("bid" or "cat.db.bid") names the table of a source or sink node.
+bool matchesTable(const artifact::Node& node, const std::string& name);
+// The format a local file is read in, by its extension: "json" for .json/.jsonl, else "csv".
+std::string formatOfFile(const std::string& path);
 
 }  // namespace sluice::session

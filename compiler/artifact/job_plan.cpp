@@ -69,6 +69,11 @@ const std::string& Node::option(const std::string& key) const {
   return it == options.end() ? kEmpty : it->second;
 }
 
+std::string Node::tableShortName() const {
+  const size_t dot = table.rfind('.');
+  return dot == std::string::npos ? table : table.substr(dot + 1);
+}
+
 const Node& JobPlan::node(int id) const {
   for (const Node& n : nodes) {
     if (n.id == id) return n;

@@ -86,6 +86,8 @@ struct Node {
   std::vector<std::vector<Expression>> rows;
 
   const std::string& option(const std::string& key) const;  // "" when absent
+  // The table's own name without catalog and database ("bid" for "cat.db.bid").
+  std::string tableShortName() const;
 };
 
 // A chain of nodes run as one fused loop: a head (source, or the input edge of a breaker), then

@@ -40,6 +40,19 @@ bool isInlineComparableType(TypeKind kind) {
   }
 }
 
+// The value and null flag of whichever branch reached `merge`.
+EmittedValue joinBranches(llvm::IRBuilder<>& builder, llvm::BasicBlock* merge, llvm::Type* type,
+                          const std::vector<Incoming>& incoming) {
+  builder.SetInsertPoint(merge);
+  llvm::PHINode* value = builder.CreatePHI(type, incoming.size());
+  llvm::PHINode* isNull = builder.CreatePHI(builder.getInt1Ty(), incoming.size());
+  for (const Incoming& in : incoming) {
+    value->addIncoming(in.value, in.block);
+    isNull->addIncoming(in.isNull, in.block);
+  }
+  return {value, isNull};
+}
+
 }  // namespace
 
 EmittedValue ExpressionCodegen::logical(const Expression& e, const RowAccess& row, bool isAnd) {
@@ -116,14 +129,7 @@ EmittedValue ExpressionCodegen::caseWhen(const Expression& e, const RowAccess& r
     incoming.push_back({zeroOf(e.type), nullFlag(true), builder_.GetInsertBlock()});
   }
   builder_.CreateBr(merge);
-  builder_.SetInsertPoint(merge);
-  llvm::PHINode* value = builder_.CreatePHI(valueType(e.type), incoming.size());
-  llvm::PHINode* isNull = builder_.CreatePHI(builder_.getInt1Ty(), incoming.size());
-  for (const Incoming& in : incoming) {
-    value->addIncoming(in.value, in.block);
-    isNull->addIncoming(in.isNull, in.block);
-  }
-  return {value, isNull};
+  return joinBranches(builder_, merge, valueType(e.type), incoming);
 }
 
 EmittedValue ExpressionCodegen::coalesce(const Expression& e, const RowAccess& row) {
@@ -140,14 +146,7 @@ EmittedValue ExpressionCodegen::coalesce(const Expression& e, const RowAccess& r
   const EmittedValue last = emit(e.arguments.back(), row);
   incoming.push_back({last.value, last.isNull, builder_.GetInsertBlock()});
   builder_.CreateBr(merge);
-  builder_.SetInsertPoint(merge);
-  llvm::PHINode* value = builder_.CreatePHI(valueType(e.type), incoming.size());
-  llvm::PHINode* isNull = builder_.CreatePHI(builder_.getInt1Ty(), incoming.size());
-  for (const Incoming& in : incoming) {
-    value->addIncoming(in.value, in.block);
-    isNull->addIncoming(in.isNull, in.block);
-  }
-  return {value, isNull};
+  return joinBranches(builder_, merge, valueType(e.type), incoming);
 }
 
 bool ExpressionCodegen::inlinable(const Expression& e) const {

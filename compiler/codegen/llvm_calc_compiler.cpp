@@ -61,9 +61,7 @@ std::shared_ptr<const runtime::CompiledCalcCode> LlvmCalcCompiler::compile(
   module->setTargetTriple(engine_->targetTriple().str());
   CalcCodegen codegen(*module, runtime::ScalarFunctionRegistry::builtins());
   if (!codegen.supports(calc, inputTypes, reason)) return nullptr;
-  llvm::Function* function =
-      codegen.emit(calc, inputTypes, name, engine_->hostCpu(), engine_->hostFeatures());
-  (void)function;
+  codegen.emit(calc, inputTypes, name, engine_->hostCpu(), engine_->hostFeatures());
   if (std::string error = engine_->optimize(*module); !error.empty()) {
     reason = error;
     return nullptr;

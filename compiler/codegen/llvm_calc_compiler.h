@@ -17,7 +17,6 @@ class JitEngine;
 
 struct CodegenOptions {
   int optimizationLevel = 3;  // sqlc.codegen.opt-level: 2 or 3
-  static CodegenOptions fromEnvironment() { return {}; }
 };
 
 class LlvmCalcCompiler final : public runtime::CalcCompiler {

@@ -12,7 +12,11 @@ void ChangelogCollector::add(const std::string& sinkName, std::vector<std::strin
   if (echo_ && !lines.empty()) {
     const std::string prefix = printPrefix(sinkName, 0, 1);
     std::string text;
-    for (const std::string& line : lines) text += prefix + line + '\n';
+    for (const std::string& line : lines) {
+      text += prefix;
+      text += line;
+      text += '\n';
+    }
     // Under the collector's lock too, so the echo shows rows in the order rows() keeps them.
     writeToConsole(stdout, text);
   }

@@ -1,7 +1,6 @@
 #include "connectors/collect/collect_connector.h"
 
 #include "connectors/options/session_zone.h"
-#include "connectors/options/table_options.h"
 #include "connectors/print/changelog_text.h"
 
 namespace sluice::connectors {
@@ -38,7 +37,7 @@ std::unique_ptr<runtime::SinkWriter> CollectConnectorFactory::createSink(
     throw runtime::ConnectorError("the collect sink of table " + context.node->table +
                                   " has no collector in this runner");
   }
-  return std::make_unique<CollectSink>(collector_, shortTableName(context.node->table),
+  return std::make_unique<CollectSink>(collector_, context.node->tableShortName(),
                                        sessionZone(context));
 }
 

@@ -45,7 +45,10 @@ Value RandomFloating::draw(GenerationState& state) {
 }
 
 RandomDecimal::RandomDecimal(double nullRate, int precision, int scale, double min, double max)
-    : RandomGenerator(nullRate), precision_(precision), scale_(scale) {
+    : RandomGenerator(nullRate),
+      wide_(precision > runtime::kMaxInt64DecimalPrecision),
+      scaleFactor_(std::pow(10.0L, scale)),
+      largestUnscaled_(std::pow(10.0L, precision) - 1) {
   const double largest = powerOfTen(precision - scale) - powerOfTen(-scale);
   min_ = std::max(-largest, min);
   max_ = std::min(largest, max);
@@ -56,38 +59,36 @@ Value RandomDecimal::draw(GenerationState& state) {
   const double value =
       min_ == max_ ? min_ : std::uniform_real_distribution<double>(min_, max_)(state.random);
   // Cut toward zero to the scale, and keep within the precision (a double is only close).
-  long double unscaled = std::trunc(static_cast<long double>(value) * std::pow(10.0L, scale_));
-  const long double limit = std::pow(10.0L, precision_) - 1;
-  unscaled = std::clamp(unscaled, -limit, limit);
-  if (precision_ <= runtime::kMaxInt64DecimalPrecision) {
-    return Value::ofInteger(static_cast<int64_t>(unscaled));
-  }
+  long double unscaled = std::trunc(static_cast<long double>(value) * scaleFactor_);
+  unscaled = std::clamp(unscaled, -largestUnscaled_, largestUnscaled_);
+  if (!wide_) return Value::ofInteger(static_cast<int64_t>(unscaled));
   return Value::ofWide(static_cast<int128_t>(unscaled));
 }
 
-Value RandomHexString::draw(GenerationState& state) {
-  static constexpr char kHexDigits[] = "0123456789abcdef";
-  std::string text(static_cast<size_t>(drawLength(state, length_, varLen_)), '0');
-  for (char& c : text) c = kHexDigits[state.random() & 15];
+template <char (*Character)(uint64_t)>
+Value RandomCharacters<Character>::draw(GenerationState& state) {
+  std::string text(static_cast<size_t>(drawLength(state, length_, varLen_)), '\0');
+  for (char& c : text) c = Character(state.random());
   return Value::ofBytes(std::move(text));
 }
 
-Value RandomBytes::draw(GenerationState& state) {
-  std::string bytes(static_cast<size_t>(drawLength(state, length_, varLen_)), '\0');
-  for (char& c : bytes) c = static_cast<char>(state.random() & 0xFF);
-  return Value::ofBytes(std::move(bytes));
-}
+template class RandomCharacters<randomHexDigit>;
+template class RandomCharacters<randomByte>;
+
+// Digits beyond the precision are cut, as a value of the type cannot hold them.
+RandomPastTime::RandomPastTime(double nullRate, const DataType& type, int64_t maxPastMillis)
+    : RandomGenerator(nullRate),
+      kind_(type.kind()),
+      unitMillis_(static_cast<int64_t>(powerOfTen(3 - std::min(type.precision(), 3)))),
+      maxPastMillis_(maxPastMillis) {}
 
 Value RandomPastTime::draw(GenerationState& state) {
   const int64_t past = maxPastMillis_ > 0 ? std::uniform_int_distribution<int64_t>(
                                                 0, maxPastMillis_ - 1)(state.random)
                                           : 0;
   const int64_t millis = state.nowMillis - past;
-  // Digits beyond the precision are cut, as a value of the type cannot hold them.
-  const int precision = std::min(type_.precision(), 3);
-  const int64_t unitMillis = static_cast<int64_t>(powerOfTen(3 - precision));
-  const int64_t cut = millis - runtime::floorMod(millis, unitMillis);
-  switch (type_.kind()) {
+  const int64_t cut = millis - runtime::floorMod(millis, unitMillis_);
+  switch (kind_) {
     case TypeKind::Date: return Value::ofInteger(runtime::floorDiv(millis, runtime::kMillisPerDay));
     case TypeKind::Time: return Value::ofInteger(runtime::floorMod(cut, runtime::kMillisPerDay));
     default: return Value::ofInteger(cut * runtime::kMicrosPerMilli);

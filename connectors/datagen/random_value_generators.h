@@ -66,15 +66,19 @@ class RandomDecimal : public RandomGenerator {
   runtime::Value draw(GenerationState& state) override;
 
  private:
-  int precision_;
-  int scale_;
+  bool wide_;                    // stored as int128
+  long double scaleFactor_;      // 10^scale
+  long double largestUnscaled_;  // 10^precision - 1
   double min_;
   double max_;
 };
 
-class RandomHexString : public RandomGenerator {
+// `length` random characters (with 'var-len', a random length from 1 to `length`), each
+// `Character(random bits)`.
+template <char (*Character)(uint64_t)>
+class RandomCharacters : public RandomGenerator {
  public:
-  RandomHexString(double nullRate, int64_t length, bool varLen)
+  RandomCharacters(double nullRate, int64_t length, bool varLen)
       : RandomGenerator(nullRate), length_(length), varLen_(varLen) {}
 
  protected:
@@ -85,31 +89,29 @@ class RandomHexString : public RandomGenerator {
   bool varLen_;
 };
 
-class RandomBytes : public RandomGenerator {
- public:
-  RandomBytes(double nullRate, int64_t length, bool varLen)
-      : RandomGenerator(nullRate), length_(length), varLen_(varLen) {}
+inline char randomHexDigit(uint64_t bits) {
+  return "0123456789abcdef"[bits & 15];
+}
+inline char randomByte(uint64_t bits) {
+  return static_cast<char>(bits & 0xFF);
+}
 
- protected:
-  runtime::Value draw(GenerationState& state) override;
-
- private:
-  int64_t length_;
-  bool varLen_;
-};
+// CHAR/VARCHAR: lower-case hex digits; BINARY/VARBINARY: any bytes.
+using RandomHexString = RandomCharacters<randomHexDigit>;
+using RandomBytes = RandomCharacters<randomByte>;
 
 // DATE, TIME, TIMESTAMP and TIMESTAMP_LTZ: the row's wall-clock time (UTC) minus a random
 // duration below 'max-past', cut to the type's precision.
 class RandomPastTime : public RandomGenerator {
  public:
-  RandomPastTime(double nullRate, const DataType& type, int64_t maxPastMillis)
-      : RandomGenerator(nullRate), type_(type), maxPastMillis_(maxPastMillis) {}
+  RandomPastTime(double nullRate, const DataType& type, int64_t maxPastMillis);
 
  protected:
   runtime::Value draw(GenerationState& state) override;
 
  private:
-  DataType type_;
+  TypeKind kind_;
+  int64_t unitMillis_;  // the type's precision in milliseconds: digits beyond it are cut
   int64_t maxPastMillis_;
 };
 

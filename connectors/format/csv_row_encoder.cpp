@@ -1,7 +1,6 @@
 #include "connectors/format/csv_row_encoder.h"
 
 #include <algorithm>
-#include <array>
 
 #include "connectors/format/format_text.h"
 #include "runtime/data/value_text.h"
@@ -15,12 +14,8 @@ using runtime::Value;
 // Jackson checks only this many characters; longer text is always quoted.
 constexpr size_t kMaxQuoteCheckLength = 24;
 
-void appendFloating(std::string& out, const Value& value, bool isFloat) {
-  std::array<char, runtime::kMaxScalarTextLength> buffer{};
-  char* end = isFloat ? runtime::writeFloat(buffer.data(), static_cast<float>(value.real))
-                      : runtime::writeDouble(buffer.data(), value.real);
-  out.append(buffer.data(), end);
-}
+// Stands in for the fields a row is short of.
+const Value kNull;
 
 }  // namespace
 
@@ -38,9 +33,9 @@ void CsvRowEncoder::encode(const std::vector<Value>& row, std::string& out) cons
   std::string text;
   for (size_t i = 0; i < fields_.size(); ++i) {
     if (i > 0) out += settings_.fieldDelimiter;
-    const Value& value = i < row.size() ? row[i] : Value();
+    const Value& value = i < row.size() ? row[i] : kNull;
     if (value.isNull) {
-      out += settings_.nullLiteral.value_or("");
+      if (settings_.nullLiteral) out += *settings_.nullLiteral;
       continue;
     }
     text.clear();
@@ -55,7 +50,7 @@ void CsvRowEncoder::encode(const std::vector<Value>& row, std::string& out) cons
 bool CsvRowEncoder::appendText(const Value& value, const DataType& type, std::string& out) const {
   if (value.isNull) {
     // Only inside an ARRAY or ROW: the null literal, or nothing.
-    out += settings_.nullLiteral.value_or("");
+    if (settings_.nullLiteral) out += *settings_.nullLiteral;
     return true;
   }
   switch (type.kind()) {
@@ -65,19 +60,21 @@ bool CsvRowEncoder::appendText(const Value& value, const DataType& type, std::st
     case TypeKind::Int:
     case TypeKind::BigInt: out += std::to_string(value.integer); return false;
     case TypeKind::Float:
-    case TypeKind::Double: appendFloating(out, value, type.kind() == TypeKind::Float); return false;
+    case TypeKind::Double:
+      appendReal(out, value.real, type.kind() == TypeKind::Float);
+      return false;
     case TypeKind::Decimal:
-      out += formatDecimal(value, type, !settings_.decimalsInScientificNotation);
+      appendDecimal(out, value, type, !settings_.decimalsInScientificNotation);
       return false;
     case TypeKind::Char:
     case TypeKind::VarChar: out += value.bytes; return true;
     case TypeKind::Binary:
-    case TypeKind::VarBinary: out += encodeBase64(value.bytes); return true;
+    case TypeKind::VarBinary: appendBase64(out, value.bytes); return true;
     case TypeKind::Date:
     case TypeKind::Time:
     case TypeKind::Timestamp:
     case TypeKind::TimestampLtz:
-      out += formatTemporal(value, type, TimestampStandard::Sql);
+      appendTemporal(out, value, type, TimestampStandard::Sql);
       return true;
     case TypeKind::Array:
     case TypeKind::Multiset:

@@ -4,8 +4,6 @@
 #include <array>
 #include <cstdint>
 
-#include "runtime/data/datetime.h"
-
 namespace sluice::connectors {
 
 namespace {
@@ -24,37 +22,11 @@ int base64Digit(char c) {
   return -1;
 }
 
-void appendTwoDigits(std::string& out, int value) {
-  out += static_cast<char>('0' + value / 10);
-  out += static_cast<char>('0' + value % 10);
-}
-
-// java.time's ISO_LOCAL_TIME: HH:mm:ss, then the fraction without trailing zeros (none at all
-// for a whole second).
-void appendLocalTime(std::string& out, int hour, int minute, int second, int64_t micros) {
-  appendTwoDigits(out, hour);
-  out += ':';
-  appendTwoDigits(out, minute);
-  out += ':';
-  appendTwoDigits(out, second);
-  if (micros == 0) return;
-  std::string fraction = std::to_string(1'000'000 + micros).substr(1);
-  while (fraction.back() == '0') fraction.pop_back();
-  out += '.';
-  out += fraction;
-}
-
-void appendDate(std::string& out, int64_t days) {
-  std::array<char, runtime::kMaxScalarTextLength> buffer{};
-  char* end = runtime::writeDate(buffer.data(), static_cast<int32_t>(days));
-  out.append(buffer.data(), end);
-}
-
-void appendTimestamp(std::string& out, int64_t micros, TimestampStandard standard) {
-  const runtime::CivilDateTime civil = runtime::civilFromMicros(micros);
-  appendDate(out, runtime::floorDiv(micros, runtime::kMicrosPerDay));
-  out += standard == TimestampStandard::Sql ? ' ' : 'T';
-  appendLocalTime(out, civil.hour, civil.minute, civil.second, civil.microsecond);
+// Appends what a value_text scalar writer writes (at most kMaxScalarTextLength bytes).
+template <typename Write>
+void appendWritten(std::string& out, Write write) {
+  std::array<char, runtime::kMaxScalarTextLength> buffer;
+  out.append(buffer.data(), write(buffer.data()));
 }
 
 int128_t unscaledDecimal(const runtime::Value& value, const DataType& type) {
@@ -62,21 +34,10 @@ int128_t unscaledDecimal(const runtime::Value& value, const DataType& type) {
                                                                 : value.wide;
 }
 
-std::string digitsOf(int128_t magnitude) {
-  if (magnitude == 0) return "0";
-  std::string digits;
-  while (magnitude > 0) {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
-    magnitude /= 10;
-  }
-  return digits;
-}
-
 }  // namespace
 
-std::string encodeBase64(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
+void appendBase64(std::string& out, std::string_view bytes) {
+  out.reserve(out.size() + (bytes.size() + 2) / 3 * 4);
   for (size_t i = 0; i < bytes.size(); i += 3) {
     const size_t count = std::min<size_t>(3, bytes.size() - i);
     uint32_t group = 0;
@@ -87,7 +48,6 @@ std::string encodeBase64(std::string_view bytes) {
       out += k <= count ? kBase64Alphabet[(group >> (18 - 6 * k)) & 63] : '=';
     }
   }
-  return out;
 }
 
 std::optional<std::string> decodeBase64(std::string_view text) {
@@ -109,26 +69,42 @@ std::optional<std::string> decodeBase64(std::string_view text) {
   return out;
 }
 
-std::string formatTemporal(const runtime::Value& value, const DataType& type,
-                           TimestampStandard standard) {
-  std::string out;
+void appendReal(std::string& out, double value, bool isFloat) {
+  appendWritten(out, [&](char* text) {
+    return isFloat ? runtime::writeFloat(text, static_cast<float>(value))
+                   : runtime::writeDouble(text, value);
+  });
+}
+
+void appendTemporal(std::string& out, const runtime::Value& value, const DataType& type,
+                    TimestampStandard standard) {
   switch (type.kind()) {
-    case TypeKind::Date: appendDate(out, value.integer); break;
+    case TypeKind::Date:
+      appendWritten(out, [&](char* text) {
+        return runtime::writeDate(text, static_cast<int32_t>(value.integer));
+      });
+      break;
     case TypeKind::Time: {
-      const int64_t millis = value.integer;
-      appendLocalTime(out, static_cast<int>(millis / 3'600'000),
-                      static_cast<int>(millis / 60'000 % 60), static_cast<int>(millis / 1000 % 60),
-                      millis % 1000 * 1000);
+      // java.time's ISO_LOCAL_TIME: no fraction at all for a whole second, otherwise the
+      // milliseconds without trailing zeros (as writeTime cuts them).
+      const auto millis = static_cast<int32_t>(value.integer);
+      appendWritten(out, [&](char* text) {
+        return runtime::writeTime(text, millis, millis % 1000 == 0 ? 0 : 3);
+      });
       break;
     }
-    case TypeKind::Timestamp: appendTimestamp(out, value.integer, standard); break;
-    case TypeKind::TimestampLtz:
-      appendTimestamp(out, value.integer, standard);
-      out += 'Z';
+    case TypeKind::Timestamp:
+    case TypeKind::TimestampLtz: {
+      const size_t start = out.size();
+      // Precision 0: the fraction without trailing zeros, none for a whole second.
+      appendWritten(out,
+                    [&](char* text) { return runtime::writeTimestamp(text, value.integer, 0); });
+      if (standard == TimestampStandard::Iso8601) out[out.find(' ', start)] = 'T';
+      if (type.kind() == TypeKind::TimestampLtz) out += 'Z';
       break;
+    }
     default: break;
   }
-  return out;
 }
 
 runtime::ParsedValue parseTemporal(std::string_view text, const DataType& type,
@@ -146,27 +122,29 @@ runtime::ParsedValue parseTemporal(std::string_view text, const DataType& type,
   return runtime::parseValue(text, type, zone);
 }
 
-std::string formatDecimal(const runtime::Value& value, const DataType& type, bool plain) {
+void appendDecimal(std::string& out, const runtime::Value& value, const DataType& type,
+                   bool plain) {
   const int128_t unscaled = unscaledDecimal(value, type);
   const int scale = type.scale();
-  if (plain) {
-    std::array<char, runtime::kMaxScalarTextLength> buffer{};
-    char* end = runtime::writeDecimal(buffer.data(), unscaled, scale);
-    return std::string(buffer.data(), end);
+  if (!plain) {
+    // The sign and the digits of the unscaled value, to find the adjusted exponent.
+    std::array<char, runtime::kMaxScalarTextLength> buffer;
+    char* end = runtime::writeDecimal(buffer.data(), unscaled, 0);
+    char* digits = buffer.data() + (unscaled < 0 ? 1 : 0);
+    const int64_t adjusted = (end - digits) - 1 - scale;
+    if (adjusted < -6) {
+      out.append(buffer.data(), digits + 1);  // the sign and the first digit
+      if (end - digits > 1) {
+        out += '.';
+        out.append(digits + 1, end);
+      }
+      out += 'E';
+      out += std::to_string(adjusted);
+      return;
+    }
+    // Otherwise plain notation, as toPlainString for the non-negative scales decimals here have.
   }
-  const std::string digits = digitsOf(unscaled < 0 ? -unscaled : unscaled);
-  const int64_t adjusted = static_cast<int64_t>(digits.size()) - 1 - scale;
-  std::string out = unscaled < 0 ? "-" : "";
-  if (adjusted >= -6) {
-    // Plain notation, as toPlainString for the non-negative scales decimals here have.
-    std::array<char, runtime::kMaxScalarTextLength> buffer{};
-    char* end = runtime::writeDecimal(buffer.data(), unscaled, scale);
-    return std::string(buffer.data(), end);
-  }
-  out += digits[0];
-  if (digits.size() > 1) out += "." + digits.substr(1);
-  out += "E" + std::to_string(adjusted);
-  return out;
+  appendWritten(out, [&](char* text) { return runtime::writeDecimal(text, unscaled, scale); });
 }
 
 }  // namespace sluice::connectors

@@ -1,9 +1,9 @@
 #include "connectors/format/json_row_encoder.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
+#include "connectors/format/format_text.h"
 #include "runtime/connector/connector.h"
 #include "runtime/data/value_text.h"
 
@@ -13,17 +13,15 @@ namespace {
 
 using runtime::Value;
 
-void appendFloating(std::string& out, const Value& value, bool isFloat) {
-  std::array<char, runtime::kMaxScalarTextLength> buffer{};
-  char* end = isFloat ? runtime::writeFloat(buffer.data(), static_cast<float>(value.real))
-                      : runtime::writeDouble(buffer.data(), value.real);
-  const std::string_view text(buffer.data(), end - buffer.data());
-  // Jackson quotes the non-numbers, which JSON cannot write bare.
-  if (std::isfinite(value.real)) {
-    out += text;
-  } else {
-    appendJsonString(out, text);
-  }
+// Stands in for the fields a row is short of.
+const Value kNull;
+
+// Jackson quotes the non-numbers (NaN, Infinity), which JSON cannot write bare.
+void appendFloating(std::string& out, double value, bool isFloat) {
+  const bool quoted = !std::isfinite(value);
+  if (quoted) out += '"';
+  appendReal(out, value, isFloat);
+  if (quoted) out += '"';
 }
 
 // The object key of a MAP key or MULTISET element: strings as they are, others as CAST writes.
@@ -67,7 +65,7 @@ void JsonRowEncoder::encode(const std::vector<Value>& row, std::string& out) con
   out += '{';
   bool first = true;
   for (size_t i = 0; i < fields_.size(); ++i) {
-    appendMember(fields_[i].name, i < row.size() ? row[i] : Value(), fields_[i].type, first, out);
+    appendMember(fields_[i].name, i < row.size() ? row[i] : kNull, fields_[i].type, first, out);
   }
   out += '}';
 }
@@ -94,19 +92,26 @@ void JsonRowEncoder::appendValue(const Value& value, const DataType& type, std::
     case TypeKind::Int:
     case TypeKind::BigInt: out += std::to_string(value.integer); return;
     case TypeKind::Float:
-    case TypeKind::Double: appendFloating(out, value, type.kind() == TypeKind::Float); return;
+    case TypeKind::Double: appendFloating(out, value.real, type.kind() == TypeKind::Float); return;
     case TypeKind::Decimal:
-      out += formatDecimal(value, type, settings_.decimalsAsPlainNumbers);
+      appendDecimal(out, value, type, settings_.decimalsAsPlainNumbers);
       return;
     case TypeKind::Char:
     case TypeKind::VarChar: appendJsonString(out, value.bytes); return;
     case TypeKind::Binary:
-    case TypeKind::VarBinary: appendJsonString(out, encodeBase64(value.bytes)); return;
+    case TypeKind::VarBinary:
+      // Base64 and date-time text need no escaping inside the quotes.
+      out += '"';
+      appendBase64(out, value.bytes);
+      out += '"';
+      return;
     case TypeKind::Date:
     case TypeKind::Time:
     case TypeKind::Timestamp:
     case TypeKind::TimestampLtz:
-      appendJsonString(out, formatTemporal(value, type, settings_.timestampStandard));
+      out += '"';
+      appendTemporal(out, value, type, settings_.timestampStandard);
+      out += '"';
       return;
     case TypeKind::Array:
       out += '[';
@@ -123,8 +128,8 @@ void JsonRowEncoder::appendValue(const Value& value, const DataType& type, std::
       bool first = true;
       for (size_t i = 0; i < type.fields().size(); ++i) {
         const RowField& field = type.fields()[i];
-        appendMember(field.name, i < value.children.size() ? value.children[i] : Value(),
-                     *field.type, first, out);
+        appendMember(field.name, i < value.children.size() ? value.children[i] : kNull, *field.type,
+                     first, out);
       }
       out += '}';
       return;
@@ -178,7 +183,8 @@ void JsonRowEncoder::appendMultiset(const Value& value, const DataType& type,
   for (size_t i = 0; i < counts.size(); ++i) {
     if (i > 0) out += ',';
     appendJsonString(out, counts[i].first);
-    out += ':' + std::to_string(counts[i].second);
+    out += ':';
+    out += std::to_string(counts[i].second);
   }
   out += '}';
 }

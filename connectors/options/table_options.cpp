@@ -169,9 +169,4 @@ void TableOptions::invalid(const std::string& key, const std::string& expectatio
                                 "' of table " + table_ + ": expected " + expectation);
 }
 
-std::string shortTableName(const std::string& table) {
-  const size_t dot = table.rfind('.');
-  return dot == std::string::npos ? table : table.substr(dot + 1);
-}
-
 }  // namespace sluice::connectors

@@ -40,7 +40,4 @@ class TableOptions {
   std::string table_;
 };
 
-// The last part of a qualified table name: "out" for "cat.db.out".
-std::string shortTableName(const std::string& table);
-
 }  // namespace sluice::connectors

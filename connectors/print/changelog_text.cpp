@@ -6,7 +6,14 @@ namespace sluice::connectors {
 
 std::string formatChangelogRow(const runtime::Batch& batch, int row,
                                const runtime::TimeZone& zone) {
-  std::string out = runtime::rowKindShortString(batch.rowKind(row));
+  std::string out;
+  appendChangelogRow(out, batch, row, zone);
+  return out;
+}
+
+void appendChangelogRow(std::string& out, const runtime::Batch& batch, int row,
+                        const runtime::TimeZone& zone) {
+  out += runtime::rowKindShortString(batch.rowKind(row));
   out += '[';
   for (int c = 0; c < batch.columnCount(); ++c) {
     if (c > 0) out += ", ";
@@ -19,7 +26,6 @@ std::string formatChangelogRow(const runtime::Batch& batch, int row,
                          runtime::TextStyle::Print);
   }
   out += ']';
-  return out;
 }
 
 std::string printPrefix(const std::string& identifier, int subtask, int parallelism) {

@@ -12,6 +12,9 @@
 namespace sluice::connectors {
 
 std::string formatChangelogRow(const runtime::Batch& batch, int row, const runtime::TimeZone& zone);
+// The same, appended to `out`.
+void appendChangelogRow(std::string& out, const runtime::Batch& batch, int row,
+                        const runtime::TimeZone& zone);
 
 // What Flink's print sink puts before each row: "id> " with one subtask, "id:2> " (or "2> "
 // without an identifier) with several, nothing at all without either.

@@ -20,7 +20,7 @@ class PrintSink : public runtime::SinkWriter {
     std::string text;
     for (int row = 0; row < batch.size(); ++row) {
       text += prefix_;
-      text += formatChangelogRow(batch, row, zone_);
+      appendChangelogRow(text, batch, row, zone_);
       text += '\n';
     }
     if (!text.empty()) writeToConsole(stream_, text);

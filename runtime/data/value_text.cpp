@@ -7,24 +7,6 @@
 namespace sluice::runtime {
 namespace {
 
-void appendCodePoint(std::string& out, uint32_t codePoint) {
-  if (codePoint < 0x80) {
-    out.push_back(static_cast<char>(codePoint));
-  } else if (codePoint < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (codePoint >> 6)));
-    out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
-  } else if (codePoint < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (codePoint >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (codePoint >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
-  }
-}
-
 // The length of the valid UTF-8 sequence at the start of `bytes`, or 0 when it is not one.
 size_t validSequenceLength(std::string_view bytes) {
   const auto lead = static_cast<unsigned char>(bytes[0]);
@@ -117,7 +99,7 @@ void appendUtf8Lossy(std::string& out, std::string_view bytes) {
   while (i < bytes.size()) {
     const size_t length = validSequenceLength(bytes.substr(i));
     if (length == 0) {
-      appendCodePoint(out, 0xFFFD);
+      out += "\xEF\xBF\xBD";  // U+FFFD
       ++i;
     } else {
       out.append(bytes.data() + i, length);

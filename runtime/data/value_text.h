@@ -17,6 +17,7 @@
 //    JDKs occasionally print one more digit).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -102,7 +103,16 @@ size_t countCodePoints(std::string_view text);
 // The first `length` code points of `text` (all of it when shorter).
 std::string_view prefixOfCodePoints(std::string_view text, int64_t length);
 
-// 10^exponent for exponent 0..38: one more than the largest unscaled DECIMAL(exponent, s).
-int128_t decimalPowerOfTen(int exponent);
+// 10^exponent for exponent 0..38: one more than the largest unscaled DECIMAL(exponent, s). The
+// one table of them: the DECIMAL arithmetic (runtime/functions/builtins) reads it too.
+inline constexpr std::array<int128_t, 39> kDecimalPowersOfTen = [] {
+  std::array<int128_t, 39> powers{};
+  powers[0] = 1;
+  for (size_t i = 1; i < powers.size(); ++i) powers[i] = powers[i - 1] * 10;
+  return powers;
+}();
+constexpr int128_t decimalPowerOfTen(int exponent) {
+  return kDecimalPowersOfTen[static_cast<size_t>(exponent)];
+}
 
 }  // namespace sluice::runtime

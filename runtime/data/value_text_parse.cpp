@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <limits>
+#include <type_traits>
 
 #include "runtime/data/value_text.h"
 #include "runtime/data/value_text_scanning.h"
@@ -93,33 +94,20 @@ ParsedValue failed(std::string_view text, const DataType& type) {
   return result;
 }
 
+// The parsed scalar boxed as its Value (FLOAT and DOUBLE as reals, the rest as integers), or the
+// parse error.
 template <typename T>
 ParsedValue parsedOrFailed(const std::optional<T>& parsed, std::string_view text,
-                           const DataType& type, Value (*box)(T)) {
+                           const DataType& type) {
   if (!parsed) return failed(text, type);
   ParsedValue result;
   result.ok = true;
-  result.value = box(*parsed);
+  if constexpr (std::is_floating_point_v<T>) {
+    result.value = Value::ofReal(*parsed);
+  } else {
+    result.value = Value::ofInteger(*parsed);
+  }
   return result;
-}
-
-Value boxInteger(int64_t v) {
-  return Value::ofInteger(v);
-}
-Value boxBool(bool v) {
-  return Value::ofInteger(v ? 1 : 0);
-}
-Value boxReal(double v) {
-  return Value::ofReal(v);
-}
-Value boxFloat(float v) {
-  return Value::ofReal(v);
-}
-Value boxDays(int32_t v) {
-  return Value::ofInteger(v);
-}
-Value boxLong(int64_t v) {
-  return Value::ofInteger(v);
 }
 
 // CHAR(n) pads to n code points (with spaces; BINARY(n) with zero bytes); both, and VARCHAR(n) /
@@ -257,14 +245,13 @@ std::optional<int128_t> parseDecimal(std::string_view text, int precision, int s
 ParsedValue parseValue(std::string_view text, const DataType& type, const TimeZone& zone) {
   switch (type.kind()) {
     case TypeKind::Null: return ParsedValue{true, Value::null(), ""};
-    case TypeKind::Boolean: return parsedOrFailed(parseBoolean(text), text, type, boxBool);
+    case TypeKind::Boolean: return parsedOrFailed(parseBoolean(text), text, type);
     case TypeKind::TinyInt:
     case TypeKind::SmallInt:
     case TypeKind::Int:
-    case TypeKind::BigInt:
-      return parsedOrFailed(parseInteger(text, type.kind()), text, type, boxInteger);
-    case TypeKind::Float: return parsedOrFailed(parseFloat(text), text, type, boxFloat);
-    case TypeKind::Double: return parsedOrFailed(parseDouble(text), text, type, boxReal);
+    case TypeKind::BigInt: return parsedOrFailed(parseInteger(text, type.kind()), text, type);
+    case TypeKind::Float: return parsedOrFailed(parseFloat(text), text, type);
+    case TypeKind::Double: return parsedOrFailed(parseDouble(text), text, type);
     case TypeKind::Decimal: {
       const auto unscaled = parseDecimal(text, type.precision(), type.scale());
       if (!unscaled) return failed(text, type);
@@ -273,20 +260,18 @@ ParsedValue parseValue(std::string_view text, const DataType& type, const TimeZo
           true, wide ? Value::ofWide(*unscaled) : Value::ofInteger(static_cast<int64_t>(*unscaled)),
           ""};
     }
-    case TypeKind::Date: return parsedOrFailed(parseDate(text), text, type, boxDays);
-    case TypeKind::Time:
-      return parsedOrFailed(parseTime(text, type.precision()), text, type, boxDays);
+    case TypeKind::Date: return parsedOrFailed(parseDate(text), text, type);
+    case TypeKind::Time: return parsedOrFailed(parseTime(text, type.precision()), text, type);
     case TypeKind::Timestamp:
-      return parsedOrFailed(parseTimestamp(text, type.precision()), text, type, boxLong);
+      return parsedOrFailed(parseTimestamp(text, type.precision()), text, type);
     case TypeKind::TimestampLtz: {
       const auto local = parseTimestamp(text, type.precision());
       if (!local) return failed(text, type);
       return ParsedValue{true, Value::ofInteger(zone.utcMicrosFromLocal(*local)), ""};
     }
     case TypeKind::IntervalYearMonth:
-      return parsedOrFailed(parseIntervalYearMonth(text), text, type, boxDays);
-    case TypeKind::IntervalDayTime:
-      return parsedOrFailed(parseIntervalDayTime(text), text, type, boxLong);
+      return parsedOrFailed(parseIntervalYearMonth(text), text, type);
+    case TypeKind::IntervalDayTime: return parsedOrFailed(parseIntervalDayTime(text), text, type);
     case TypeKind::Char:
     case TypeKind::VarChar:
     case TypeKind::Binary:

@@ -1,6 +1,5 @@
 // The scalar writers of value_text.h: numbers as Java prints them, dates and times as Flink's
 // DateTimeUtils, without allocating.
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -203,16 +202,6 @@ char* writeIntervalDayTime(char* out, int64_t millis) {
   const auto fraction = static_cast<int64_t>(ofDay % 1000);
   *out++ = static_cast<char>('0' + fraction / 100);
   return writeTwoDigits(out, fraction % 100);
-}
-
-int128_t decimalPowerOfTen(int exponent) {
-  static const auto kPowers = [] {
-    std::array<int128_t, 39> powers{};
-    powers[0] = 1;
-    for (size_t i = 1; i < powers.size(); ++i) powers[i] = powers[i - 1] * 10;
-    return powers;
-  }();
-  return kPowers[static_cast<size_t>(exponent)];
 }
 
 }  // namespace sluice::runtime

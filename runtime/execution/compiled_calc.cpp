@@ -48,18 +48,14 @@ void CompiledCalc::process(const Batch& input, Batch& output) {
 }
 
 AdaptiveCalc::AdaptiveCalc(std::shared_future<std::shared_ptr<const CompiledCalcCode>> code,
-                           std::unique_ptr<InterpretedCalc> interpreted,
-                           std::unique_ptr<InterpretedCalc> reference, TaskContext& task)
-    : code_(std::move(code)),
-      interpreted_(std::move(interpreted)),
-      reference_(std::move(reference)),
-      task_(task) {}
+                           std::unique_ptr<InterpretedCalc> interpreted, TaskContext& task)
+    : code_(std::move(code)), interpreted_(std::move(interpreted)), task_(task) {}
 
 void AdaptiveCalc::process(const Batch& input, Batch& output) {
   if (!native_ && code_.valid() &&
       code_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
     if (auto code = code_.get()) {
-      native_ = std::make_unique<CompiledCalc>(std::move(code), std::move(reference_), task_);
+      native_ = std::make_unique<CompiledCalc>(std::move(code), std::move(interpreted_), task_);
     }
     code_ = {};
   }

@@ -76,15 +76,13 @@ class CompiledCalc final : public CalcOperator {
 class AdaptiveCalc final : public CalcOperator {
  public:
   AdaptiveCalc(std::shared_future<std::shared_ptr<const CompiledCalcCode>> code,
-               std::unique_ptr<InterpretedCalc> interpreted,
-               std::unique_ptr<InterpretedCalc> reference, TaskContext& task);
+               std::unique_ptr<InterpretedCalc> interpreted, TaskContext& task);
   void process(const Batch& input, Batch& output) override;
   bool switched() const { return native_ != nullptr; }
 
  private:
   std::shared_future<std::shared_ptr<const CompiledCalcCode>> code_;
-  std::unique_ptr<InterpretedCalc> interpreted_;
-  std::unique_ptr<InterpretedCalc> reference_;
+  std::unique_ptr<InterpretedCalc> interpreted_;  // runs until the code is ready, then names errors
   std::unique_ptr<CompiledCalc> native_;
   TaskContext& task_;
 };

@@ -26,11 +26,6 @@ std::vector<DataType> schemaTypes(const artifact::Node& node) {
   return types;
 }
 
-std::string shortName(const std::string& table) {
-  const size_t dot = table.rfind('.');
-  return dot == std::string::npos ? table : table.substr(dot + 1);
-}
-
 std::shared_ptr<OperatorMetrics> newMetrics(const artifact::Node& node, std::string name,
                                             std::vector<std::shared_ptr<OperatorMetrics>>& all) {
   auto metrics = std::make_shared<OperatorMetrics>();
@@ -71,7 +66,7 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
           sourceWatermark_ =
               std::make_unique<WatermarkGenerator>(*node.watermark, *resources.functions, task_);
         }
-        sourceMetrics_ = newMetrics(node, "Source: " + shortName(node.table), metrics);
+        sourceMetrics_ = newMetrics(node, "Source: " + node.tableShortName(), metrics);
         break;
       }
       case artifact::NodeKind::Values:
@@ -104,7 +99,7 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
         }
         sink_ = factory->createSink(connectorContext(node));
         sinkMetrics_ = newMetrics(
-            node, "Sink: " + (node.table.empty() ? std::string("client") : shortName(node.table)),
+            node, "Sink: " + (node.table.empty() ? std::string("client") : node.tableShortName()),
             metrics);
         break;
       }
@@ -145,7 +140,7 @@ std::unique_ptr<CalcOperator> PipelineTask::makeCalc(const artifact::Node& node)
     if (!code) return interpreted();
     return std::make_unique<CompiledCalc>(std::move(code), interpreted(), task_);
   }
-  return std::make_unique<AdaptiveCalc>(compiled->second, interpreted(), interpreted(), task_);
+  return std::make_unique<AdaptiveCalc>(compiled->second, interpreted(), task_);
 }
 
 void PipelineTask::run() {

@@ -30,7 +30,8 @@ class LogicalNode final : public EvaluationNode {
     // `decisive` is FALSE for AND and TRUE for OR: once a side has it, the result is it.
     const bool decisive = !isAnd_;
     RowList pending(rows, rows + count);
-    std::vector<uint8_t> sawNull(input.size(), 0);
+    std::vector<uint8_t>& sawNull = sawNull_;
+    sawNull.assign(input.size(), 0);
     for (const auto& child : children_) {
       if (pending.empty()) break;
       const Vector& value = child->evaluate(input, pending.data(), static_cast<int>(pending.size()));
@@ -60,6 +61,7 @@ class LogicalNode final : public EvaluationNode {
  private:
   Children children_;
   bool isAnd_;
+  std::vector<uint8_t> sawNull_;  // per row: some side was NULL (kept to reuse its memory)
 };
 
 enum class Test { IsNull, IsNotNull, IsTrue, IsNotTrue, IsFalse, IsNotFalse, Not };

@@ -10,50 +10,15 @@
 namespace sluice::connectors {
 namespace {
 
-using testing::ScratchDirectory;
 using Options = std::map<std::string, std::string>;
 
 std::vector<artifact::Field> intStringTimestamp() {
   return {{"a", DataType::integer()}, {"b", DataType::string()}, {"ts", DataType::timestamp(3)}};
 }
 
-std::vector<DataType> typesOf(const std::vector<artifact::Field>& fields) {
-  std::vector<DataType> types;
-  for (const auto& field : fields) types.push_back(field.type);
-  return types;
-}
-
-class CsvFile : public ::testing::Test {
+class CsvFile : public testing::FormatFileTest {
  protected:
-  // Reads `text` as the one file of a filesystem table in the csv format.
-  std::vector<std::string> read(const std::string& text, std::vector<artifact::Field> fields,
-                                Options extra = {}) {
-    path_ = scratch_.write("input.csv", text);
-    Options options = {{"connector", "filesystem"}, {"path", path_}, {"format", "csv"}};
-    options.insert(extra.begin(), extra.end());
-    node_ = testing::tableNode(artifact::NodeKind::Source, "src", fields, options);
-    reader_ = FilesystemConnectorFactory().createSource(testing::contextFor(node_));
-    return testing::readAll(*reader_, typesOf(fields));
-  }
-
-  // The message of the ConnectorError reading `text` fails with, the file's directory left out.
-  std::string failure(const std::string& text, std::vector<artifact::Field> fields,
-                      Options extra = {}) {
-    try {
-      read(text, std::move(fields), std::move(extra));
-    } catch (const runtime::ConnectorError& e) {
-      std::string message = e.what();
-      const std::string directory = scratch_.path() + "/";
-      if (message.starts_with(directory)) message.erase(0, directory.size());
-      return message;
-    }
-    return "(no error)";
-  }
-
-  ScratchDirectory scratch_;
-  std::string path_;
-  artifact::Node node_;
-  std::unique_ptr<runtime::SourceReader> reader_;
+  CsvFile() : FormatFileTest("csv") {}
 };
 
 TEST_F(CsvFile, ReadsValuesOfEachColumnType) {

@@ -14,9 +14,7 @@ namespace {
 using Options = std::map<std::string, std::string>;
 
 std::vector<DataType> typesOf(const artifact::Node& node) {
-  std::vector<DataType> types;
-  for (const auto& field : node.schema) types.push_back(field.type);
-  return types;
+  return testing::typesOf(node.schema);
 }
 
 artifact::Node datagenNode(std::vector<artifact::Field> fields, Options extra) {

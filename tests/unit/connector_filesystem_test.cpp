@@ -13,6 +13,7 @@ namespace {
 
 using runtime::Value;
 using testing::ScratchDirectory;
+using testing::typesOf;
 using Options = std::map<std::string, std::string>;
 
 std::vector<artifact::Field> mixedFields() {
@@ -24,30 +25,15 @@ std::vector<artifact::Field> mixedFields() {
           {"ok", DataType::boolean()}};
 }
 
-std::vector<DataType> typesOf(const std::vector<artifact::Field>& fields) {
-  std::vector<DataType> types;
-  for (const auto& field : fields) types.push_back(field.type);
-  return types;
-}
-
 runtime::Batch mixedBatch() {
-  runtime::Batch batch(typesOf(mixedFields()), 4);
-  const std::vector<std::vector<Value>> rows = {
-      {Value::ofInteger(1), Value::ofBytes("plain"), Value::ofInteger(1'767'225'605'000'000),
-       Value::ofInteger(1999), Value::ofChildren({Value::ofBytes("a"), Value::ofBytes("b")}),
-       Value::ofInteger(1)},
-      {Value::ofInteger(-2), Value::ofBytes("with, comma and \"quotes\"\nand a line break"),
-       Value::null(), Value::ofInteger(-5), Value::ofChildren({}), Value::ofInteger(0)},
-      {Value::null(), Value::null(), Value::null(), Value::null(), Value::null(), Value::null()}};
-  for (size_t r = 0; r < rows.size(); ++r) {
-    for (size_t c = 0; c < rows[r].size(); ++c) {
-      runtime::writeValue(batch.column(static_cast<int>(c)), static_cast<int>(r), rows[r][c],
-                          batch.arena());
-    }
-    batch.rowKinds()[r] = runtime::RowKind::Insert;
-  }
-  batch.setSize(static_cast<int>(rows.size()));
-  return batch;
+  return testing::batchOf(
+      typesOf(mixedFields()),
+      {{Value::ofInteger(1), Value::ofBytes("plain"), Value::ofInteger(1'767'225'605'000'000),
+        Value::ofInteger(1999), Value::ofChildren({Value::ofBytes("a"), Value::ofBytes("b")}),
+        Value::ofInteger(1)},
+       {Value::ofInteger(-2), Value::ofBytes("with, comma and \"quotes\"\nand a line break"),
+        Value::null(), Value::ofInteger(-5), Value::ofChildren({}), Value::ofInteger(0)},
+       {Value::null(), Value::null(), Value::null(), Value::null(), Value::null(), Value::null()}});
 }
 
 std::vector<std::string> listNames(const std::string& directory) {

@@ -11,7 +11,6 @@ namespace sluice::connectors {
 namespace {
 
 using runtime::Value;
-using testing::ScratchDirectory;
 using Options = std::map<std::string, std::string>;
 
 std::vector<artifact::Field> orderFields() {
@@ -21,42 +20,9 @@ std::vector<artifact::Field> orderFields() {
           {"price", DataType::decimal(10, 2)}};
 }
 
-std::vector<DataType> typesOf(const std::vector<artifact::Field>& fields) {
-  std::vector<DataType> types;
-  for (const auto& field : fields) types.push_back(field.type);
-  return types;
-}
-
-class JsonFile : public ::testing::Test {
+class JsonFile : public testing::FormatFileTest {
  protected:
-  std::vector<std::string> read(const std::string& text, std::vector<artifact::Field> fields,
-                                Options extra = {}) {
-    path_ = scratch_.write("input.json", text);
-    Options options = {{"connector", "filesystem"}, {"path", path_}, {"format", "json"}};
-    options.insert(extra.begin(), extra.end());
-    node_ = testing::tableNode(artifact::NodeKind::Source, "src", fields, options);
-    reader_ = FilesystemConnectorFactory().createSource(testing::contextFor(node_));
-    return testing::readAll(*reader_, typesOf(fields));
-  }
-
-  // The message of the ConnectorError reading `text` fails with, the file's directory left out.
-  std::string failure(const std::string& text, std::vector<artifact::Field> fields,
-                      Options extra = {}) {
-    try {
-      read(text, std::move(fields), std::move(extra));
-    } catch (const runtime::ConnectorError& e) {
-      std::string message = e.what();
-      const std::string directory = scratch_.path() + "/";
-      if (message.starts_with(directory)) message.erase(0, directory.size());
-      return message;
-    }
-    return "(no error)";
-  }
-
-  ScratchDirectory scratch_;
-  std::string path_;
-  artifact::Node node_;
-  std::unique_ptr<runtime::SourceReader> reader_;
+  JsonFile() : FormatFileTest("json") {}
 };
 
 TEST_F(JsonFile, ReadsFieldsByNameIgnoringExtraOnesAndMissingOnesAreNull) {

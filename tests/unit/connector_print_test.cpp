@@ -21,22 +21,12 @@ std::vector<artifact::Field> sampleFields() {
 }
 
 runtime::Batch sampleBatch() {
-  std::vector<DataType> types;
-  for (const auto& field : sampleFields()) types.push_back(field.type);
-  runtime::Batch batch(types, 4);
-  const std::vector<std::vector<Value>> rows = {
-      {Value::ofInteger(1), Value::ofBytes("abc"), Value::ofInteger(1'767'225'605'000'000),
-       Value::ofChildren({Value::ofInteger(2), Value::null()})},
-      {Value::null(), Value::null(), Value::null(), Value::null()}};
-  for (size_t r = 0; r < rows.size(); ++r) {
-    for (size_t c = 0; c < rows[r].size(); ++c) {
-      runtime::writeValue(batch.column(static_cast<int>(c)), static_cast<int>(r), rows[r][c],
-                          batch.arena());
-    }
-  }
-  batch.rowKinds()[0] = runtime::RowKind::Insert;
+  runtime::Batch batch = testing::batchOf(
+      testing::typesOf(sampleFields()),
+      {{Value::ofInteger(1), Value::ofBytes("abc"), Value::ofInteger(1'767'225'605'000'000),
+        Value::ofChildren({Value::ofInteger(2), Value::null()})},
+       {Value::null(), Value::null(), Value::null(), Value::null()}});
   batch.rowKinds()[1] = runtime::RowKind::UpdateBefore;
-  batch.setSize(2);
   return batch;
 }
 

@@ -1,11 +1,10 @@
 #include <cstdio>
 #include <functional>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 #include "compiler/driver/job_compiler.h"
 #include "tools/sqlc/commands.h"
+#include "tools/sqlc/sql_file_reader.h"
 
 namespace sluice {
 
@@ -34,17 +33,6 @@ CommandLine parseArguments(const std::vector<std::string>& args) {
   return line;
 }
 
-std::optional<SourceFile> readSource(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "sqlc: cannot read '%s'\n", path.c_str());
-    return std::nullopt;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  return SourceFile(path, text.str());
-}
-
 int usageError(const char* command, const std::string& error) {
   std::fprintf(stderr, "sqlc %s: %s\nusage: sqlc %s <job.sql>\n", command, error.c_str(), command);
   return 2;
@@ -60,7 +48,7 @@ int compileCommand(const char* command, const char* help, const std::vector<std:
     return 0;
   }
   if (!line.error.empty()) return usageError(command, line.error);
-  auto file = readSource(line.path);
+  auto file = readSqlFile(line.path);
   if (!file) return 2;
   DiagnosticSink diagnostics;
   CompiledJob job = compileJob(*file, diagnostics);

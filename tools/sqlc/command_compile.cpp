@@ -2,11 +2,11 @@
 // set and query: to stdout, or to FILE (FILE.2, FILE.3, ... for a file with several jobs).
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 
 #include "compiler/diagnostics/diagnostics.h"
 #include "compiler/physical/physical_planner.h"
 #include "tools/sqlc/commands.h"
+#include "tools/sqlc/sql_file_reader.h"
 
 namespace sluice {
 
@@ -34,14 +34,9 @@ int runCompile(const std::vector<std::string>& args) {
     std::fputs("sqlc compile: no SQL file given\nusage: sqlc compile <job.sql> [-o FILE]\n", stderr);
     return 2;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "sqlc: cannot read '%s'\n", path.c_str());
-    return 2;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  SourceFile file(path, text.str());
+  const std::optional<SourceFile> read = readSqlFile(path);
+  if (!read) return 2;
+  const SourceFile& file = *read;
   DiagnosticSink diagnostics;
   CompiledJob job = compileJob(file, diagnostics);
   int index = 0;

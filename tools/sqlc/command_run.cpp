@@ -4,8 +4,6 @@
 
 #include <csignal>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "compiler/codegen/llvm_calc_compiler.h"
 #include "compiler/diagnostics/diagnostics.h"
@@ -13,6 +11,7 @@
 #include "session/local_job.h"
 #include "tools/sqlc/commands.h"
 #include "tools/sqlc/run_report.h"
+#include "tools/sqlc/sql_file_reader.h"
 
 namespace sluice {
 namespace {
@@ -91,17 +90,6 @@ RunCommandLine parseRunArguments(const std::vector<std::string>& args) {
   return line;
 }
 
-std::optional<SourceFile> readSqlFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "sqlc: cannot read '%s'\n", path.c_str());
-    return std::nullopt;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  return SourceFile(path, text.str());
-}
-
 }  // namespace
 
 int runRun(const std::vector<std::string>& args) {
@@ -127,7 +115,7 @@ int runRun(const std::vector<std::string>& args) {
   line.options.cancelled = &gCancelled;
   const bool interactive = isatty(fileno(stderr)) != 0;
   if (interactive) line.options.progress = printProgressLine;
-  codegen::LlvmCalcCompiler compiler(codegen::CodegenOptions::fromEnvironment());
+  codegen::LlvmCalcCompiler compiler(codegen::CodegenOptions{});
   int status = 0;
   for (const CompiledStatement* statement : physical::runnableStatements(job)) {
     artifact::JobPlan plan;

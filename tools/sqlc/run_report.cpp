@@ -30,9 +30,7 @@ std::vector<std::string> readExpectedRows(const artifact::Node& sink, const std:
   source.options.clear();
   source.options["connector"] = "filesystem";
   source.options["path"] = file;
-  const size_t dot = file.rfind('.');
-  const std::string extension = dot == std::string::npos ? "" : file.substr(dot + 1);
-  source.options["format"] = extension == "json" || extension == "jsonl" ? "json" : "csv";
+  source.options["format"] = session::formatOfFile(file);
   auto collector = std::make_shared<connectors::ChangelogCollector>(false);
   const runtime::ConnectorFactories factories = connectors::builtinConnectors(collector);
   std::atomic<bool> cancelled{false};
@@ -92,8 +90,7 @@ bool checkExpectation(const std::string& table, const std::string& expectedFile,
                       const session::StatementRun& run) {
   const artifact::Node* sink = nullptr;
   for (const artifact::Node& node : run.plan.nodes) {
-    if (node.kind == artifact::NodeKind::Sink &&
-        (node.table == table || session::shortTableName(node.table) == table)) {
+    if (node.kind == artifact::NodeKind::Sink && session::matchesTable(node, table)) {
       sink = &node;
     }
   }
@@ -106,7 +103,7 @@ bool checkExpectation(const std::string& table, const std::string& expectedFile,
     return false;
   }
   std::vector<std::string> changelog;
-  const std::string name = session::shortTableName(sink->table);
+  const std::string name = sink->tableShortName();
   for (const auto& [sinkName, line] : run.captured) {
     if (sinkName == name) changelog.push_back(line);
   }

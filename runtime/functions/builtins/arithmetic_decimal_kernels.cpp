@@ -3,6 +3,7 @@
 // HALF_UP rounding to the result scale, NULL when the result exceeds the result precision, and a
 // failed job on division by zero. Operands and results come as int64 (precision <= 18) or int128,
 // so every operator is registered once per storage combination.
+#include "runtime/data/value_text.h"
 #include "runtime/functions/builtins/arithmetic_families.h"
 #include "runtime/functions/scalar_kernel_adapter.h"
 
@@ -51,7 +52,7 @@ A absolute(FunctionCall&, A value) {
 template <typename A>
 A sign(FunctionCall& call, A value) {
   if (value == 0) return 0;
-  const auto one = static_cast<A>(decimal::powerOfTen(call.state<DecimalSite>().result.scale));
+  const auto one = static_cast<A>(decimalPowerOfTen(call.state<DecimalSite>().result.scale));
   return value > 0 ? one : -one;
 }
 

@@ -4,6 +4,7 @@
 // DOUBLE-valued math functions, ROUND/TRUNCATE, datetime and interval arithmetic) live in the
 // arithmetic_*_kernels.cpp files and are registered from here.
 #include <cmath>
+#include <functional>
 #include <numbers>
 #include <string_view>
 #include <type_traits>
@@ -34,30 +35,14 @@ T negate(T value) {
   }
 }
 
-template <typename T>
-T plus(FunctionCall&, T a, T b) {
+// a + b, a - b, a * b (Op is std::plus, std::minus or std::multiplies).
+template <template <typename> class Op, typename T>
+T arithmetic(FunctionCall&, T a, T b) {
   if constexpr (std::is_integral_v<T>) {
-    return wrapped<T>(static_cast<Unsigned<T>>(a) + static_cast<Unsigned<T>>(b));
+    using U = Unsigned<T>;
+    return wrapped<T>(Op<U>{}(static_cast<U>(a), static_cast<U>(b)));
   } else {
-    return a + b;
-  }
-}
-
-template <typename T>
-T minus(FunctionCall&, T a, T b) {
-  if constexpr (std::is_integral_v<T>) {
-    return wrapped<T>(static_cast<Unsigned<T>>(a) - static_cast<Unsigned<T>>(b));
-  } else {
-    return a - b;
-  }
-}
-
-template <typename T>
-T times(FunctionCall&, T a, T b) {
-  if constexpr (std::is_integral_v<T>) {
-    return wrapped<T>(static_cast<Unsigned<T>>(a) * static_cast<Unsigned<T>>(b));
-  } else {
-    return a * b;
+    return Op<T>{}(a, b);
   }
 }
 
@@ -165,9 +150,9 @@ double euler(FunctionCall&) {
 template <typename Family>
 void registerSameTypeOperators(ScalarFunctionRegistry& registry) {
   using T = typename Family::Type;
-  registry.add(sameTypeKernel<&plus<T>, Family>("+", 2));
-  registry.add(sameTypeKernel<&minus<T>, Family>("-", 2));
-  registry.add(sameTypeKernel<&times<T>, Family>("*", 2));
+  registry.add(sameTypeKernel<&arithmetic<std::plus, T>, Family>("+", 2));
+  registry.add(sameTypeKernel<&arithmetic<std::minus, T>, Family>("-", 2));
+  registry.add(sameTypeKernel<&arithmetic<std::multiplies, T>, Family>("*", 2));
   registry.add(sameTypeKernel<&divide<T>, Family>("/", 2));
   registry.add(sameTypeKernel<&unaryMinus<T>, Family>("-", 1));
   registry.add(sameTypeKernel<&absolute<T>, Family>("ABS", 1));

@@ -11,9 +11,6 @@
 namespace sluice::runtime::builtins {
 namespace {
 
-using UnaryMath = double (*)(double);
-using BinaryMath = double (*)(double, double);
-
 // Calcite rewrites SQRT(x) into POWER(x, 0.5), which differs from a square root only at -0
 // (giving +0) and at -Infinity (giving +Infinity).
 double squareRoot(double x) {
@@ -22,48 +19,12 @@ double squareRoot(double x) {
   return std::sqrt(x);
 }
 
-double exponential(double x) {
-  return std::exp(x);
-}
-double naturalLog(double x) {
-  return std::log(x);
-}
-double log10Of(double x) {
-  return std::log10(x);
-}
 // Flink's log2 divides natural logarithms, which is not always std::log2's exact result.
 double log2Of(double x) {
   return std::log(x) / std::log(2.0);
 }
-double sine(double x) {
-  return std::sin(x);
-}
-double cosine(double x) {
-  return std::cos(x);
-}
-double tangent(double x) {
-  return std::tan(x);
-}
 double cotangent(double x) {
   return 1.0 / std::tan(x);
-}
-double arcSine(double x) {
-  return std::asin(x);
-}
-double arcCosine(double x) {
-  return std::acos(x);
-}
-double arcTangent(double x) {
-  return std::atan(x);
-}
-double hyperbolicSine(double x) {
-  return std::sinh(x);
-}
-double hyperbolicCosine(double x) {
-  return std::cosh(x);
-}
-double hyperbolicTangent(double x) {
-  return std::tanh(x);
 }
 // Math.toDegrees / toRadians multiply by these rounded constants (since Java 9).
 double degrees(double angle) {
@@ -73,23 +34,18 @@ double radians(double angle) {
   return angle * 0.017453292519943295;
 }
 
-double power(double base, double exponent) {
-  return std::pow(base, exponent);
-}
-double arcTangent2(double y, double x) {
-  return std::atan2(y, x);
-}
 // LOG(base, x), base first, as Flink's SqlFunctionUtils.log(base, x).
 double logarithm(double base, double x) {
   return std::log(x) / std::log(base);
 }
 
-template <UnaryMath Function, typename Family>
+// Function: a double(double) or double(double, double) function, or a captureless lambda.
+template <auto Function, typename Family>
 double unaryMath(FunctionCall& call, typename Family::Type x) {
   return Function(widenToDouble<Family, 0>(call, x));
 }
 
-template <BinaryMath Function, typename Left, typename Right>
+template <auto Function, typename Left, typename Right>
 double binaryMath(FunctionCall& call, typename Left::Type a, typename Right::Type b) {
   return Function(widenToDouble<Left, 0>(call, a), widenToDouble<Right, 1>(call, b));
 }
@@ -99,7 +55,7 @@ ScalarKernel withScalesIfDecimal(ScalarKernel kernel, bool hasDecimalArgument) {
   return hasDecimalArgument ? withDecimalSite(std::move(kernel)) : kernel;
 }
 
-template <UnaryMath Function>
+template <auto Function>
 void registerUnary(ScalarFunctionRegistry& registry, const char* name) {
   forEachNumericFamily([&registry, name]<typename Family>(Family) {
     registry.add(withScalesIfDecimal(
@@ -109,7 +65,7 @@ void registerUnary(ScalarFunctionRegistry& registry, const char* name) {
   });
 }
 
-template <BinaryMath Function>
+template <auto Function>
 void registerBinary(ScalarFunctionRegistry& registry, const char* name) {
   forEachNumericFamily([&registry, name]<typename Left>(Left) {
     forEachNumericFamily([&registry, name]<typename Right>(Right) {
@@ -125,26 +81,28 @@ void registerBinary(ScalarFunctionRegistry& registry, const char* name) {
 }  // namespace
 
 void registerMathFunctions(ScalarFunctionRegistry& registry) {
+  // The plain java.lang.Math functions are the C library's.
   registerUnary<&squareRoot>(registry, "SQRT");
-  registerUnary<&exponential>(registry, "EXP");
-  registerUnary<&naturalLog>(registry, "LN");
-  registerUnary<&naturalLog>(registry, "LOG");
-  registerUnary<&log10Of>(registry, "LOG10");
+  registerUnary<[](double x) { return std::exp(x); }>(registry, "EXP");
+  for (const char* name : {"LN", "LOG"}) {
+    registerUnary<[](double x) { return std::log(x); }>(registry, name);
+  }
+  registerUnary<[](double x) { return std::log10(x); }>(registry, "LOG10");
   registerUnary<&log2Of>(registry, "LOG2");
-  registerUnary<&sine>(registry, "SIN");
-  registerUnary<&cosine>(registry, "COS");
-  registerUnary<&tangent>(registry, "TAN");
+  registerUnary<[](double x) { return std::sin(x); }>(registry, "SIN");
+  registerUnary<[](double x) { return std::cos(x); }>(registry, "COS");
+  registerUnary<[](double x) { return std::tan(x); }>(registry, "TAN");
   registerUnary<&cotangent>(registry, "COT");
-  registerUnary<&arcSine>(registry, "ASIN");
-  registerUnary<&arcCosine>(registry, "ACOS");
-  registerUnary<&arcTangent>(registry, "ATAN");
-  registerUnary<&hyperbolicSine>(registry, "SINH");
-  registerUnary<&hyperbolicCosine>(registry, "COSH");
-  registerUnary<&hyperbolicTangent>(registry, "TANH");
+  registerUnary<[](double x) { return std::asin(x); }>(registry, "ASIN");
+  registerUnary<[](double x) { return std::acos(x); }>(registry, "ACOS");
+  registerUnary<[](double x) { return std::atan(x); }>(registry, "ATAN");
+  registerUnary<[](double x) { return std::sinh(x); }>(registry, "SINH");
+  registerUnary<[](double x) { return std::cosh(x); }>(registry, "COSH");
+  registerUnary<[](double x) { return std::tanh(x); }>(registry, "TANH");
   registerUnary<&degrees>(registry, "DEGREES");
   registerUnary<&radians>(registry, "RADIANS");
-  registerBinary<&power>(registry, "POWER");
-  registerBinary<&arcTangent2>(registry, "ATAN2");
+  registerBinary<[](double x, double y) { return std::pow(x, y); }>(registry, "POWER");
+  registerBinary<[](double y, double x) { return std::atan2(y, x); }>(registry, "ATAN2");
   registerBinary<&logarithm>(registry, "LOG");
 }
 

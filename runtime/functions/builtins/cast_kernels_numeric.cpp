@@ -9,6 +9,7 @@
 #include "runtime/data/value_text.h"
 #include "runtime/functions/builtins/builtin_library.h"
 #include "runtime/functions/builtins/cast_call_state.h"
+#include "runtime/functions/builtins/decimal_arithmetic.h"
 
 namespace sluice::runtime::builtins::cast {
 namespace {
@@ -74,41 +75,9 @@ float doubleToFloat(double value) {
   return static_cast<float>(value);
 }
 
-// BigDecimal.doubleValue(): the nearest double to unscaled * 10^-scale.
-double decimalToDouble(int128_t unscaled, int scale) {
-  constexpr int128_t kExactInDouble = int128_t{1} << 53;
-  if (unscaled > -kExactInDouble && unscaled < kExactInDouble && scale <= 22) {
-    // Both operands are exact doubles, so the one division rounds correctly.
-    return static_cast<double>(static_cast<int64_t>(unscaled)) /
-           static_cast<double>(decimalPowerOfTen(scale));
-  }
-  char text[kMaxScalarTextLength];
-  char* end = writeDecimal(text, unscaled, scale);
-  return parseDouble(std::string_view(text, end - text)).value_or(0);
-}
-
 // Toward zero, then the low 64 bits (BigDecimal.longValue()).
 int64_t decimalToLong(int128_t unscaled, int scale) {
   return static_cast<int64_t>(unscaled / decimalPowerOfTen(scale));
-}
-
-std::optional<int128_t> rescaleHalfUp(int128_t value, int fromScale, int toScale, int precision) {
-  if (toScale >= fromScale) {
-    const int128_t factor = decimalPowerOfTen(toScale - fromScale);
-    const int128_t limit = decimalPowerOfTen(precision);
-    // value * factor must stay below 10^precision in magnitude; check before multiplying.
-    if (value >= 0 ? value > (limit - 1) / factor : value < -((limit - 1) / factor)) {
-      return std::nullopt;
-    }
-    return value * factor;
-  }
-  const int128_t divisor = decimalPowerOfTen(fromScale - toScale);
-  int128_t quotient = value / divisor;
-  const int128_t remainder = value % divisor;
-  const int128_t magnitude = remainder < 0 ? -remainder : remainder;
-  if (magnitude >= divisor - magnitude) quotient += value < 0 ? -1 : 1;  // HALF_UP: 2r >= d
-  if ((quotient < 0 ? -quotient : quotient) >= decimalPowerOfTen(precision)) return std::nullopt;
-  return quotient;
 }
 
 void overflow(FunctionCall& call, const std::string& shownValue) {
@@ -151,7 +120,8 @@ typename NumTraits<To>::Cpp castNumber(FunctionCall& call, typename NumTraits<Fr
     if constexpr (From == Num::Bool || isInteger(From)) return static_cast<Target>(value);
     double asDouble = 0;
     if constexpr (isDecimal(From)) {
-      asDouble = decimalToDouble(value, castState(call).fromScale);
+      // BigDecimal.doubleValue(), exactly rounded whatever the storage.
+      asDouble = decimal::toDouble(int128_t{value}, castState(call).fromScale);
     } else {
       asDouble = static_cast<double>(value);
     }
@@ -159,11 +129,12 @@ typename NumTraits<To>::Cpp castNumber(FunctionCall& call, typename NumTraits<Fr
     return asDouble;
   } else {
     const CastState& state = castState(call);
+    const decimal::Shape target{state.toPrecision, state.toScale};
     std::optional<int128_t> result;
     if constexpr (From == Num::Bool || isInteger(From)) {
-      result = rescaleHalfUp(static_cast<int128_t>(value), 0, state.toScale, state.toPrecision);
+      result = decimal::rescale(static_cast<int128_t>(value), 0, target);
     } else if constexpr (isDecimal(From)) {
-      result = rescaleHalfUp(value, state.fromScale, state.toScale, state.toPrecision);
+      result = decimal::rescale(value, state.fromScale, target);
     } else {
       // BigDecimal.valueOf(double): the decimal digits Double.toString prints, rounded HALF_UP.
       if (!std::isfinite(value)) {

@@ -1,20 +1,18 @@
 #include "runtime/functions/builtins/decimal_arithmetic.h"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 
+#include "runtime/data/value_text.h"
 #include "runtime/functions/builtins/decimal_wide_unsigned.h"
 
 namespace sluice::runtime::decimal {
 namespace {
 
-constexpr std::array<uint128_t, kMaxPrecision + 1> kPowersOfTen = [] {
-  std::array<uint128_t, kMaxPrecision + 1> powers{};
-  powers[0] = 1;
-  for (size_t i = 1; i < powers.size(); ++i) powers[i] = powers[i - 1] * 10;
-  return powers;
-}();
+// 10^exponent for exponent in [0, 38], as the unsigned magnitudes here take it.
+constexpr uint128_t tenTo(int64_t exponent) {
+  return static_cast<uint128_t>(decimalPowerOfTen(static_cast<int>(exponent)));
+}
 
 uint128_t magnitudeOf(int128_t value) {
   return value < 0 ? uint128_t{0} - static_cast<uint128_t>(value) : static_cast<uint128_t>(value);
@@ -44,15 +42,14 @@ uint128_t shiftRight(uint128_t magnitude, bool negative, int64_t digits, Roundin
   uint128_t kept = 0;
   unsigned firstDropped = 0;
   if (digits <= kMaxPrecision) {
-    const uint128_t upper = magnitude / kPowersOfTen[digits - 1];
+    const uint128_t upper = magnitude / tenTo(digits - 1);
     firstDropped = static_cast<unsigned>(upper % 10);
     kept = upper / 10;
   } else if (digits == kMaxPrecision + 1) {
     // Any 128-bit magnitude is below 4 * 10^38, so its 39th digit is all that remains.
-    firstDropped = static_cast<unsigned>(magnitude / kPowersOfTen[kMaxPrecision]);
+    firstDropped = static_cast<unsigned>(magnitude / tenTo(kMaxPrecision));
   }
-  const bool inexact =
-      digits > kMaxPrecision ? magnitude != 0 : kept * kPowersOfTen[digits] != magnitude;
+  const bool inexact = digits > kMaxPrecision ? magnitude != 0 : kept * tenTo(digits) != magnitude;
   return kept + (roundsAway(rounding, negative, firstDropped, inexact) ? 1 : 0);
 }
 
@@ -76,10 +73,10 @@ std::optional<int128_t> finish(uint128_t magnitude, bool negative, int64_t fromS
   } else if (to.scale > fromScale) {
     const int64_t grow = to.scale - fromScale;
     if (magnitude == 0) return 0;
-    if (grow > to.precision || magnitude >= kPowersOfTen[to.precision - grow]) return std::nullopt;
-    magnitude *= kPowersOfTen[grow];
+    if (grow > to.precision || magnitude >= tenTo(to.precision - grow)) return std::nullopt;
+    magnitude *= tenTo(grow);
   }
-  if (magnitude >= kPowersOfTen[to.precision]) return std::nullopt;
+  if (magnitude >= tenTo(to.precision)) return std::nullopt;
   return withSign(magnitude, negative);
 }
 
@@ -114,14 +111,6 @@ std::optional<int128_t> divideExactly(uint128_t dividend, int dividendScale, uin
 
 }  // namespace
 
-int128_t powerOfTen(int exponent) {
-  return static_cast<int128_t>(kPowersOfTen[exponent]);
-}
-
-bool fitsPrecision(int128_t unscaled, int precision) {
-  return magnitudeOf(unscaled) < kPowersOfTen[precision];
-}
-
 std::optional<int128_t> rescale(int128_t value, int fromScale, Shape to) {
   return finish(magnitudeOf(value), value < 0, fromScale, to);
 }
@@ -131,8 +120,8 @@ std::optional<int128_t> add(int128_t a, int aScale, int128_t b, int bScale, Shap
   int128_t alignedA = 0;
   int128_t alignedB = 0;
   int128_t sum = 0;
-  if (!__builtin_mul_overflow(a, powerOfTen(common - aScale), &alignedA) &&
-      !__builtin_mul_overflow(b, powerOfTen(common - bScale), &alignedB) &&
+  if (!__builtin_mul_overflow(a, decimalPowerOfTen(common - aScale), &alignedA) &&
+      !__builtin_mul_overflow(b, decimalPowerOfTen(common - bScale), &alignedB) &&
       !__builtin_add_overflow(alignedA, alignedB, &sum)) {
     return rescale(sum, common, result);
   }
@@ -173,11 +162,11 @@ std::optional<int128_t> divide(int128_t a, int aScale, int128_t b, int bScale, S
   const int64_t exponent = int64_t{result.scale} + 1 - aScale + bScale;
   uint128_t numerator = dividend;
   uint128_t denominator = divisor;
-  const bool fits =
-      exponent >= 0 ? exponent <= kMaxPrecision &&
-                          !__builtin_mul_overflow(dividend, kPowersOfTen[exponent], &numerator)
-                    : -exponent <= kMaxPrecision &&
-                          !__builtin_mul_overflow(divisor, kPowersOfTen[-exponent], &denominator);
+  const bool fits = exponent >= 0
+                        ? exponent <= kMaxPrecision &&
+                              !__builtin_mul_overflow(dividend, tenTo(exponent), &numerator)
+                        : -exponent <= kMaxPrecision &&
+                              !__builtin_mul_overflow(divisor, tenTo(-exponent), &denominator);
   if (fits) {
     const uint128_t quotient = numerator / denominator;
     const bool exact = quotient * denominator == numerator;
@@ -193,8 +182,8 @@ std::optional<int128_t> modulo(int128_t a, int aScale, int128_t b, int bScale, S
   const int common = std::max(aScale, bScale);
   int128_t alignedA = 0;
   int128_t alignedB = 0;
-  if (!__builtin_mul_overflow(a, powerOfTen(common - aScale), &alignedA) &&
-      !__builtin_mul_overflow(b, powerOfTen(common - bScale), &alignedB)) {
+  if (!__builtin_mul_overflow(a, decimalPowerOfTen(common - aScale), &alignedA) &&
+      !__builtin_mul_overflow(b, decimalPowerOfTen(common - bScale), &alignedB)) {
     return rescale(alignedA % alignedB, common, result);
   }
   WideUnsigned dividend(magnitudeOf(a));
@@ -211,12 +200,14 @@ int compare(int128_t a, int aScale, int128_t b, int bScale) {
   if (aScale == bScale) return a < b ? -1 : (a > b ? 1 : 0);
   // Integer parts first (truncated, so each part keeps the sign of its value), then the
   // fractions at the common scale, which stay below 10^38 and never overflow.
-  const int128_t integralA = a / powerOfTen(aScale);
-  const int128_t integralB = b / powerOfTen(bScale);
+  const int128_t integralA = a / decimalPowerOfTen(aScale);
+  const int128_t integralB = b / decimalPowerOfTen(bScale);
   if (integralA != integralB) return integralA < integralB ? -1 : 1;
   const int common = std::max(aScale, bScale);
-  const int128_t fractionA = (a - integralA * powerOfTen(aScale)) * powerOfTen(common - aScale);
-  const int128_t fractionB = (b - integralB * powerOfTen(bScale)) * powerOfTen(common - bScale);
+  const int128_t fractionA =
+      (a - integralA * decimalPowerOfTen(aScale)) * decimalPowerOfTen(common - aScale);
+  const int128_t fractionB =
+      (b - integralB * decimalPowerOfTen(bScale)) * decimalPowerOfTen(common - bScale);
   return fractionA < fractionB ? -1 : (fractionA > fractionB ? 1 : 0);
 }
 
@@ -238,30 +229,22 @@ int128_t roundToInteger(int128_t value, int scale, Rounding rounding) {
 
 double toDouble(int64_t unscaled, int scale) {
   // Exactly Flink's compact path: both operands are exact doubles, so one division rounds once.
-  return static_cast<double>(unscaled) /
-         static_cast<double>(static_cast<int64_t>(kPowersOfTen[scale]));
+  return static_cast<double>(unscaled) / static_cast<double>(static_cast<int64_t>(tenTo(scale)));
 }
 
 double toDouble(int128_t unscaled, int scale) {
-  // Decimal text through from_chars is the exactly rounded conversion BigDecimal.doubleValue is.
-  std::string text = toString(unscaled, 0);
-  text += "e-" + std::to_string(scale);
+  // BigDecimal.doubleValue is exactly rounded. Below 2^53 and 10^22 both operands are exact
+  // doubles, so one division rounds once; otherwise the decimal text goes through from_chars.
+  constexpr int128_t kExactInDouble = int128_t{1} << 53;
+  if (unscaled > -kExactInDouble && unscaled < kExactInDouble && scale <= 22) {
+    return static_cast<double>(static_cast<int64_t>(unscaled)) /
+           static_cast<double>(decimalPowerOfTen(scale));
+  }
+  char text[kMaxScalarTextLength];
+  const char* end = writeDecimal(text, unscaled, scale);
   double value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
+  std::from_chars(text, end, value);
   return value;
-}
-
-std::string toString(int128_t unscaled, int scale) {
-  uint128_t magnitude = magnitudeOf(unscaled);
-  std::string digits;
-  do {
-    digits.push_back(static_cast<char>('0' + static_cast<int>(magnitude % 10)));
-    magnitude /= 10;
-  } while (magnitude != 0);
-  if (static_cast<int>(digits.size()) <= scale) digits.append(scale + 1 - digits.size(), '0');
-  std::reverse(digits.begin(), digits.end());
-  if (scale > 0) digits.insert(digits.end() - scale, '.');
-  return unscaled < 0 ? "-" + digits : digits;
 }
 
 }  // namespace sluice::runtime::decimal

@@ -9,7 +9,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <string>
 
 #include "runtime/data/physical_type.h"
 
@@ -29,11 +28,6 @@ enum class Rounding : uint8_t {
   Floor,    // toward negative infinity
   Ceiling,  // toward positive infinity
 };
-
-// 10^exponent for exponent in [0, 38].
-int128_t powerOfTen(int exponent);
-// Whether |unscaled| has at most `precision` digits.
-bool fitsPrecision(int128_t unscaled, int precision);
 
 // `value` (at scale `fromScale`) at scale `to.scale`, rounded HALF_UP when the scale shrinks;
 // nullopt when it does not fit `to.precision` digits (Flink's DecimalData.fromBigDecimal).
@@ -61,11 +55,9 @@ std::optional<int128_t> roundToDigits(int128_t value, int scale, int64_t digits,
 int128_t roundToInteger(int128_t value, int scale, Rounding rounding);
 
 // The nearest double (Flink's DecimalDataUtils.doubleValue): decimals stored in 64 bits are
-// divided as doubles by 10^scale, wider ones are converted exactly rounded.
+// divided as doubles by 10^scale, wider ones are converted exactly rounded (BigDecimal's
+// doubleValue). Powers of ten and plain text are value_text.h's decimalPowerOfTen/writeDecimal.
 double toDouble(int64_t unscaled, int scale);
 double toDouble(int128_t unscaled, int scale);
-
-// Plain notation, as BigDecimal.toPlainString: "-1.50", "0.007", "12".
-std::string toString(int128_t unscaled, int scale);
 
 }  // namespace sluice::runtime::decimal

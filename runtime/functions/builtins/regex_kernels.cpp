@@ -15,8 +15,12 @@
 // as in Flink.
 #include <re2/re2.h>
 
+#include <functional>
+#include <iterator>
 #include <memory>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "runtime/functions/builtins/builtin_library.h"
 #include "runtime/functions/builtins/string_kernel_utf8.h"
@@ -33,13 +37,19 @@ CompiledRegex compile(std::string_view pattern) {
                                           options);
 }
 
+// Hashes std::string keys and std::string_view probes alike, so a lookup copies nothing.
+struct PatternHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
 // The call site's regex when the pattern is constant, else the row's from the cache; nullptr
 // when the pattern does not compile.
 const re2::RE2* regexFor(FunctionCall& call, StringRef pattern) {
   if (call.site->state.has_value()) return call.state<CompiledRegex>().get();
-  thread_local std::unordered_map<std::string, CompiledRegex> cache;
+  thread_local std::unordered_map<std::string, CompiledRegex, PatternHash, std::equal_to<>> cache;
   constexpr size_t kCacheLimit = 64;
-  auto found = cache.find(std::string(pattern.view()));
+  auto found = cache.find(pattern.view());
   if (found == cache.end()) {
     if (cache.size() >= kCacheLimit) cache.clear();
     found = cache.emplace(std::string(pattern.view()), compile(pattern.view())).first;
@@ -107,14 +117,17 @@ StringRef extractGroup(FunctionCall& call, StringRef text, StringRef pattern, in
   if (regex == nullptr || group < 0 || group > regex->NumberOfCapturingGroups()) {
     return nullString(call);
   }
-  std::vector<re2::StringPiece> groups(static_cast<size_t>(group) + 1);
+  // Room for the usual few groups on the stack; more only for patterns that have them.
+  const auto count = static_cast<size_t>(group) + 1;
+  re2::StringPiece fewGroups[8];
+  std::vector<re2::StringPiece> manyGroups(count > std::size(fewGroups) ? count : 0);
+  re2::StringPiece* groups = manyGroups.empty() ? fewGroups : manyGroups.data();
   const re2::StringPiece input(text.data(), text.size());
-  if (!regex->Match(input, 0, text.size(), re2::RE2::UNANCHORED, groups.data(),
-                    static_cast<int>(groups.size())) ||
-      groups.back().data() == nullptr) {
+  if (!regex->Match(input, 0, text.size(), re2::RE2::UNANCHORED, groups, static_cast<int>(count)) ||
+      groups[group].data() == nullptr) {
     return nullString(call);
   }
-  return resultString(call, std::string_view(groups.back().data(), groups.back().size()));
+  return resultString(call, std::string_view(groups[group].data(), groups[group].size()));
 }
 
 StringRef regexpExtract(FunctionCall& call, StringRef text, StringRef pattern) {

@@ -54,10 +54,6 @@ void sides(StringRef keyword, bool& leading, bool& trailing) {
   trailing = first != 'L' && first != 'l';
 }
 
-StringRef trimSpaces(FunctionCall& call, StringRef text) {
-  return resultString(call, trimText(text.view(), kSpace, true, true));
-}
-
 StringRef trimSideSpaces(FunctionCall& call, StringRef side, StringRef text) {
   bool leading = true, trailing = true;
   sides(side, leading, trailing);
@@ -91,7 +87,7 @@ StringRef trimCharactersOf(FunctionCall& call, StringRef text, StringRef charact
 void registerStringTrimming(ScalarFunctionRegistry& registry) {
   const Accepts strings = Accepts::strings();
   const Accepts side = Accepts::kind(TypeKind::Symbol);
-  registry.add(scalarKernel<&trimSpaces>("TRIM", {strings}, strings));
+  registry.add(scalarKernel<&trimSpacesOf<true, true>>("TRIM", {strings}, strings));
   registry.add(scalarKernel<&trimSideSpaces>("TRIM", {side, strings}, strings));
   registry.add(scalarKernel<&trimCharacters>("TRIM", {strings, strings}, strings));
   registry.add(scalarKernel<&trimSideCharacters>("TRIM", {side, strings, strings}, strings));

@@ -57,7 +57,7 @@ struct TemporalState {
   std::shared_ptr<SessionZone> zone;            // table.local-time-zone
   std::optional<DateTimePattern> pattern;       // a constant format argument, compiled
   std::optional<DateTimePattern> inputPattern;  // how a string input is read, when fixed
-  std::optional<TimeZone> fixedZones[2];        // constant zone-name arguments (CONVERT_TZ)
+  std::optional<TimeZone> fixedZones[2];        // constant zone names: CONVERT_TZ, TO_TIMESTAMP_LTZ
   std::optional<int64_t> constantPrecision;     // TO_TIMESTAMP_LTZ's constant precision
 };
 
@@ -80,6 +80,11 @@ std::string bindPattern(CallSite& site, size_t index, PatternDialect dialect,
 // A pattern given per row: compiled on each call (failing the call when it is invalid).
 std::optional<DateTimePattern> rowPattern(FunctionCall& call, std::string_view pattern,
                                           PatternDialect dialect);
+// The bound pattern when there is one, else this row's `text` compiled into `scratch`; nullptr
+// when that is invalid (the call has failed).
+const DateTimePattern* patternFor(FunctionCall& call, const std::optional<DateTimePattern>& bound,
+                                  StringRef text, PatternDialect dialect,
+                                  std::optional<DateTimePattern>& scratch);
 
 template <auto F>
 ScalarKernel temporalKernel(std::string name, std::vector<Accepts> arguments, Accepts result,

@@ -93,6 +93,14 @@ std::optional<DateTimePattern> rowPattern(FunctionCall& call, std::string_view p
   return compiled;
 }
 
+const DateTimePattern* patternFor(FunctionCall& call, const std::optional<DateTimePattern>& bound,
+                                  StringRef text, PatternDialect dialect,
+                                  std::optional<DateTimePattern>& scratch) {
+  if (bound) return &*bound;
+  scratch = rowPattern(call, text.view(), dialect);
+  return scratch ? &*scratch : nullptr;
+}
+
 }  // namespace temporal
 
 void registerTemporal(ScalarFunctionRegistry& registry) {

@@ -22,15 +22,6 @@ std::optional<DateTimePattern> compileDefault() {
   return DateTimePattern::compile(kDefaultFormat, PatternDialect::SimpleDateFormat, error);
 }
 
-// The bound pattern, or this row's (compiled into `scratch`); nullptr when it is invalid.
-const DateTimePattern* patternFor(FunctionCall& call, const std::optional<DateTimePattern>& bound,
-                                  StringRef text, PatternDialect dialect,
-                                  std::optional<DateTimePattern>& scratch) {
-  if (bound) return &*bound;
-  scratch = rowPattern(call, text.view(), dialect);
-  return scratch ? &*scratch : nullptr;
-}
-
 StringRef formatInstant(FunctionCall& call, const DateTimePattern& pattern, int64_t utcMicros,
                         const TimeZone& zone) {
   const int32_t offset = zone.offsetSecondsAtUtc(floorDiv(utcMicros, kMicrosPerSecond));
@@ -119,10 +110,19 @@ TimeZone zoneOrUtc(std::string_view name) {
   return TimeZone::forName(name).value_or(TimeZone());
 }
 
+// The bound zone, or this row's `name` looked up into `scratch` (no copy of a bound zone per row).
+const TimeZone& zoneFor(const std::optional<TimeZone>& bound, StringRef name,
+                        std::optional<TimeZone>& scratch) {
+  if (bound) return *bound;
+  return scratch.emplace(zoneOrUtc(name.view()));
+}
+
 StringRef convertTz(FunctionCall& call, StringRef text, StringRef fromZone, StringRef toZone) {
   const TemporalState& state = temporalState(call);
-  const TimeZone from = state.fixedZones[0] ? *state.fixedZones[0] : zoneOrUtc(fromZone.view());
-  const TimeZone to = state.fixedZones[1] ? *state.fixedZones[1] : zoneOrUtc(toZone.view());
+  std::optional<TimeZone> fromScratch;
+  std::optional<TimeZone> toScratch;
+  const TimeZone& from = zoneFor(state.fixedZones[0], fromZone, fromScratch);
+  const TimeZone& to = zoneFor(state.fixedZones[1], toZone, toScratch);
   const auto instant = readInstant(*state.inputPattern, text.view(), from);
   if (!instant) {
     call.setNull();

@@ -38,6 +38,15 @@ std::string bindJavaTimePattern(CallSite& site) {
 std::string bindSimplePattern(CallSite& site) {
   return bindWithPattern(site, 1, PatternDialect::SimpleDateFormat);
 }
+// TO_TIMESTAMP_LTZ(text, format, zone): a constant zone is looked up once.
+std::string bindJavaTimePatternAndZone(CallSite& site) {
+  std::string error = bindJavaTimePattern(site);
+  if (!error.empty()) return error;
+  if (const auto name = constantString(site, 2)) {
+    mutableState(site).fixedZones[0] = TimeZone::forName(*name);
+  }
+  return "";
+}
 std::string bindDefaultPattern(CallSite& site) {
   std::string error = bindTemporal(site);
   if (!error.empty()) return error;
@@ -46,12 +55,11 @@ std::string bindDefaultPattern(CallSite& site) {
   return error;
 }
 
-// The call's format: bound when constant, else compiled from this row's text.
-std::optional<DateTimePattern> formatOf(FunctionCall& call, StringRef format,
-                                        PatternDialect dialect) {
-  const TemporalState& state = temporalState(call);
-  if (state.pattern) return state.pattern;
-  return rowPattern(call, format.view(), dialect);
+// The call's format: bound when constant, else compiled from this row's text into `scratch`;
+// nullptr when that is invalid.
+const DateTimePattern* formatOf(FunctionCall& call, StringRef format, PatternDialect dialect,
+                                std::optional<DateTimePattern>& scratch) {
+  return patternFor(call, temporalState(call).pattern, format, dialect, scratch);
 }
 
 template <typename T>
@@ -70,8 +78,9 @@ int64_t toTimestampDefault(FunctionCall& call, StringRef text) {
 }
 
 int64_t toTimestampFormatted(FunctionCall& call, StringRef text, StringRef format) {
-  const auto pattern = formatOf(call, format, PatternDialect::JavaTime);
-  if (!pattern) return 0;
+  std::optional<DateTimePattern> scratch;
+  const DateTimePattern* pattern = formatOf(call, format, PatternDialect::JavaTime, scratch);
+  if (pattern == nullptr) return 0;
   if (const auto parsed = pattern->parse(text.view())) {
     return toMillisPrecision(microsFromCivil(parsed->local));
   }
@@ -89,8 +98,10 @@ int32_t toDateDefault(FunctionCall& call, StringRef text) {
 }
 
 int32_t toDateFormatted(FunctionCall& call, StringRef text, StringRef format) {
-  const auto pattern = formatOf(call, format, PatternDialect::SimpleDateFormat);
-  if (!pattern) return 0;
+  std::optional<DateTimePattern> scratch;
+  const DateTimePattern* pattern =
+      formatOf(call, format, PatternDialect::SimpleDateFormat, scratch);
+  if (pattern == nullptr) return 0;
   const auto parsed = pattern->parse(text.view());
   if (!parsed) return nullResult<int32_t>(call);
   const int64_t utc = microsFromCivil(parsed->local) -
@@ -114,8 +125,10 @@ std::optional<int64_t> instantOf(FunctionCall& call, const DateTimePattern& patt
 }
 
 int64_t unixTimestampOf(FunctionCall& call, StringRef text, StringRef format) {
-  const auto pattern = formatOf(call, format, PatternDialect::SimpleDateFormat);
-  if (!pattern) return 0;
+  std::optional<DateTimePattern> scratch;
+  const DateTimePattern* pattern =
+      formatOf(call, format, PatternDialect::SimpleDateFormat, scratch);
+  if (pattern == nullptr) return 0;
   const auto instant = instantOf(call, *pattern, text.view());
   if (!instant) return std::numeric_limits<int64_t>::min();
   return floorDiv(*instant, kMicrosPerSecond);
@@ -185,17 +198,22 @@ int64_t toLtzFromText(FunctionCall& call, StringRef text) {
 }
 
 int64_t toLtzFromTextFormatted(FunctionCall& call, StringRef text, StringRef format) {
-  const auto pattern = formatOf(call, format, PatternDialect::JavaTime);
-  if (!pattern) return 0;
+  std::optional<DateTimePattern> scratch;
+  const DateTimePattern* pattern = formatOf(call, format, PatternDialect::JavaTime, scratch);
+  if (pattern == nullptr) return 0;
   const auto instant = instantOf(call, *pattern, text.view());
   return instant ? toMillisPrecision(*instant) : nullResult<int64_t>(call);
 }
 
 int64_t toLtzFromTextInZone(FunctionCall& call, StringRef text, StringRef format, StringRef zone) {
-  const auto pattern = formatOf(call, format, PatternDialect::JavaTime);
-  if (!pattern) return 0;
+  std::optional<DateTimePattern> scratch;
+  const DateTimePattern* pattern = formatOf(call, format, PatternDialect::JavaTime, scratch);
+  if (pattern == nullptr) return 0;
   const auto parsed = pattern->parse(text.view());
-  const auto timeZone = TimeZone::forName(zone.view());
+  const std::optional<TimeZone>& bound = temporalState(call).fixedZones[0];
+  std::optional<TimeZone> rowZone;
+  if (!bound) rowZone = TimeZone::forName(zone.view());
+  const std::optional<TimeZone>& timeZone = bound ? bound : rowZone;
   if (!parsed || !timeZone) return nullResult<int64_t>(call);
   const int64_t local = microsFromCivil(parsed->local);
   const int64_t instant = parsed->offsetSeconds ? local - *parsed->offsetSeconds * kMicrosPerSecond
@@ -260,7 +278,7 @@ void registerDatetimeParsing(ScalarFunctionRegistry& registry) {
   addNullable<&toLtzFromTextFormatted>(registry, "TO_TIMESTAMP_LTZ", {text, text}, ltz,
                                        bindJavaTimePattern);
   addNullable<&toLtzFromTextInZone>(registry, "TO_TIMESTAMP_LTZ", {text, text, text}, ltz,
-                                    bindJavaTimePattern);
+                                    bindJavaTimePatternAndZone);
 }
 
 }  // namespace sluice::runtime::builtins::temporal
