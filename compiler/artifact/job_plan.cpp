@@ -59,6 +59,18 @@ const char* nodeKindName(NodeKind kind) {
     case NodeKind::WatermarkAssigner: return "WatermarkAssigner";
     case NodeKind::Union: return "Union";
     case NodeKind::Sink: return "Sink";
+    case NodeKind::Exchange: return "Exchange";
+  }
+  return "?";
+}
+
+const char* distributionName(Distribution distribution) {
+  switch (distribution) {
+    case Distribution::Forward: return "forward";
+    case Distribution::Hash: return "hash";
+    case Distribution::Rebalance: return "rebalance";
+    case Distribution::Single: return "single";
+    case Distribution::Broadcast: return "broadcast";
   }
   return "?";
 }

@@ -18,7 +18,7 @@
 
 namespace sluice::artifact {
 
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;
 
 enum class ExpressionKind : uint8_t {
   Column,       // input column `column`
@@ -56,9 +56,21 @@ enum class NodeKind : uint8_t {
   WatermarkAssigner,  // computes event-time watermarks from a rowtime column
   Union,              // UNION ALL of inputs with the same schema
   Sink,               // a table's connector, or the client for a bare SELECT
+  Exchange,           // a pipeline breaker: rows move between threads through bounded queues
 };
 
 const char* nodeKindName(NodeKind kind);
+
+// How an Exchange routes its input's rows to the instances of its consumer.
+enum class Distribution : uint8_t {
+  Forward,    // instance i to instance i (same parallelism on both sides)
+  Hash,       // by a hash of the key columns: every row of a key meets the same instance
+  Rebalance,  // round robin, batch by batch (a change of parallelism)
+  Single,     // everything to instance 0 (a global operator)
+  Broadcast,  // every row to every instance
+};
+
+const char* distributionName(Distribution distribution);
 
 struct Node {
   int id = 0;
@@ -85,16 +97,24 @@ struct Node {
   // Values: rows of literal expressions.
   std::vector<std::vector<Expression>> rows;
 
+  // Exchange: how rows are routed, and by which input columns for Hash. `parallelism` is the
+  // consumer's.
+  Distribution distribution = Distribution::Forward;
+  std::vector<int> keys;
+
   const std::string& option(const std::string& key) const;  // "" when absent
   // The table's own name without catalog and database ("bid" for "cat.db.bid").
   std::string tableShortName() const;
 };
 
-// A chain of nodes run as one fused loop: a head (source, or the input edge of a breaker), then
-// stateless nodes, ending at a terminal (sink or breaker). See docs/ARCHITECTURE.md.
+// A chain of nodes run as one fused loop by each of its instances: a head (a source, or the
+// operator that reads the pipeline's input exchanges), then stateless nodes, ending at a
+// terminal (a sink, or an Exchange that feeds the next pipelines). See docs/ARCHITECTURE.md.
 struct Pipeline {
   int id = 0;
-  std::vector<int> nodes;  // node ids from head to terminal
+  std::vector<int> nodes;   // node ids from head to terminal
+  std::vector<int> inputs;  // the Exchange nodes it reads, in the head's input order
+  int parallelism = 1;
 };
 
 struct JobPlan {

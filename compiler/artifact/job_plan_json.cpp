@@ -175,7 +175,18 @@ Expression expressionFromJson(const Json& j) {
 }
 
 constexpr NodeKind kNodeKinds[] = {NodeKind::Source, NodeKind::Values, NodeKind::Calc,
-                                   NodeKind::WatermarkAssigner, NodeKind::Union, NodeKind::Sink};
+                                   NodeKind::WatermarkAssigner, NodeKind::Union, NodeKind::Sink,
+                                   NodeKind::Exchange};
+constexpr Distribution kDistributions[] = {Distribution::Forward, Distribution::Hash,
+                                           Distribution::Rebalance, Distribution::Single,
+                                           Distribution::Broadcast};
+
+Distribution distributionFromJson(const std::string& name) {
+  for (Distribution d : kDistributions) {
+    if (name == distributionName(d)) return d;
+  }
+  throw std::runtime_error("unknown distribution '" + name + "'");
+}
 
 Json nodeToJson(const Node& n) {
   Json j;
@@ -206,6 +217,10 @@ Json nodeToJson(const Node& n) {
       rows.push_back(values);
     }
     j["rows"] = rows;
+  }
+  if (n.kind == NodeKind::Exchange) {
+    j["distribution"] = distributionName(n.distribution);
+    if (!n.keys.empty()) j["keys"] = n.keys;
   }
   return j;
 }
@@ -244,6 +259,8 @@ Node nodeFromJson(const Json& j) {
       n.rows.push_back(std::move(values));
     }
   }
+  if (j.contains("distribution")) n.distribution = distributionFromJson(j.at("distribution"));
+  if (j.contains("keys")) n.keys = j.at("keys").get<std::vector<int>>();
   return n;
 }
 
@@ -259,7 +276,10 @@ std::string toJson(const JobPlan& plan) {
   for (const Node& n : plan.nodes) nodes.push_back(nodeToJson(n));
   j["nodes"] = nodes;
   Json pipelines = Json::array();
-  for (const Pipeline& p : plan.pipelines) pipelines.push_back({{"id", p.id}, {"nodes", p.nodes}});
+  for (const Pipeline& p : plan.pipelines) {
+    pipelines.push_back(
+        {{"id", p.id}, {"nodes", p.nodes}, {"inputs", p.inputs}, {"parallelism", p.parallelism}});
+  }
   j["pipelines"] = pipelines;
   return j.dump(1) + "\n";
 }
@@ -282,7 +302,8 @@ std::optional<JobPlan> fromJson(const std::string& text, std::string& error) {
     plan.configuration = j.at("configuration").get<std::map<std::string, std::string>>();
     for (const Json& n : j.at("nodes")) plan.nodes.push_back(nodeFromJson(n));
     for (const Json& p : j.at("pipelines")) {
-      plan.pipelines.push_back({p.at("id").get<int>(), p.at("nodes").get<std::vector<int>>()});
+      plan.pipelines.push_back({p.at("id").get<int>(), p.at("nodes").get<std::vector<int>>(),
+                                p.value("inputs", std::vector<int>{}), p.value("parallelism", 1)});
     }
     return plan;
   } catch (const std::exception& e) {

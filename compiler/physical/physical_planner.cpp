@@ -47,15 +47,37 @@ class Planner {
     throw UserError(location_, "sqlc run cannot run " + what + " yet");
   }
 
+  // A node of the default parallelism; a stateless node with one input takes its input's, so
+  // that it runs in the same pipeline instance (Flink's operator chaining).
   Node makeNode(NodeKind kind, std::vector<int> inputs, const std::vector<plan::Field>& schema) {
     Node n;
     n.id = static_cast<int>(plan_.nodes.size()) + 1;
     n.kind = kind;
+    n.parallelism = inputs.size() == 1 ? nodeById(inputs[0]).parallelism : parallelism_;
     n.inputs = std::move(inputs);
     for (const plan::Field& f : schema) n.schema.push_back({f.name, f.type});
-    n.parallelism = parallelism_;
     n.location = locationText_;
     return n;
+  }
+
+  // An Exchange from `input` to `parallelism` consumer instances. Forward needs the same
+  // parallelism on both sides; any other change of parallelism rebalances.
+  int exchange(int input, artifact::Distribution distribution, int parallelism,
+               std::vector<int> keys = {}) {
+    const Node& producer = nodeById(input);
+    Node n;
+    n.id = static_cast<int>(plan_.nodes.size()) + 1;
+    n.kind = NodeKind::Exchange;
+    n.inputs = {input};
+    n.schema = producer.schema;
+    n.parallelism = parallelism;
+    n.location = locationText_;
+    n.distribution = distribution == artifact::Distribution::Forward &&
+                             producer.parallelism != parallelism
+                         ? artifact::Distribution::Rebalance
+                         : distribution;
+    n.keys = std::move(keys);
+    return add(std::move(n));
   }
 
   int add(Node node) {
@@ -192,13 +214,32 @@ class Planner {
 
   int unionAll(const plan::LogicalNode& node) {
     if (!node.all) unsupported("UNION without ALL (it needs deduplication state)");
+    // Each input reaches the union's instances through an exchange, so the union is one
+    // operator: its watermark is the minimum over its inputs, and its sink writes once.
     std::vector<int> inputs;
-    for (const auto& input : node.inputs) inputs.push_back(lower(input));
-    return add(makeNode(NodeKind::Union, std::move(inputs), node.schema));
+    for (const auto& input : node.inputs) {
+      inputs.push_back(exchange(lower(input), artifact::Distribution::Forward, parallelism_));
+    }
+    Node n = makeNode(NodeKind::Union, std::move(inputs), node.schema);
+    n.parallelism = parallelism_;
+    return add(std::move(n));
   }
 
+  // Flink's `sink.parallelism` option sets the sink's instances; rows rebalance to it.
   int sink(const plan::LogicalNode& node) {
-    const int input = lower(node.inputs[0]);
+    int input = lower(node.inputs[0]);
+    Node described;
+    describeTable(node, described);
+    if (const std::string& text = described.option("sink.parallelism"); !text.empty()) {
+      const int wanted = std::atoi(text.c_str());
+      if (wanted < 1 || std::to_string(wanted) != text) {
+        throw UserError(location_, "option 'sink.parallelism' of table " + described.table +
+                                       " must be a positive integer, not '" + text + "'");
+      }
+      if (wanted != nodeById(input).parallelism) {
+        input = exchange(input, artifact::Distribution::Rebalance, wanted);
+      }
+    }
     Node n = makeNode(NodeKind::Sink, {input}, node.schema);
     describeTable(node, n);
     return add(std::move(n));
@@ -237,14 +278,23 @@ artifact::JobPlan planStatement([[maybe_unused]] const CompiledJob& job, const C
 
 void buildPipelines(artifact::JobPlan& plan) {
   plan.pipelines.clear();
+  auto readsExchanges = [&](const Node& node) {
+    return !node.inputs.empty() && plan.node(node.inputs[0]).kind == NodeKind::Exchange;
+  };
   for (const Node& head : plan.nodes) {
-    if (head.kind != NodeKind::Source && head.kind != NodeKind::Values) continue;
-    // Stateless nodes have exactly one consumer here (the planner does not share subplans).
+    const bool isHead = head.kind == NodeKind::Source || head.kind == NodeKind::Values ||
+                        (head.kind != NodeKind::Exchange && readsExchanges(head));
+    if (!isHead) continue;
     artifact::Pipeline pipeline;
     pipeline.id = static_cast<int>(plan.pipelines.size()) + 1;
+    pipeline.parallelism = head.parallelism;
+    if (readsExchanges(head)) pipeline.inputs = head.inputs;
+    // Stateless nodes have exactly one consumer here (the planner does not share subplans); an
+    // Exchange ends the pipeline, and its consumer heads another.
     int current = head.id;
     while (true) {
       pipeline.nodes.push_back(current);
+      if (current != head.id && plan.node(current).kind == NodeKind::Exchange) break;
       const std::vector<int> consumers = plan.consumersOf(current);
       if (consumers.empty()) break;
       current = consumers.front();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "runtime/connector/connector.h"
+#include "runtime/execution/option_values.h"
 
 namespace sluice::connectors {
 
@@ -43,56 +44,6 @@ std::optional<double> parseWholeNumber(const std::string& text) {
   const double value = std::strtod(digits.c_str(), &end);
   if (end != digits.c_str() + digits.size()) return std::nullopt;
   return value;
-}
-
-struct Unit {
-  std::vector<std::string> names;
-  int64_t scale;
-};
-
-std::optional<int64_t> findUnit(const std::vector<Unit>& units, const std::string& name) {
-  for (const Unit& unit : units) {
-    for (const std::string& candidate : unit.names) {
-      if (candidate == name) return unit.scale;
-    }
-  }
-  return std::nullopt;
-}
-
-// The units of Flink's TimeUtils.parseDuration, in milliseconds.
-std::optional<int64_t> unitMillis(const std::string& name) {
-  static const std::vector<Unit> kUnits = {
-      {{"", "ms", "milli", "millis", "millisecond", "milliseconds"}, 1},
-      {{"s", "sec", "secs", "second", "seconds"}, 1000},
-      {{"m", "min", "mins", "minute", "minutes"}, 60'000},
-      {{"h", "hour", "hours"}, 3'600'000},
-      {{"d", "day", "days"}, 86'400'000}};
-  return findUnit(kUnits, name);
-}
-
-// The units of Flink's MemorySize.parse, in bytes.
-std::optional<int64_t> memoryUnitBytes(const std::string& name) {
-  static const std::vector<Unit> kUnits = {{{"", "b", "bytes"}, 1},
-                                           {{"k", "kb", "kibibytes"}, 1LL << 10},
-                                           {{"m", "mb", "mebibytes"}, 1LL << 20},
-                                           {{"g", "gb", "gibibytes"}, 1LL << 30},
-                                           {{"t", "tb", "tebibytes"}, 1LL << 40}};
-  return findUnit(kUnits, name);
-}
-
-// A number followed by an optional unit, both looked up by `unitScale`.
-std::optional<int64_t> parseQuantity(const std::string& text,
-                                     std::optional<int64_t> (*unitScale)(const std::string&)) {
-  const std::string value = trimmed(text);
-  size_t digits = 0;
-  while (digits < value.size() && std::isdigit(static_cast<unsigned char>(value[digits]))) {
-    ++digits;
-  }
-  if (digits == 0) return std::nullopt;
-  const auto amount = parseWholeInteger(value.substr(0, digits));
-  const auto scale = unitScale(lowerCase(trimmed(value.substr(digits))));
-  if (!amount || !scale) return std::nullopt;
-  return *amount * *scale;
 }
 
 }  // namespace
@@ -151,15 +102,15 @@ char TableOptions::character(const std::string& key, char fallback) const {
 int64_t TableOptions::durationMillis(const std::string& key, int64_t fallback) const {
   const auto value = find(key);
   if (!value) return fallback;
-  const auto parsed = parseQuantity(*value, unitMillis);
+  const auto parsed = runtime::parseDurationMicros(*value);
   if (!parsed) invalid(key, "a duration such as '10 s'");
-  return *parsed;
+  return *parsed / 1000;
 }
 
 int64_t TableOptions::memoryBytes(const std::string& key, int64_t fallback) const {
   const auto value = find(key);
   if (!value) return fallback;
-  const auto parsed = parseQuantity(*value, memoryUnitBytes);
+  const auto parsed = runtime::parseMemoryBytes(*value);
   if (!parsed) invalid(key, "a size such as '128 mb'");
   return *parsed;
 }

@@ -36,8 +36,12 @@ struct CompiledCalcCode {
   // One call site per kernel call in the code, in the order of the `calls` argument; already
   // bound (the kernel's bind hook has run).
   std::vector<CallSite> sites;
-  std::string optimizedIr;   // for `sqlc explain --ir`
-  double compileMillis = 0;  // parse-to-native time of this node's code
+  std::string optimizedIr;     // for `sqlc explain --ir`; empty when loaded from the disk cache
+  double compileMillis = 0;    // parse-to-native time of this node's code
+  bool fromDiskCache = false;  // linked from `sqlc.codegen.cache-dir`: nothing was optimized
+  // What went wrong with the disk cache (a damaged entry recompiled, an entry not written), for
+  // the job's notes; empty when it worked or is not used.
+  std::string diskCacheProblem;
   std::shared_ptr<void> resources;  // keeps the JIT'd code alive
 };
 

@@ -6,6 +6,8 @@
 #include <mutex>
 #include <thread>
 
+#include "runtime/execution/option_values.h"
+
 namespace sluice::runtime {
 namespace {
 
@@ -15,22 +17,25 @@ std::vector<DataType> inputTypes(const artifact::JobPlan& plan, const artifact::
   return types;
 }
 
-int64_t parseDurationMicros(const std::string& text, int64_t fallback) {
-  // "5 ms", "5ms", "2 s", "100": the forms Flink's duration options take.
+// A duration option of the job; a malformed value fails the job before it starts.
+int64_t durationOption(const artifact::JobPlan& plan, const std::string& key, int64_t fallback) {
+  const std::string text = plan.option(key, "");
   if (text.empty()) return fallback;
-  size_t used = 0;
-  double amount = 0;
-  try {
-    amount = std::stod(text, &used);
-  } catch (const std::exception&) {
-    return fallback;
+  const auto micros = parseDurationMicros(text);
+  if (!micros) {
+    throw JobFailure("option '" + key + "' must be a duration such as '10 s', not '" + text + "'");
   }
-  std::string unit = text.substr(used);
-  unit.erase(std::remove(unit.begin(), unit.end(), ' '), unit.end());
-  if (unit == "us") return static_cast<int64_t>(amount);
-  if (unit.empty() || unit == "ms") return static_cast<int64_t>(amount * 1000);
-  if (unit == "s") return static_cast<int64_t>(amount * 1'000'000);
-  return fallback;
+  return *micros;
+}
+
+int intOption(const artifact::JobPlan& plan, const std::string& key, int fallback) {
+  const std::string text = plan.option(key, "");
+  if (text.empty()) return fallback;
+  const int value = std::atoi(text.c_str());
+  if (value < 1 || std::to_string(value) != text) {
+    throw JobFailure("option '" + key + "' must be a positive integer, not '" + text + "'");
+  }
+  return value;
 }
 
 }  // namespace
@@ -49,14 +54,36 @@ JobRunner::JobRunner(const artifact::JobPlan& plan, JobOptions options)
   resources_.connectors = options.connectors;
   resources_.functions = options.functions;
   resources_.jitMode = options.compiler ? options.jitMode : JitMode::Interpreted;
-  resources_.batchSize = std::max(1, std::atoi(plan.option("sqlc.batch.size", "1024").c_str()));
-  resources_.maxLatencyMicros = parseDurationMicros(plan.option("sqlc.batch.max-latency", ""), 5000);
   resources_.timeZone = plan.option("table.local-time-zone", "UTC");
   if (resources_.timeZone == "default") resources_.timeZone = "UTC";
   resources_.cancelled = options.cancelled;
 }
 
 JobRunner::~JobRunner() = default;
+
+void JobRunner::readOptions() {
+  resources_.batchSize = intOption(plan_, "sqlc.batch.size", 1024);
+  resources_.maxLatencyMicros = durationOption(plan_, "sqlc.batch.max-latency", 5000);
+  resources_.sourceIdleTimeoutMicros = durationOption(plan_, "table.exec.source.idle-timeout", 0);
+  resources_.exchangeBufferedBatches = intOption(plan_, "sqlc.exchange.buffered-batches", 4);
+}
+
+// One gate per instance of each pipeline that reads exchanges, with a channel per producer
+// instance of each input.
+void JobRunner::createGates() {
+  for (const artifact::Pipeline& pipeline : plan_.pipelines) {
+    if (pipeline.inputs.empty()) continue;
+    std::vector<int> channelsPerInput;
+    for (int exchange : pipeline.inputs) {
+      channelsPerInput.push_back(plan_.node(plan_.node(exchange).inputs[0]).parallelism);
+    }
+    auto& gates = resources_.gates[pipeline.id];
+    for (int subtask = 0; subtask < pipeline.parallelism; ++subtask) {
+      gates.push_back(
+          std::make_unique<InputGate>(channelsPerInput, resources_.exchangeBufferedBatches));
+    }
+  }
+}
 
 void JobRunner::startCompilation() {
   if (resources_.jitMode == JitMode::Interpreted) return;
@@ -97,10 +124,11 @@ JobReport JobRunner::run(const std::function<void(const std::vector<OperatorSumm
   std::string firstError;
   std::vector<std::unique_ptr<PipelineTask>> tasks;
   try {
+    readOptions();
     startCompilation();
+    createGates();
     for (const artifact::Pipeline& pipeline : plan_.pipelines) {
-      const int instances = plan_.node(pipeline.nodes.front()).parallelism;
-      for (int subtask = 0; subtask < instances; ++subtask) {
+      for (int subtask = 0; subtask < pipeline.parallelism; ++subtask) {
         tasks.push_back(std::make_unique<PipelineTask>(pipeline, subtask, resources_, metrics_));
       }
     }

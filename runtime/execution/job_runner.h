@@ -1,6 +1,7 @@
-// Runs a job plan in this process: one worker thread per pipeline instance
-// (`parallelism.default` instances of each pipeline), until every source has ended, the job
-// fails, or it is cancelled. Native code for Calc nodes is compiled in the background.
+// Runs a job plan in this process: one worker thread per pipeline instance (`parallelism`
+// instances of each pipeline), connected through the bounded queues of their exchanges, until
+// every source has ended, the job fails, or it is cancelled. Native code for Calc nodes is
+// compiled in the background.
 #pragma once
 
 #include <atomic>
@@ -61,7 +62,9 @@ class JobRunner {
   std::vector<std::shared_ptr<OperatorMetrics>> metrics_;
   std::vector<std::string> notes_;
 
+  void readOptions();
   void startCompilation();
+  void createGates();
   std::vector<OperatorSummary> summarize() const;
 };
 

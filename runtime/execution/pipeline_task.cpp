@@ -1,5 +1,6 @@
 #include "runtime/execution/pipeline_task.h"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -26,13 +27,17 @@ std::vector<DataType> schemaTypes(const artifact::Node& node) {
   return types;
 }
 
-std::shared_ptr<OperatorMetrics> newMetrics(const artifact::Node& node, std::string name,
-                                            std::vector<std::shared_ptr<OperatorMetrics>>& all) {
-  auto metrics = std::make_shared<OperatorMetrics>();
-  metrics->name = std::move(name);
-  metrics->nodeId = node.id;
-  all.push_back(metrics);
-  return metrics;
+std::string exchangeName(const artifact::Node& node) {
+  std::string name = std::string("Exchange: ") + artifact::distributionName(node.distribution);
+  if (!node.keys.empty()) {
+    name += " [";
+    for (size_t i = 0; i < node.keys.size(); ++i) {
+      if (i > 0) name += ", ";
+      name += node.schema[node.keys[i]].name;
+    }
+    name += "]";
+  }
+  return name;
 }
 
 }  // namespace
@@ -48,32 +53,15 @@ struct PipelineTask::Step {
 PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
                            JobResources& resources,
                            std::vector<std::shared_ptr<OperatorMetrics>>& metrics)
-    : resources_(resources), subtask_(subtask) {
+    : resources_(resources), subtask_(subtask), allMetrics_(metrics) {
   task_.timeZone = resources.timeZone;
   const artifact::JobPlan& plan = *resources.plan;
+  if (!pipeline.inputs.empty()) gate_ = resources.gates.at(pipeline.id).at(subtask).get();
   for (int id : pipeline.nodes) {
     const artifact::Node& node = plan.node(id);
     switch (node.kind) {
-      case artifact::NodeKind::Source: {
-        sourceNode_ = &node;
-        const ConnectorFactory* factory = resources.connectors->find(node.connector);
-        if (!factory) {
-          throw JobFailure(node.location + ": no connector '" + node.connector + "' for table " +
-                           node.table);
-        }
-        source_ = factory->createSource(connectorContext(node));
-        if (node.watermark) {
-          sourceWatermark_ =
-              std::make_unique<WatermarkGenerator>(*node.watermark, *resources.functions, task_);
-        }
-        sourceMetrics_ = newMetrics(node, "Source: " + node.tableShortName(), metrics);
-        break;
-      }
-      case artifact::NodeKind::Values:
-        sourceNode_ = &node;
-        source_ = std::make_unique<ValuesReader>(node, *resources.functions, task_, subtask);
-        sourceMetrics_ = newMetrics(node, "Values", metrics);
-        break;
+      case artifact::NodeKind::Source:
+      case artifact::NodeKind::Values: openSource(node); break;
       case artifact::NodeKind::Calc:
       case artifact::NodeKind::WatermarkAssigner: {
         auto step = std::make_unique<Step>();
@@ -81,34 +69,88 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
         if (node.kind == artifact::NodeKind::Calc) {
           step->calc = makeCalc(node);
           step->output = std::make_unique<Batch>(schemaTypes(node), resources.batchSize);
-          step->metrics = newMetrics(node, "Calc", metrics);
+          step->metrics = newMetrics(node, "Calc");
         } else {
           step->watermark =
               std::make_unique<WatermarkGenerator>(*node.watermark, *resources.functions, task_);
-          step->metrics = newMetrics(node, "WatermarkAssigner", metrics);
+          step->metrics = newMetrics(node, "WatermarkAssigner");
         }
         steps_.push_back(std::move(step));
         break;
       }
-      case artifact::NodeKind::Union: break;  // rows of every input flow through unchanged
-      case artifact::NodeKind::Sink: {
-        const ConnectorFactory* factory = resources.connectors->find(node.connector);
-        if (!factory) {
-          throw JobFailure(node.location + ": no connector '" + node.connector + "' for table " +
-                           node.table);
-        }
-        sink_ = factory->createSink(connectorContext(node));
-        sinkMetrics_ = newMetrics(
-            node, "Sink: " + (node.table.empty() ? std::string("client") : node.tableShortName()),
-            metrics);
+      case artifact::NodeKind::Union:
+        // Rows of every input flow through unchanged; the gate merges their watermarks.
+        if (gate_) unionMetrics_ = newMetrics(node, "Union");
         break;
-      }
+      case artifact::NodeKind::Sink: openSink(node); break;
+      case artifact::NodeKind::Exchange: openExchange(node); break;
     }
   }
-  if (!source_ || !sink_) throw JobFailure("pipeline " + std::to_string(pipeline.id) + " is incomplete");
+  if ((!source_ && !gate_) || (!sink_ && !exchange_)) {
+    throw JobFailure("pipeline " + std::to_string(pipeline.id) + " is incomplete");
+  }
 }
 
 PipelineTask::~PipelineTask() = default;
+
+std::shared_ptr<OperatorMetrics> PipelineTask::newMetrics(const artifact::Node& node,
+                                                          std::string name) {
+  auto metrics = std::make_shared<OperatorMetrics>();
+  metrics->name = std::move(name);
+  metrics->nodeId = node.id;
+  allMetrics_.push_back(metrics);
+  return metrics;
+}
+
+void PipelineTask::openSource(const artifact::Node& node) {
+  sourceNode_ = &node;
+  if (node.kind == artifact::NodeKind::Values) {
+    source_ = std::make_unique<ValuesReader>(node, *resources_.functions, task_, subtask_);
+    sourceMetrics_ = newMetrics(node, "Values");
+    return;
+  }
+  const ConnectorFactory* factory = resources_.connectors->find(node.connector);
+  if (!factory) {
+    throw JobFailure(node.location + ": no connector '" + node.connector + "' for table " +
+                     node.table);
+  }
+  source_ = factory->createSource(connectorContext(node));
+  if (node.watermark) {
+    sourceWatermark_ =
+        std::make_unique<WatermarkGenerator>(*node.watermark, *resources_.functions, task_);
+  }
+  sourceMetrics_ = newMetrics(node, "Source: " + node.tableShortName());
+}
+
+void PipelineTask::openSink(const artifact::Node& node) {
+  const ConnectorFactory* factory = resources_.connectors->find(node.connector);
+  if (!factory) {
+    throw JobFailure(node.location + ": no connector '" + node.connector + "' for table " +
+                     node.table);
+  }
+  sink_ = factory->createSink(connectorContext(node));
+  sinkMetrics_ = newMetrics(
+      node, "Sink: " + (node.table.empty() ? std::string("client") : node.tableShortName()));
+}
+
+// Connects this instance to the gates of every instance of the pipeline that reads the exchange.
+void PipelineTask::openExchange(const artifact::Node& node) {
+  const artifact::JobPlan& plan = *resources_.plan;
+  for (const artifact::Pipeline& consumer : plan.pipelines) {
+    auto input = std::find(consumer.inputs.begin(), consumer.inputs.end(), node.id);
+    if (input == consumer.inputs.end()) continue;
+    const int port = static_cast<int>(input - consumer.inputs.begin());
+    std::vector<ExchangeOutput::Target> targets;
+    for (const auto& gate : resources_.gates.at(consumer.id)) {
+      targets.push_back({gate.get(), gate->channelOf(port, subtask_)});
+    }
+    exchange_ = std::make_unique<ExchangeOutput>(
+        node, subtask_, std::move(targets), resources_.batchSize, resources_.maxLatencyMicros,
+        newMetrics(node, exchangeName(node)), *resources_.cancelled);
+    return;
+  }
+  throw JobFailure("exchange " + std::to_string(node.id) + " has no consumer pipeline");
+}
 
 ConnectorContext PipelineTask::connectorContext(const artifact::Node& node) const {
   ConnectorContext context;
@@ -144,8 +186,19 @@ std::unique_ptr<CalcOperator> PipelineTask::makeCalc(const artifact::Node& node)
 }
 
 void PipelineTask::run() {
+  if (gate_) {
+    runGate();
+  } else {
+    runSource();
+  }
+}
+
+void PipelineTask::runSource() {
   Batch input(schemaTypes(*sourceNode_), resources_.batchSize);
-  while (!resources_.cancelled->load(std::memory_order_relaxed)) {
+  const std::atomic<bool>& cancelled = *resources_.cancelled;
+  int64_t lastRowsMicros = wallClockMicros();
+  bool idle = false;
+  while (!cancelled.load(std::memory_order_relaxed)) {
     input.clear();
     const int64_t started = nowNanos();
     task_.arena = &input.arena();
@@ -153,47 +206,129 @@ void PipelineTask::run() {
     sourceMetrics_->add(sourceMetrics_->busyNanos, nowNanos() - started);
     sourceMetrics_->skippedRows.store(source_->skippedRows(), std::memory_order_relaxed);
     if (status == ReadStatus::End) break;
+    if (exchange_) exchange_->flushIfDue();
     if (input.size() == 0) {
+      // A source that stays quiet past the idle timeout stops holding back the watermark of
+      // the operators after the exchange (Flink's table.exec.source.idle-timeout).
+      const int64_t timeout = resources_.sourceIdleTimeoutMicros;
+      if (!idle && timeout > 0 && wallClockMicros() - lastRowsMicros >= timeout) {
+        idle = true;
+        if (exchange_) exchange_->idle(true);
+      }
       if (status == ReadStatus::Idle) std::this_thread::sleep_for(std::chrono::microseconds(200));
       continue;
     }
+    lastRowsMicros = wallClockMicros();
+    if (idle) {
+      idle = false;
+      if (exchange_) exchange_->idle(false);
+    }
     sourceMetrics_->add(sourceMetrics_->rowsOut, input.size());
     sourceMetrics_->add(sourceMetrics_->batches, 1);
+    push(input);
     if (sourceWatermark_ && sourceWatermark_->observe(input)) {
       sourceMetrics_->watermarkMicros.store(sourceWatermark_->current(), std::memory_order_relaxed);
+      pushWatermark(sourceWatermark_->current(), 0);
     }
-    push(input);
   }
-  if (resources_.cancelled->load(std::memory_order_relaxed)) return;
+  if (cancelled.load(std::memory_order_relaxed)) return;
   // A bounded source that ends emits the maximum watermark, so event time completes.
   if (sourceWatermark_) sourceMetrics_->watermarkMicros.store(WatermarkGenerator::kEndOfTime);
-  for (auto& step : steps_) step->metrics->watermarkMicros.store(WatermarkGenerator::kEndOfTime);
-  const int64_t started = nowNanos();
-  sink_->finish();
-  sinkMetrics_->add(sinkMetrics_->busyNanos, nowNanos() - started);
+  finish();
 }
 
-void PipelineTask::push(Batch& batch) {
-  Batch* current = &batch;
-  task_.statementTimeMicros = wallClockMicros();
-  for (auto& step : steps_) {
-    const int64_t started = nowNanos();
-    step->metrics->add(step->metrics->rowsIn, current->size());
-    if (step->calc) {
-      step->output->clear();
-      step->calc->process(*current, *step->output);
-      current = step->output.get();
-    } else if (step->watermark->observe(*current)) {
-      step->metrics->watermarkMicros.store(step->watermark->current(), std::memory_order_relaxed);
+void PipelineTask::runGate() {
+  const std::atomic<bool>& cancelled = *resources_.cancelled;
+  // Wakes at least every max-latency so partial batches downstream are flushed on time.
+  const auto wait = std::chrono::microseconds(std::clamp<int64_t>(
+      resources_.maxLatencyMicros, 100, 100'000));
+  while (!cancelled.load(std::memory_order_relaxed)) {
+    InputGate::Next next = gate_->next(wait);
+    switch (next.kind) {
+      case InputGate::Next::Kind::Data:
+        if (unionMetrics_) {
+          unionMetrics_->add(unionMetrics_->rowsIn, next.batch->size());
+          unionMetrics_->add(unionMetrics_->rowsOut, next.batch->size());
+        }
+        task_.arena = &next.batch->arena();
+        push(*next.batch);
+        break;
+      case InputGate::Next::Kind::Watermark:
+        if (unionMetrics_) unionMetrics_->watermarkMicros.store(next.watermark);
+        pushWatermark(next.watermark, 0);
+        break;
+      case InputGate::Next::Kind::Idle:
+      case InputGate::Next::Kind::Active:
+        if (exchange_) exchange_->idle(next.kind == InputGate::Next::Kind::Idle);
+        break;
+      case InputGate::Next::Kind::End:
+        finish();
+        return;
+      case InputGate::Next::Kind::Timeout: break;
     }
-    step->metrics->add(step->metrics->rowsOut, current->size());
-    step->metrics->add(step->metrics->busyNanos, nowNanos() - started);
+    if (exchange_) exchange_->flushIfDue();
+  }
+}
+
+void PipelineTask::push(Batch& batch, size_t fromStep) {
+  Batch* current = &batch;
+  if (fromStep == 0) task_.statementTimeMicros = wallClockMicros();
+  for (size_t i = fromStep; i < steps_.size(); ++i) {
+    Step& step = *steps_[i];
+    const int64_t started = nowNanos();
+    step.metrics->add(step.metrics->rowsIn, current->size());
+    bool watermarkAdvanced = false;
+    if (step.calc) {
+      step.output->clear();
+      step.calc->process(*current, *step.output);
+      current = step.output.get();
+    } else if (step.watermark->observe(*current)) {
+      watermarkAdvanced = true;
+      step.metrics->watermarkMicros.store(step.watermark->current(), std::memory_order_relaxed);
+    }
+    step.metrics->add(step.metrics->rowsOut, current->size());
+    step.metrics->add(step.metrics->busyNanos, nowNanos() - started);
+    if (watermarkAdvanced) {
+      // The rows go on first; the watermark they produced follows them.
+      push(*current, i + 1);
+      pushWatermark(step.watermark->current(), i + 1);
+      return;
+    }
     if (current->size() == 0) return;
   }
   const int64_t started = nowNanos();
-  sinkMetrics_->add(sinkMetrics_->rowsIn, current->size());
-  sink_->write(*current);
-  sinkMetrics_->add(sinkMetrics_->busyNanos, nowNanos() - started);
+  if (sink_) {
+    sinkMetrics_->add(sinkMetrics_->rowsIn, current->size());
+    sink_->write(*current);
+    sinkMetrics_->add(sinkMetrics_->busyNanos, nowNanos() - started);
+  } else {
+    exchange_->write(*current);
+    exchange_->flushIfDue();
+  }
+}
+
+void PipelineTask::pushWatermark(int64_t watermark, size_t fromStep, bool final) {
+  for (size_t i = fromStep; i < steps_.size(); ++i) {
+    Step& step = *steps_[i];
+    if (step.watermark && !final) return;  // an assigner's own watermark replaces this one
+    step.metrics->watermarkMicros.store(watermark, std::memory_order_relaxed);
+  }
+  if (sink_) {
+    sinkMetrics_->watermarkMicros.store(watermark, std::memory_order_relaxed);
+  } else {
+    exchange_->watermark(watermark);
+  }
+}
+
+void PipelineTask::finish() {
+  pushWatermark(WatermarkGenerator::kEndOfTime, 0, /*final=*/true);
+  const int64_t started = nowNanos();
+  if (sink_) {
+    sink_->finish();
+    sinkMetrics_->add(sinkMetrics_->busyNanos, nowNanos() - started);
+  } else {
+    exchange_->finish();
+  }
 }
 
 }  // namespace sluice::runtime

@@ -1,6 +1,8 @@
 // One parallel instance of a pipeline, run by one worker thread: it pulls batches from its
-// source, pushes each through the pipeline's stateless steps (Calc, watermark assigners, the
-// pass-through of a Union) and hands the result to its sink.
+// source (or from the input gate of the exchanges it reads), pushes each through the pipeline's
+// stateless steps (Calc, watermark assigners, the pass-through of a Union) and hands the result
+// to its sink (or to the exchange that feeds the next pipeline). Watermarks, idleness and the
+// end of the input travel the same way, in order with the rows.
 #pragma once
 
 #include <atomic>
@@ -10,6 +12,8 @@
 #include <vector>
 
 #include "runtime/connector/connector.h"
+#include "runtime/exchange/exchange_output.h"
+#include "runtime/exchange/input_gate.h"
 #include "runtime/execution/compiled_calc.h"
 #include "runtime/execution/operator_metrics.h"
 #include "runtime/execution/watermark_generator.h"
@@ -25,7 +29,11 @@ struct JobResources {
   // Per Calc node id: its native code, compiling or ready (compiled and adaptive modes).
   std::map<int, std::shared_future<std::shared_ptr<const CompiledCalcCode>>> compiledCalcs;
   int batchSize = 1024;
-  int64_t maxLatencyMicros = 5000;
+  int64_t maxLatencyMicros = 5000;        // sqlc.batch.max-latency
+  int64_t sourceIdleTimeoutMicros = 0;    // table.exec.source.idle-timeout (0: never idle)
+  int exchangeBufferedBatches = 4;        // sqlc.exchange.buffered-batches, per channel
+  // Per pipeline id with input exchanges: one gate per instance.
+  std::map<int, std::vector<std::unique_ptr<InputGate>>> gates;
   std::string timeZone = "UTC";
   const std::atomic<bool>* cancelled = nullptr;
 };
@@ -44,17 +52,39 @@ class PipelineTask {
   JobResources& resources_;
   int subtask_;
   TaskContext task_;
+  std::vector<std::shared_ptr<OperatorMetrics>>& allMetrics_;
+
+  // The head: a source (or literal rows) ...
   const artifact::Node* sourceNode_ = nullptr;
   std::unique_ptr<SourceReader> source_;
   std::unique_ptr<WatermarkGenerator> sourceWatermark_;
   std::shared_ptr<OperatorMetrics> sourceMetrics_;
+  // ... or the gate of the input exchanges (with a Union's counters when the head is one).
+  InputGate* gate_ = nullptr;
+  std::shared_ptr<OperatorMetrics> unionMetrics_;
+
   std::vector<std::unique_ptr<Step>> steps_;
+
+  // The terminal: a sink, or an exchange.
   std::unique_ptr<SinkWriter> sink_;
   std::shared_ptr<OperatorMetrics> sinkMetrics_;
+  std::unique_ptr<ExchangeOutput> exchange_;
 
   ConnectorContext connectorContext(const artifact::Node& node) const;
+  std::shared_ptr<OperatorMetrics> newMetrics(const artifact::Node& node, std::string name);
+  void openSource(const artifact::Node& node);
+  void openSink(const artifact::Node& node);
+  void openExchange(const artifact::Node& node);
   std::unique_ptr<CalcOperator> makeCalc(const artifact::Node& node);
-  void push(Batch& batch);
+
+  void runSource();
+  void runGate();
+  // Runs rows through the steps from `fromStep` on, then into the terminal.
+  void push(Batch& batch, size_t fromStep = 0);
+  // Sends a watermark down from step `fromStep`; a WatermarkAssigner replaces upstream
+  // watermarks with its own, unless the input has ended (`final`).
+  void pushWatermark(int64_t watermark, size_t fromStep, bool final = false);
+  void finish();
 };
 
 }  // namespace sluice::runtime

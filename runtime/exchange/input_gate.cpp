@@ -1,0 +1,156 @@
+#include "runtime/exchange/input_gate.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace sluice::runtime {
+namespace {
+
+int64_t nowNanos() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+InputGate::InputGate(std::vector<int> channelsPerInput, int bufferedBatches) {
+  for (int input = 0; input < static_cast<int>(channelsPerInput.size()); ++input) {
+    firstChannel_.push_back(static_cast<int>(channels_.size()));
+    for (int i = 0; i < channelsPerInput[input]; ++i) channels_.push_back({input});
+  }
+  capacity_ = std::max(2, bufferedBatches * std::max(1, channelCount()));
+}
+
+int64_t InputGate::push(ChannelEvent event, const std::atomic<bool>& cancelled) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  int64_t waited = 0;
+  if (event.kind == ChannelEvent::Kind::Data) {
+    if (queuedBatches_ >= capacity_) {
+      const int64_t started = nowNanos();
+      // Wakes up now and then to notice a failed or cancelled job.
+      while (queuedBatches_ >= capacity_ && !cancelled.load(std::memory_order_relaxed)) {
+        notFull_.wait_for(lock, std::chrono::milliseconds(50));
+      }
+      waited = nowNanos() - started;
+      if (cancelled.load(std::memory_order_relaxed)) return waited;
+    }
+    ++queuedBatches_;
+  }
+  queue_.push_back(std::move(event));
+  notEmpty_.notify_one();
+  return waited;
+}
+
+InputGate::Next InputGate::next(std::chrono::microseconds wait) {
+  Next out;
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  while (true) {
+    ChannelEvent event;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      if (queue_.empty() && endedChannels_ == channelCount()) {
+        out.kind = Next::Kind::End;
+        return out;
+      }
+      if (!notEmpty_.wait_until(lock, deadline, [&] { return !queue_.empty(); })) {
+        out.kind = Next::Kind::Timeout;
+        return out;
+      }
+      event = std::move(queue_.front());
+      queue_.pop_front();
+      if (event.kind == ChannelEvent::Kind::Data) {
+        --queuedBatches_;
+        notFull_.notify_one();
+      }
+    }
+    if (event.kind == ChannelEvent::Kind::Data) {
+      ChannelState& channel = channels_[event.channel];
+      if (channel.idle) {
+        // Rows on an idle channel make it active again (before the rows are processed).
+        channel.idle = false;
+        if (reportedIdle_) {
+          reportedIdle_ = false;
+          // Deliver Active first; the rows follow on the next call.
+          std::lock_guard<std::mutex> lock(mutex_);
+          queue_.push_front(std::move(event));
+          ++queuedBatches_;
+          out.kind = Next::Kind::Active;
+          return out;
+        }
+      }
+      out.kind = Next::Kind::Data;
+      out.input = channel.input;
+      out.batch = std::move(event.batch);
+      return out;
+    }
+    if (apply(event, out)) return out;
+  }
+}
+
+bool InputGate::apply(const ChannelEvent& event, Next& out) {
+  ChannelState& channel = channels_[event.channel];
+  switch (event.kind) {
+    case ChannelEvent::Kind::Data: return false;
+    case ChannelEvent::Kind::Watermark:
+      channel.watermark = std::max(channel.watermark, event.watermark);
+      return advanceWatermark(out);
+    case ChannelEvent::Kind::Idle:
+      channel.idle = true;
+      if (advanceWatermark(out)) return true;  // the idle channel no longer holds others back
+      if (!reportedIdle_ && allIdle()) {
+        reportedIdle_ = true;
+        out.kind = Next::Kind::Idle;
+        return true;
+      }
+      return false;
+    case ChannelEvent::Kind::Active:
+      channel.idle = false;
+      if (reportedIdle_) {
+        reportedIdle_ = false;
+        out.kind = Next::Kind::Active;
+        return true;
+      }
+      return false;
+    case ChannelEvent::Kind::End:
+      if (!channel.ended) {
+        channel.ended = true;
+        ++endedChannels_;
+      }
+      if (advanceWatermark(out)) return true;
+      if (endedChannels_ == channelCount()) {
+        out.kind = Next::Kind::End;
+        return true;
+      }
+      return false;
+  }
+  return false;
+}
+
+bool InputGate::allIdle() const {
+  bool anyOpen = false;
+  for (const ChannelState& channel : channels_) {
+    if (channel.ended) continue;
+    anyOpen = true;
+    if (!channel.idle) return false;
+  }
+  return anyOpen;
+}
+
+bool InputGate::advanceWatermark(Next& out) {
+  int64_t combined = INT64_MAX;
+  bool anyActive = false;
+  for (const ChannelState& channel : channels_) {
+    if (channel.idle) continue;
+    anyActive = true;
+    // An ended channel has sent the end-of-time watermark, so it never holds the minimum.
+    combined = std::min(combined, channel.ended ? INT64_MAX : channel.watermark);
+  }
+  if (!anyActive || combined <= emittedWatermark_) return false;
+  emittedWatermark_ = combined;
+  out.kind = Next::Kind::Watermark;
+  out.watermark = combined;
+  return true;
+}
+
+}  // namespace sluice::runtime
