@@ -73,6 +73,8 @@ class ExpressionCodegen {
                           const std::vector<EmittedValue>& arguments, const RowAccess& row,
                           llvm::Value*& resultIsNull);
   const runtime::ScalarKernel* findKernel(const artifact::Expression& e) const;
+  // The external symbol compiled code calls `kernel` through.
+  std::string kernelSymbol(const runtime::ScalarKernel& kernel) const;
   llvm::Value* nullFlag(bool isNull);
   llvm::Value* zeroOf(const DataType& type);
   llvm::Type* abiType(runtime::AbiType type);

@@ -1,11 +1,15 @@
 #include "compiler/codegen/jit_engine.h"
 
+#include <llvm/ADT/StringExtras.h>
 #include <llvm/Analysis/CGSCCPassManager.h>
 #include <llvm/Analysis/LoopAnalysisManager.h>
+#include <llvm/Config/llvm-config.h>
+#include <llvm/ExecutionEngine/Orc/CompileUtils.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/IR/PassManager.h>
 #include <llvm/IR/Verifier.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/SHA256.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -20,9 +24,20 @@ llvm::Expected<std::unique_ptr<JitEngine>> JitEngine::create(int optimizationLev
                                                      : llvm::CodeGenOpt::Default);
   auto targetMachine = builder->createTargetMachine();
   if (!targetMachine) return targetMachine.takeError();
-  auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(*builder).create();
-  if (!jit) return jit.takeError();
   std::unique_ptr<JitEngine> engine(new JitEngine());
+  // What LLJIT builds by default without compile threads, with the object cache plugged in.
+  DiskObjectCache* cache = &engine->objectCache_;
+  auto compiler = [cache](llvm::orc::JITTargetMachineBuilder machine)
+      -> llvm::Expected<std::unique_ptr<llvm::orc::IRCompileLayer::IRCompiler>> {
+    auto compileMachine = machine.createTargetMachine();
+    if (!compileMachine) return compileMachine.takeError();
+    return std::make_unique<llvm::orc::TMOwningSimpleCompiler>(std::move(*compileMachine), cache);
+  };
+  auto jit = llvm::orc::LLJITBuilder()
+                 .setJITTargetMachineBuilder(*builder)
+                 .setCompileFunctionCreator(std::move(compiler))
+                 .create();
+  if (!jit) return jit.takeError();
   engine->cpu_ = builder->getCPU();
   engine->features_ = builder->getFeatures().getString();
   engine->targetMachine_ = std::move(*targetMachine);
@@ -41,10 +56,31 @@ llvm::Error JitEngine::defineSymbol(const std::string& name, void* address) {
   return jit_->getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(symbols)));
 }
 
-std::string JitEngine::optimize(llvm::Module& module) {
+std::string JitEngine::objectKey(llvm::StringRef ir) const {
+  llvm::SHA256 digest;
+  for (const std::string& part :
+       {std::to_string(DiskObjectCache::kFormatVersion), std::string(LLVM_VERSION_STRING),
+        jit_->getTargetTriple().str(), cpu_, features_, std::to_string(optimizationLevel_)}) {
+    digest.update(part);
+    digest.update(llvm::StringRef("\n"));
+  }
+  digest.update(ir);
+  std::string cpu = cpu_.empty() ? "generic" : cpu_;
+  for (char& c : cpu) {
+    if (!llvm::isAlnum(c) && c != '-' && c != '_' && c != '.') c = '_';
+  }
+  return llvm::toHex(digest.final(), /*LowerCase=*/true).substr(0, 32) + "-llvm" +
+         LLVM_VERSION_STRING + "-" + cpu;
+}
+
+std::string JitEngine::verify(const llvm::Module& module) {
   std::string problems;
   llvm::raw_string_ostream stream(problems);
   if (llvm::verifyModule(module, &stream)) return "generated IR is invalid: " + stream.str();
+  return "";
+}
+
+void JitEngine::optimize(llvm::Module& module) {
   llvm::LoopAnalysisManager loops;
   llvm::FunctionAnalysisManager functions;
   llvm::CGSCCAnalysisManager sccs;
@@ -59,7 +95,6 @@ std::string JitEngine::optimize(llvm::Module& module) {
       optimizationLevel_ >= 3 ? llvm::OptimizationLevel::O3 : llvm::OptimizationLevel::O2;
   llvm::ModulePassManager pipeline = passes.buildPerModuleDefaultPipeline(level);
   pipeline.run(module, modules);
-  return "";
 }
 
 llvm::Expected<void*> JitEngine::add(llvm::orc::ThreadSafeModule module,

@@ -2,6 +2,7 @@
 // FunctionCall* of the call site first, then an out pointer for 16-byte results, then the
 // arguments (16-byte values by pointer; variadic kernels take arrays and a count).
 #include <fmt/format.h>
+#include <llvm/ADT/StringExtras.h>
 
 #include "compiler/codegen/expression_codegen.h"
 
@@ -28,6 +29,25 @@ llvm::AllocaInst* entryAlloca(llvm::IRBuilder<>& builder, llvm::Type* type, unsi
 }
 
 }  // namespace
+
+std::string ExpressionCodegen::kernelSymbol(const runtime::ScalarKernel& kernel) const {
+  // The same in every process running this build (no addresses): objects stored in the codegen
+  // cache refer to kernels by these names, and the JIT binds them to this process's functions.
+  // The signature is hex-escaped (symbol names stay plain, "+" and "-" stay apart) and the
+  // overload's position tells same-signature kernels apart.
+  const std::vector<const runtime::ScalarKernel*> overloads = registry_.overloads(kernel.name);
+  size_t overload = 0;
+  while (overload < overloads.size() && overloads[overload] != &kernel) ++overload;
+  std::string name = "sluice.kernel.";
+  for (const char c : kernel.signature()) {
+    if (llvm::isAlnum(c)) {
+      name += c;
+    } else {
+      name += fmt::format("_{:02x}", static_cast<unsigned char>(c));
+    }
+  }
+  return name + "." + std::to_string(overload);
+}
 
 llvm::Value* ExpressionCodegen::callKernel(const runtime::ScalarKernel& kernel, int siteIndex,
                                            const std::vector<EmittedValue>& arguments,
@@ -84,8 +104,7 @@ llvm::Value* ExpressionCodegen::callKernel(const runtime::ScalarKernel& kernel, 
   }
   llvm::Type* returnType = outParameter ? builder_.getVoidTy() : abiType(kernel.abiResult);
   auto* functionType = llvm::FunctionType::get(returnType, parameterTypes, false);
-  const std::string name = fmt::format("sluice.kernel.{}.{}", kernel.name,
-                                       reinterpret_cast<uintptr_t>(kernel.rowEntry));
+  const std::string name = kernelSymbol(kernel);
   externalSymbols_[name] = kernel.rowEntry;
   llvm::FunctionCallee callee = module_.getOrInsertFunction(name, functionType);
   if (auto* declared = llvm::dyn_cast<llvm::Function>(callee.getCallee())) {

@@ -1,7 +1,8 @@
 // The runtime's CalcCompiler backed by LLVM: each Calc node becomes one native function with its
 // filter and every projection fused into a single loop over the batch (calc_codegen.cpp), cached
 // in memory by the node's digest and input types so instances and restarts within the process
-// share it.
+// share it. With a cache directory, the object code of each node is also kept on disk
+// (disk_object_cache.h) and later processes link it without optimizing or generating code.
 #pragma once
 
 #include <map>
@@ -17,6 +18,8 @@ class JitEngine;
 
 struct CodegenOptions {
   int optimizationLevel = 3;  // sqlc.codegen.opt-level: 2 or 3
+  // sqlc.codegen.cache-dir: where compiled objects are stored across processes; empty: nowhere.
+  std::string cacheDirectory;
 };
 
 class LlvmCalcCompiler final : public runtime::CalcCompiler {
@@ -24,7 +27,9 @@ class LlvmCalcCompiler final : public runtime::CalcCompiler {
   explicit LlvmCalcCompiler(CodegenOptions options);
   ~LlvmCalcCompiler() override;
 
-  // Reads the codegen options of a job's configuration (sqlc.codegen.opt-level).
+  // Reads the codegen options of a job's configuration (sqlc.codegen.opt-level,
+  // sqlc.codegen.cache-dir) over the constructor's; an option the job does not set keeps the
+  // constructor's value.
   void configure(const std::map<std::string, std::string>& configuration);
 
   std::shared_ptr<const runtime::CompiledCalcCode> compile(const artifact::Node& calc,
@@ -32,6 +37,15 @@ class LlvmCalcCompiler final : public runtime::CalcCompiler {
                                                            std::string& reason) override;
 
  private:
+  struct Attempt;
+
+  bool startEngine(std::string& reason);
+  // Generates the function `name` of `calc` and adds it to the JIT, through the disk cache when
+  // `cacheDirectory` is not empty.
+  Attempt attempt(const artifact::Node& calc, const std::vector<DataType>& inputTypes,
+                  const std::string& name, const std::string& cacheDirectory);
+
+  const CodegenOptions defaults_;
   CodegenOptions options_;
   std::mutex mutex_;
   std::unique_ptr<JitEngine> engine_;

@@ -1,8 +1,18 @@
-#include <cstdio>
-#include <functional>
-#include <optional>
+#include <fmt/format.h>
 
+#include <cstdio>
+#include <exception>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/codegen/llvm_calc_compiler.h"
+#include "compiler/diagnostics/diagnostics.h"
 #include "compiler/driver/job_compiler.h"
+#include "compiler/physical/physical_planner.h"
 #include "tools/sqlc/commands.h"
 #include "tools/sqlc/sql_file_reader.h"
 
@@ -12,15 +22,18 @@ namespace {
 
 struct CommandLine {
   std::string path;
+  bool ir = false;  // explain --ir
   bool help = false;
   std::string error;
 };
 
-CommandLine parseArguments(const std::vector<std::string>& args) {
+CommandLine parseArguments(const std::vector<std::string>& args, bool acceptsIr) {
   CommandLine line;
   for (const auto& arg : args) {
     if (arg == "-h" || arg == "--help") {
       line.help = true;
+    } else if (arg == "--ir" && acceptsIr) {
+      line.ir = true;
     } else if (!arg.empty() && arg[0] == '-') {
       line.error = "unknown option '" + arg + "'";
     } else if (line.path.empty()) {
@@ -38,11 +51,13 @@ int usageError(const char* command, const std::string& error) {
   return 2;
 }
 
-// Shared by the commands that compile one file: parses the arguments, prints the help or a usage
-// error, compiles, reports diagnostics to stderr, and on success hands the job to `onSuccess`.
-int compileCommand(const char* command, const char* help, const std::vector<std::string>& args,
-                   const std::function<int(const CompiledJob&, const std::string&)>& onSuccess) {
-  CommandLine line = parseArguments(args);
+// Shared by the commands that compile one file: parses the arguments (`--ir` only when
+// `acceptsIr`), prints the help or a usage error, compiles, reports diagnostics to stderr, and on
+// success hands the job to `onSuccess`.
+int compileCommand(const char* command, const char* help, bool acceptsIr,
+                   const std::vector<std::string>& args,
+                   const std::function<int(const CompiledJob&, const CommandLine&)>& onSuccess) {
+  CommandLine line = parseArguments(args, acceptsIr);
   if (line.help) {
     std::fputs(help, stdout);
     return 0;
@@ -57,7 +72,54 @@ int compileCommand(const char* command, const char* help, const std::vector<std:
     std::fprintf(stderr, "%zu error(s)\n", diagnostics.errorCount());
     return 1;
   }
-  return onSuccess(job, line.path);
+  return onSuccess(job, line);
+}
+
+// The header and optimized IR of one Calc node, or why it runs interpreted.
+std::string explainCalc(codegen::LlvmCalcCompiler& compiler, const artifact::JobPlan& plan,
+                        const artifact::Node& calc) {
+  std::vector<DataType> inputTypes;
+  for (const artifact::Field& field : plan.node(calc.inputs[0]).schema) {
+    inputTypes.push_back(field.type);
+  }
+  const std::string title = fmt::format("== Calc #{} ({})", calc.id, calc.location);
+  std::string reason;
+  std::shared_ptr<const runtime::CompiledCalcCode> code;
+  try {
+    code = compiler.compile(calc, inputTypes, reason);
+  } catch (const std::exception& error) {
+    reason = error.what();  // as the job runner does: the node then runs interpreted
+  }
+  if (!code) return title + " \u2014 not compiled: " + reason + " ==\n\n";
+  return fmt::format("{} \u2014 compiled in {:.1f} ms ==\n{}\n", title, code->compileMillis,
+                     code->optimizedIr);
+}
+
+// `explain --ir`: each runnable statement planned as `sqlc run` plans it, and the optimized LLVM
+// IR of each of its Calc nodes, compiled with the job's codegen options but never through the
+// disk cache (explain writes no files).
+std::string explainIr(const CompiledJob& job, const std::string& path) {
+  codegen::LlvmCalcCompiler compiler(codegen::CodegenOptions{});
+  std::string out;
+  for (const CompiledStatement* statement : physical::runnableStatements(job)) {
+    physical::PlanOptions options;
+    options.fileName = path;
+    artifact::JobPlan plan;
+    try {
+      plan = physical::planStatement(job, *statement, options);
+    } catch (const UserError& error) {
+      out += fmt::format("== {} ({}:{}) \u2014 not runnable: {} ==\n\n", statement->bound.summary,
+                         path, statement->bound.location.line, error.what());
+      continue;
+    }
+    std::map<std::string, std::string> configuration = plan.configuration;
+    configuration.erase("sqlc.codegen.cache-dir");
+    compiler.configure(configuration);
+    for (const artifact::Node& node : plan.nodes) {
+      if (node.kind == artifact::NodeKind::Calc) out += explainCalc(compiler, plan, node);
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -68,22 +130,29 @@ int runCheck(const std::vector<std::string>& args) {
       "Parses and binds every statement of the job and reports each error as\n"
       "file:line:col with the source line and a caret. Exits 0 when the job is valid,\n"
       "1 when it has errors, 2 on a usage error.\n";
-  return compileCommand("check", kHelp, args, [](const CompiledJob& job, const std::string& path) {
-    std::printf("%s: ok (%zu statements)\n", path.c_str(), job.statements.size());
-    return 0;
-  });
+  return compileCommand("check", kHelp, /*acceptsIr=*/false, args,
+                        [](const CompiledJob& job, const CommandLine& line) {
+                          std::printf("%s: ok (%zu statements)\n", line.path.c_str(),
+                                      job.statements.size());
+                          return 0;
+                        });
 }
 
 int runExplain(const std::vector<std::string>& args) {
   static const char* kHelp =
-      "usage: sqlc explain <job.sql>\n\n"
+      "usage: sqlc explain [--ir] <job.sql>\n\n"
       "Prints, for each INSERT, statement set, query and EXPLAIN of the job, the bound\n"
       "logical plan and the optimized plan as indented trees with each node's output\n"
-      "schema. Errors are reported as by `sqlc check`.\n";
-  return compileCommand("explain", kHelp, args, [](const CompiledJob& job, const std::string& path) {
-    std::fputs(explainJob(job, path).c_str(), stdout);
-    return 0;
-  });
+      "schema. Errors are reported as by `sqlc check`.\n\n"
+      "options:\n"
+      "  --ir   then, for each Calc node of each statement `sqlc run` would run, its\n"
+      "         optimized LLVM IR and compile time, or why it runs interpreted\n";
+  return compileCommand("explain", kHelp, /*acceptsIr=*/true, args,
+                        [](const CompiledJob& job, const CommandLine& line) {
+                          std::fputs(explainJob(job, line.path).c_str(), stdout);
+                          if (line.ir) std::fputs(explainIr(job, line.path).c_str(), stdout);
+                          return 0;
+                        });
 }
 
 }  // namespace sluice

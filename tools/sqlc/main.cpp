@@ -16,6 +16,7 @@ const char* kUsage =
     "commands:\n"
     "  check     report every error of a job with file:line:col; exit 1 if there is any\n"
     "  explain   print each statement's logical and optimized plans with output schemas\n"
+    "            (--ir: and the optimized LLVM IR of each Calc node)\n"
     "  run       run the job's INSERTs and queries in this process (--help for local debugging)\n"
     "  compile   write the job plan artifact of each INSERT / query as JSON\n"
     "\n"
