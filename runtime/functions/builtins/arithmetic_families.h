@@ -78,5 +78,8 @@ void registerDecimalArithmetic(ScalarFunctionRegistry& registry);   // arithmeti
 void registerMathFunctions(ScalarFunctionRegistry& registry);       // arithmetic_math_kernels
 void registerRoundingFunctions(ScalarFunctionRegistry& registry);   // arithmetic_rounding_kernels
 void registerIntervalArithmetic(ScalarFunctionRegistry& registry);  // arithmetic_interval_kernels
+void registerBitwiseFunctions(ScalarFunctionRegistry& registry);    // arithmetic_bitwise_kernels
+void registerBaseConversion(ScalarFunctionRegistry& registry);      // arithmetic_conv_kernels
+void registerRandomFunctions(ScalarFunctionRegistry& registry);     // arithmetic_random_kernels
 
 }  // namespace sluice::runtime::builtins

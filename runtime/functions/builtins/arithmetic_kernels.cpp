@@ -193,6 +193,9 @@ void registerArithmetic(ScalarFunctionRegistry& registry) {
   registerMathFunctions(registry);
   registerRoundingFunctions(registry);
   registerIntervalArithmetic(registry);
+  registerBitwiseFunctions(registry);
+  registerBaseConversion(registry);
+  registerRandomFunctions(registry);
 }
 
 }  // namespace sluice::runtime::builtins

@@ -11,6 +11,8 @@ void registerAll(ScalarFunctionRegistry& registry) {
   registerTemporal(registry);
   registerJson(registry);
   registerHashing(registry);
+  registerConditional(registry);
+  registerTypeOf(registry);
 }
 
 }  // namespace sluice::runtime::builtins

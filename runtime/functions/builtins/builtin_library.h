@@ -16,6 +16,9 @@ void registerStrings(ScalarFunctionRegistry& registry);      // CONCAT, SUBSTRIN
 void registerRegex(ScalarFunctionRegistry& registry);        // REGEXP, REGEXP_EXTRACT, ... (RE2)
 void registerTemporal(ScalarFunctionRegistry& registry);     // DATE_FORMAT, EXTRACT, TIMESTAMPADD..
 void registerJson(ScalarFunctionRegistry& registry);         // JSON_VALUE, JSON_QUERY, JSON_EXISTS
+void registerJsonQuoting(ScalarFunctionRegistry& registry);  // JSON_QUOTE/_UNQUOTE, JSON_STRING
 void registerHashing(ScalarFunctionRegistry& registry);      // MD5, SHA1, SHA256, HASH_CODE ...
+void registerConditional(ScalarFunctionRegistry& registry);  // GREATEST, LEAST, IS_ALPHA, ...
+void registerTypeOf(ScalarFunctionRegistry& registry);       // TYPEOF
 
 }  // namespace sluice::runtime::builtins

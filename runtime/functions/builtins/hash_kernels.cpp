@@ -1,7 +1,13 @@
 // Flink's hash functions: MD5, SHA1, SHA224, SHA256, SHA384, SHA512 and SHA2 digest the UTF-8
 // bytes of a string into lower-case hex (OpenSSL's EVP digests); HASH_CODE is Flink's
-// Math.abs(String.hashCode()).
+// Math.abs(String.hashCode()). Blink's MURMUR_HASH is commons-codec's MurmurHash3 (x86, 32 bits,
+// seed 104729): hash32x86 of a string's UTF-8 bytes, hash32(long) of a number's bits (FLOAT by
+// Float.floatToIntBits widened to long, which Blink's documented examples confirm; integers by
+// their value and DOUBLE by Double.doubleToLongBits, by analogy).
 #include <openssl/evp.h>
+
+#include <bit>
+#include <cmath>
 
 #include "runtime/functions/builtins/builtin_library.h"
 #include "runtime/functions/builtins/string_kernel_utf8.h"
@@ -84,6 +90,71 @@ int32_t hashCode(FunctionCall&, StringRef text) {
   return value == INT32_MIN ? value : (value < 0 ? -value : value);
 }
 
+constexpr uint32_t kMurmurSeed = 104729;
+
+uint32_t murmurScramble(uint32_t k) {
+  k *= 0xcc9e2d51;
+  k = std::rotl(k, 15);
+  return k * 0x1b873593;
+}
+
+// MurmurHash3_x86_32, reading 4-byte blocks little-endian.
+int32_t murmur3(const unsigned char* bytes, size_t size) {
+  uint32_t h = kMurmurSeed;
+  size_t at = 0;
+  for (; at + 4 <= size; at += 4) {
+    const uint32_t block = bytes[at] | bytes[at + 1] << 8 | bytes[at + 2] << 16 |
+                           static_cast<uint32_t>(bytes[at + 3]) << 24;
+    h ^= murmurScramble(block);
+    h = std::rotl(h, 13) * 5 + 0xe6546b64;
+  }
+  uint32_t tail = 0;
+  switch (size - at) {
+    case 3: tail ^= bytes[at + 2] << 16; [[fallthrough]];
+    case 2: tail ^= bytes[at + 1] << 8; [[fallthrough]];
+    case 1:
+      tail ^= bytes[at];
+      h ^= murmurScramble(tail);
+      break;
+    default: break;
+  }
+  h ^= static_cast<uint32_t>(size);
+  h ^= h >> 16;
+  h *= 0x85ebca6b;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35;
+  h ^= h >> 16;
+  return static_cast<int32_t>(h);
+}
+
+int32_t murmurOfString(FunctionCall&, StringRef text) {
+  return murmur3(reinterpret_cast<const unsigned char*>(text.data()), text.size());
+}
+
+// commons-codec's hash32(long): the hash of the value's eight big-endian bytes.
+int32_t murmurOfLong(int64_t value) {
+  unsigned char bytes[8];
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(value >> (56 - 8 * i));
+  return murmur3(bytes, sizeof bytes);
+}
+
+template <typename Integer>
+int32_t murmurOfInteger(FunctionCall&, Integer value) {
+  return murmurOfLong(value);
+}
+
+// Java's floatToIntBits / doubleToLongBits: one canonical NaN.
+int32_t murmurOfFloat(FunctionCall&, float value) {
+  const int32_t bits = std::isnan(value) ? 0x7fc00000 : std::bit_cast<int32_t>(value);
+  return murmurOfLong(bits);
+}
+
+int32_t murmurOfDouble(FunctionCall&, double value) {
+  const int64_t bits =
+      std::isnan(value) ? int64_t{0x7ff8000000000000} : std::bit_cast<int64_t>(value);
+  return murmurOfLong(bits);
+}
+
 }  // namespace
 
 void registerHashing(ScalarFunctionRegistry& registry) {
@@ -101,7 +172,18 @@ void registerHashing(ScalarFunctionRegistry& registry) {
     kernel.bind = &bindSha2;
     registry.add(std::move(kernel));
   });
-  registry.add(scalarKernel<&hashCode>("HASH_CODE", {strings}, Accepts::kind(TypeKind::Int)));
+  const Accepts integer = Accepts::kind(TypeKind::Int);
+  registry.add(scalarKernel<&hashCode>("HASH_CODE", {strings}, integer));
+  registry.add(scalarKernel<&murmurOfString>("MURMUR_HASH", {strings}, integer));
+  forEachIntegerType([&](auto type) {
+    using Integer = typename decltype(type)::type;
+    registry.add(
+        scalarKernel<&murmurOfInteger<Integer>>("MURMUR_HASH", {Accepts::integers()}, integer));
+  });
+  registry.add(
+      scalarKernel<&murmurOfFloat>("MURMUR_HASH", {Accepts::kind(TypeKind::Float)}, integer));
+  registry.add(
+      scalarKernel<&murmurOfDouble>("MURMUR_HASH", {Accepts::kind(TypeKind::Double)}, integer));
 }
 
 }  // namespace sluice::runtime::builtins

@@ -206,6 +206,7 @@ void registerJson(ScalarFunctionRegistry& registry) {
       "JSON_EXISTS", {strings, strings, Accepts::kind(TypeKind::Symbol)}, boolean))));
   registry.add(variadicKernel<&isJson<false>>("IS JSON", strings, boolean));
   registry.add(variadicKernel<&isJson<true>>("IS NOT JSON", strings, boolean));
+  registerJsonQuoting(registry);
 }
 
 }  // namespace sluice::runtime::builtins

@@ -23,6 +23,9 @@ void registerStringSearch(ScalarFunctionRegistry& registry);
 void registerStringLike(ScalarFunctionRegistry& registry);
 void registerStringUrl(ScalarFunctionRegistry& registry);
 void registerStringEncoding(ScalarFunctionRegistry& registry);
+void registerStringCharsets(ScalarFunctionRegistry& registry);
+void registerStringTranslate(ScalarFunctionRegistry& registry);
+void registerStringPrintf(ScalarFunctionRegistry& registry);
 
 namespace utf8 {
 

@@ -135,6 +135,9 @@ void registerStrings(ScalarFunctionRegistry& registry) {
   registerStringLike(registry);
   registerStringUrl(registry);
   registerStringEncoding(registry);
+  registerStringCharsets(registry);
+  registerStringTranslate(registry);
+  registerStringPrintf(registry);
 }
 
 void registerStringBasics(ScalarFunctionRegistry& registry) {

@@ -1,4 +1,5 @@
-// TO_BASE64 and FROM_BASE64 (RFC 4648 standard alphabet, as java.util.Base64's basic codec).
+// TO_BASE64 and FROM_BASE64 (RFC 4648 standard alphabet, as java.util.Base64's basic codec), and
+// HEX of a string and UNHEX.
 #include <array>
 
 #include "runtime/functions/builtins/string_kernel_utf8.h"
@@ -89,12 +90,61 @@ StringRef fromBase64(FunctionCall& call, StringRef text) {
   return resultString(call, out);
 }
 
+// HEX(s): the UTF-8 bytes of s as upper-case hex digits ('hello,world' is 68656C6C6F2C776F726C64).
+StringRef hexOfString(FunctionCall& call, StringRef text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const std::string_view in = text.view();
+  char* out = call.arena().allocate(in.size() * 2);
+  for (size_t i = 0; i < in.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(in[i]);
+    out[2 * i] = kHex[byte >> 4];
+    out[2 * i + 1] = kHex[byte & 0xF];
+  }
+  return StringRef::of(out, static_cast<uint32_t>(in.size() * 2));
+}
+
+int hexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// UNHEX(s): the bytes two hex digits each; NULL if a character is not a hex digit. Of an odd
+// number of digits the first is dropped (after being checked) and a zero byte leads instead, as
+// Flink documents: UNHEX('123') is x'0023'.
+StringRef unhex(FunctionCall& call, StringRef text) {
+  const std::string_view in = text.view();
+  const size_t size = (in.size() + 1) / 2;
+  char* out = call.arena().allocate(size);
+  const size_t odd = in.size() % 2;
+  if (odd == 1) {
+    if (hexDigit(in[0]) < 0) {
+      call.setNull();
+      return {};
+    }
+    out[0] = 0;
+  }
+  for (size_t i = odd; i < in.size(); i += 2) {
+    const int high = hexDigit(in[i]);
+    const int low = hexDigit(in[i + 1]);
+    if (high < 0 || low < 0) {
+      call.setNull();
+      return {};
+    }
+    out[(i + 1) / 2] = static_cast<char>(high << 4 | low);
+  }
+  return StringRef::of(out, static_cast<uint32_t>(size));
+}
+
 }  // namespace
 
 void registerStringEncoding(ScalarFunctionRegistry& registry) {
   const Accepts strings = Accepts::strings();
   registry.add(scalarKernel<&toBase64>("TO_BASE64", {strings}, strings));
   registry.add(scalarKernel<&fromBase64>("FROM_BASE64", {strings}, strings));
+  registry.add(scalarKernel<&hexOfString>("HEX", {strings}, strings));
+  registry.add(returningNull(scalarKernel<&unhex>("UNHEX", {strings}, Accepts::binaries())));
 }
 
 }  // namespace sluice::runtime::builtins

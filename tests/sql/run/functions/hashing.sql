@@ -1,6 +1,7 @@
 -- Hash functions: MD5, SHA1, SHA224, SHA256, SHA384, SHA512 and SHA2(s, bits) digest the UTF-8
 -- bytes of a string into lower-case hex; SHA2 takes 224, 256, 384 or 512 (other lengths fail);
--- HASH_CODE is Flink's Math.abs(String.hashCode()). Digests are the standard test vectors.
+-- HASH_CODE is Flink's Math.abs(String.hashCode()); MURMUR_HASH is Blink's MurmurHash3. Digests
+-- are the standard test vectors.
 
 -- ---- MD5 and SHA1 ----
 
@@ -87,3 +88,22 @@ SELECT SHA2('abc', 100);
 
 SELECT SHA2('abc', 0);
 -- error: unsupported hash length 0
+
+-- ---- MURMUR_HASH ----
+
+-- Blink's MURMUR_HASH: MurmurHash3 x86 32-bit with seed 104729 over a string's UTF-8 bytes, or
+-- over a FLOAT's Float.floatToIntBits widened to BIGINT. Values are Blink's documented examples.
+SELECT MURMUR_HASH('This is a test String.'), MURMUR_HASH('test'), MURMUR_HASH(CAST(4.5 AS FLOAT)), MURMUR_HASH(CAST(4 AS FLOAT)), MURMUR_HASH(CAST(NULL AS STRING));
+-- +I[740959099, 271330425, -2130121231, 1863595885, null]
+
+CREATE TABLE murmur_inputs (s STRING, f FLOAT) WITH ('connector' = 'filesystem', 'path' = 'x', 'format' = 'json');
+-- input murmur_inputs:
+-- {"s": "This is a test String.", "f": 4.5}
+-- {"s": null, "f": null}
+-- {"s": "test", "f": 4}
+
+SELECT MURMUR_HASH(s), MURMUR_HASH(f) FROM murmur_inputs;
+-- unordered
+-- +I[740959099, -2130121231]
+-- +I[null, null]
+-- +I[271330425, 1863595885]
