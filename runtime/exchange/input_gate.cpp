@@ -19,7 +19,9 @@ InputGate::InputGate(std::vector<int> channelsPerInput, int bufferedBatches) {
     firstChannel_.push_back(static_cast<int>(channels_.size()));
     for (int i = 0; i < channelsPerInput[input]; ++i) channels_.push_back({input});
   }
-  capacity_ = std::max(2, bufferedBatches * std::max(1, channelCount()));
+  // In 64 bits: `bufferedBatches` is a user option, and the product overflowed int.
+  const int64_t capacity = int64_t{bufferedBatches} * std::max(1, channelCount());
+  capacity_ = static_cast<int>(std::clamp<int64_t>(capacity, 2, INT_MAX));
 }
 
 int64_t InputGate::push(ChannelEvent event, const std::atomic<bool>& cancelled) {
@@ -122,6 +124,12 @@ bool InputGate::apply(const ChannelEvent& event, Next& out) {
         out.kind = Next::Kind::End;
         return true;
       }
+      // The channel that ended may have been the last one not idle.
+      if (!reportedIdle_ && allIdle()) {
+        reportedIdle_ = true;
+        out.kind = Next::Kind::Idle;
+        return true;
+      }
       return false;
   }
   return false;
@@ -141,12 +149,17 @@ bool InputGate::advanceWatermark(Next& out) {
   int64_t combined = INT64_MAX;
   bool anyActive = false;
   for (const ChannelState& channel : channels_) {
-    if (channel.idle) continue;
+    // A channel that ended or reached the end of time (what a finishing producer sends before
+    // its end) never holds the minimum. Nor does it count as active: when every other channel
+    // is idle the watermark waits for them instead of jumping to the end of time, which made
+    // every later row of an idle unbounded input late once a bounded input beside it finished.
+    if (channel.idle || channel.ended || channel.watermark == INT64_MAX) continue;
     anyActive = true;
-    // An ended channel has sent the end-of-time watermark, so it never holds the minimum.
-    combined = std::min(combined, channel.ended ? INT64_MAX : channel.watermark);
+    combined = std::min(combined, channel.watermark);
   }
-  if (!anyActive || combined <= emittedWatermark_) return false;
+  // Once every channel has ended, event time is complete.
+  if (!anyActive && endedChannels_ < channelCount()) return false;
+  if (combined <= emittedWatermark_) return false;
   emittedWatermark_ = combined;
   out.kind = Next::Kind::Watermark;
   out.watermark = combined;

@@ -9,6 +9,7 @@
 // `table.exec.source.idle-timeout`) stops holding the minimum back until it sends rows again.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
