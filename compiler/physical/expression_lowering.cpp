@@ -105,6 +105,37 @@ bool isSpecialForm(const std::string& function) {
   return kForms.count(function) > 0;
 }
 
+namespace {
+
+// The implicit casts the binder puts around numeric literals (`price > 100` over a BIGINT, `x *
+// 0.5` over a DOUBLE) folded into a literal of the wider type, so no row pays for them. Only
+// widenings whose result is the literal's own text read as the target type are folded.
+std::optional<Expression> foldLiteralWidening(const Expression& operand, const DataType& target) {
+  if (operand.kind != artifact::ExpressionKind::Literal || !operand.literal) return std::nullopt;
+  const DataType& source = operand.type;
+  const std::string& text = *operand.literal;
+  const TypeKind to = target.kind();
+  const bool toApproximate = to == TypeKind::Double || to == TypeKind::Float;
+  bool exact = false;
+  if (source.isInteger()) {
+    const size_t digits = text.size() - (!text.empty() && text[0] == '-' ? 1 : 0);
+    if (target.isInteger()) {
+      exact = static_cast<int>(to) >= static_cast<int>(source.kind());
+    } else if (to == TypeKind::Decimal) {
+      exact = static_cast<int>(digits) <= target.precision() - target.scale();
+    } else {
+      exact = toApproximate;
+    }
+  } else if (source.kind() == TypeKind::Decimal) {
+    // Parsing the decimal's text gives the nearest double, as BigDecimal.doubleValue() does.
+    exact = toApproximate;
+  }
+  if (!exact) return std::nullopt;
+  return Expression::constant(text, target);
+}
+
+}  // namespace
+
 std::optional<Expression> lowerExpression(const plan::BoundExpression& e, std::string& unsupported) {
   switch (e.kind) {
     case plan::ExpressionKind::InputRef: return Expression::columnRef(e.index, e.type);
@@ -127,6 +158,7 @@ std::optional<Expression> lowerExpression(const plan::BoundExpression& e, std::s
       auto operand = lowerExpression(*e.operands[0], unsupported);
       if (!operand) return std::nullopt;
       if (operand->type.kind() == TypeKind::Null) return nullOf(e.type);
+      if (auto folded = foldLiteralWidening(*operand, e.type)) return folded;
       Expression cast;
       cast.kind = artifact::ExpressionKind::Cast;
       cast.type = e.type;

@@ -102,13 +102,16 @@ void JobRunner::startCompilation() {
             // The interpreter reports the same problem with the node's location.
             reason = error.what();
           }
-          if (!code) *note = reason;
+          if (!code) *note = "runs interpreted: " + reason;
+          if (code && !code->diskCacheProblem.empty()) {
+            *note = "compiled again: " + code->diskCacheProblem;
+          }
           return code;
         }).share();
     if (resources_.jitMode == JitMode::Compiled) {
       resources_.compiledCalcs[node.id].wait();
       if (!note->empty()) {
-        notes_.push_back("Calc node " + std::to_string(node.id) + " runs interpreted: " + *note);
+        notes_.push_back("Calc node " + std::to_string(node.id) + " " + *note);
       }
     }
   }

@@ -13,6 +13,7 @@
 #include "compiler/diagnostics/diagnostics.h"
 #include "compiler/driver/job_compiler.h"
 #include "compiler/physical/physical_planner.h"
+#include "compiler/physical/pipeline_printer.h"
 #include "tools/sqlc/commands.h"
 #include "tools/sqlc/sql_file_reader.h"
 
@@ -122,6 +123,26 @@ std::string explainIr(const CompiledJob& job, const std::string& path) {
   return out;
 }
 
+// Each runnable statement as `sqlc run` would run it: its pipelines, their parallelism and the
+// exchanges between them, or why it cannot run yet.
+std::string explainPipelines(const CompiledJob& job, const std::string& path) {
+  std::string out;
+  for (const CompiledStatement* statement : physical::runnableStatements(job)) {
+    physical::PlanOptions options;
+    options.fileName = path;
+    const std::string title = fmt::format("== Pipelines of {} ({}:{}:{})", statement->bound.summary,
+                                          path, statement->bound.location.line,
+                                          statement->bound.location.column);
+    try {
+      const artifact::JobPlan plan = physical::planStatement(job, *statement, options);
+      out += title + " ==\n" + physical::formatPipelines(plan) + "\n";
+    } catch (const UserError& error) {
+      out += title + " \u2014 not runnable: " + error.what() + " ==\n\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 int runCheck(const std::vector<std::string>& args) {
@@ -143,13 +164,15 @@ int runExplain(const std::vector<std::string>& args) {
       "usage: sqlc explain [--ir] <job.sql>\n\n"
       "Prints, for each INSERT, statement set, query and EXPLAIN of the job, the bound\n"
       "logical plan and the optimized plan as indented trees with each node's output\n"
-      "schema. Errors are reported as by `sqlc check`.\n\n"
+      "schema, then the pipelines `sqlc run` runs it as (parallelism, exchanges).\n"
+      "Errors are reported as by `sqlc check`.\n\n"
       "options:\n"
       "  --ir   then, for each Calc node of each statement `sqlc run` would run, its\n"
       "         optimized LLVM IR and compile time, or why it runs interpreted\n";
   return compileCommand("explain", kHelp, /*acceptsIr=*/true, args,
                         [](const CompiledJob& job, const CommandLine& line) {
                           std::fputs(explainJob(job, line.path).c_str(), stdout);
+                          std::fputs(explainPipelines(job, line.path).c_str(), stdout);
                           if (line.ir) std::fputs(explainIr(job, line.path).c_str(), stdout);
                           return 0;
                         });

@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <thread>
 
 #include "compiler/codegen/llvm_calc_compiler.h"
 #include "compiler/diagnostics/diagnostics.h"
@@ -19,7 +20,7 @@ namespace {
 const char* kRunHelp =
     "usage: sqlc run <job.sql> [options]\n\n"
     "Compiles and runs every INSERT (each statement set as one job) and bare SELECT of the\n"
-    "file in this process. Print sinks and queries write to stdout; a progress line, the\n"
+    "file in this process, all at once. Print sinks and queries write to stdout; a progress line, the\n"
     "per-operator summary and errors go to stderr. Ctrl-C stops the job cleanly.\n\n"
     "options:\n"
     "  --set KEY=VALUE        a configuration option, as SET 'KEY' = 'VALUE' (repeatable),\n"
@@ -115,31 +116,50 @@ int runRun(const std::vector<std::string>& args) {
   line.options.cancelled = &gCancelled;
   const bool interactive = isatty(fileno(stderr)) != 0;
   if (interactive) line.options.progress = printProgressLine;
-  codegen::LlvmCalcCompiler compiler(codegen::CodegenOptions{});
-  int status = 0;
-  for (const CompiledStatement* statement : physical::runnableStatements(job)) {
-    artifact::JobPlan plan;
+  // Every statement is planned before any job starts, so a statement that cannot run stops
+  // the file before anything is written.
+  std::vector<const CompiledStatement*> statements = physical::runnableStatements(job);
+  std::vector<artifact::JobPlan> plans;
+  std::vector<std::unique_ptr<codegen::LlvmCalcCompiler>> compilers;
+  for (const CompiledStatement* statement : statements) {
     try {
-      plan = session::planForLocalRun(job, *statement, line.path, line.options);
-      compiler.configure(plan.configuration);
+      plans.push_back(session::planForLocalRun(job, *statement, line.path, line.options));
     } catch (const UserError& error) {
       DiagnosticSink planning;
       planning.error(error.location(), error.what());
       std::fputs(planning.render(*file).c_str(), stderr);
       return 1;
     }
-    session::StatementRun run = session::runPlan(plan, line.options, &compiler);
-    if (interactive) std::fputs("\r\033[K", stderr);
-    printRunSummary(statement->bound.summary, run.report, stderr);
-    if (!run.report.succeeded) {
-      if (run.report.cancelled) return 130;
+    // A compiler per job: each follows the SET options in force at its statement.
+    compilers.push_back(std::make_unique<codegen::LlvmCalcCompiler>(codegen::CodegenOptions{}));
+    compilers.back()->configure(plans.back().configuration);
+  }
+  // The jobs run side by side, as the INSERTs of a Flink SQL script are submitted one after
+  // another without waiting: a job over an unbounded source must not hold back the next one.
+  // A failing job cancels the others (they share the cancellation flag).
+  if (plans.size() != 1) line.options.progress = nullptr;
+  std::vector<session::StatementRun> runs(plans.size());
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < plans.size(); ++i) {
+    threads.emplace_back([&, i] { runs[i] = session::runPlan(plans[i], line.options, compilers[i].get()); });
+  }
+  for (std::thread& thread : threads) thread.join();
+  if (interactive) std::fputs("\r\033[K", stderr);
+  int status = 0;
+  bool cancelledByUser = false;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const session::StatementRun& run = runs[i];
+    printRunSummary(statements[i]->bound.summary, run.report, stderr);
+    if (!run.report.succeeded && !run.report.cancelled) {
       std::fprintf(stderr, "sqlc run: job failed: %s\n", run.report.error.c_str());
-      return 1;
+      status = 1;
     }
+    cancelledByUser = cancelledByUser || run.report.cancelled;
     for (const auto& [table, expected] : line.expectations) {
-      if (!checkExpectation(table, expected, run)) status = 1;
+      if (run.report.succeeded && !checkExpectation(table, expected, run)) status = 1;
     }
   }
+  if (status == 0 && cancelledByUser) return 130;
   return status;
 }
 
