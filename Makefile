@@ -5,7 +5,7 @@ BUILD_TYPE ?= RelWithDebInfo
 SQLC := $(BUILD_DIR)/tools/sqlc/sqlc
 CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_CXX_COMPILER=g++ -DSLUICE_WERROR=ON
 
-.PHONY: all deps build run test sanitize tidy format clean
+.PHONY: all deps build run test bench sanitize tidy format clean
 
 all: build
 
@@ -22,6 +22,14 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure --parallel 2
+
+# Google Benchmark kernels and compile times (bench/README.md), five repetitions each, reported as
+# mean, median and deviation. More flags: make bench BENCH_FLAGS=--benchmark_filter=Calc
+BENCH_FLAGS ?=
+bench: build
+	cmake --build $(BUILD_DIR) --target sluice_bench --parallel 2
+	$(BUILD_DIR)/bench/sluice_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+	  $(BENCH_FLAGS)
 
 # Address and undefined-behaviour sanitizers over the whole test suite (fuzz target excluded).
 sanitize: deps
