@@ -25,14 +25,9 @@ bool CalcCodegen::supports(const artifact::Node& calc, const std::vector<DataTyp
                            std::string& reason) {
   llvm::IRBuilder<> builder(module_.getContext());
   ExpressionCodegen expressions(module_, builder, registry_, callSites_, externalSymbols_);
-  for (const DataType& type : inputTypes) {
-    const auto physical = runtime::physicalTypeOf(type);
-    if (physical == runtime::PhysicalType::Row || physical == runtime::PhysicalType::Array ||
-        physical == runtime::PhysicalType::Map) {
-      reason = "input column of type " + type.toString();
-      return false;
-    }
-  }
+  // Nested input columns are fine: expressions read ROW fields through field accesses, and an
+  // expression whose own value is nested is refused below.
+  (void)inputTypes;
   if (calc.condition && !expressions.supports(*calc.condition, reason)) return false;
   for (const artifact::Expression& projection : calc.projections) {
     if (!expressions.supports(projection, reason)) return false;

@@ -93,13 +93,21 @@ bool ExpressionCodegen::supports(const Expression& e, std::string& reason) const
     reason = "values of type " + e.type.toString();
     return false;
   }
+  if (e.kind == ExpressionKind::FieldAccess) {
+    // Only chains of field accesses down to an input column: `$0.bid.price`.
+    const Expression* base = &e.arguments[0];
+    while (base->kind == ExpressionKind::FieldAccess) base = &base->arguments[0];
+    if (base->kind == ExpressionKind::Column) return true;
+    reason = "ROW field access of a computed ROW";
+    return false;
+  }
   for (const Expression& argument : e.arguments) {
     if (!supports(argument, reason)) return false;
   }
   switch (e.kind) {
     case ExpressionKind::Column:
     case ExpressionKind::Literal: return true;
-    case ExpressionKind::FieldAccess: reason = "ROW field access"; return false;
+    case ExpressionKind::FieldAccess: return true;
     case ExpressionKind::Cast:
     case ExpressionKind::Call:
       if (isIdentityCast(e) || physical::isSpecialForm(e.function) || inlinable(e)) return true;
@@ -116,7 +124,7 @@ EmittedValue ExpressionCodegen::emit(const Expression& e, const RowAccess& row) 
   switch (e.kind) {
     case ExpressionKind::Column: return column(e, row);
     case ExpressionKind::Literal: return literal(e);
-    case ExpressionKind::FieldAccess: break;
+    case ExpressionKind::FieldAccess: return fieldAccess(e, row);
     case ExpressionKind::Cast:
       if (isIdentityCast(e)) return emit(e.arguments[0], row);
       return kernelCall(e, row);
@@ -149,6 +157,44 @@ EmittedValue ExpressionCodegen::column(const Expression& e, const RowAccess& row
     isNull = builder_.CreateICmpEQ(valid, llvm::ConstantInt::get(byte, 0));
   }
   return {value, isNull};
+}
+
+ExpressionCodegen::FieldLocation ExpressionCodegen::locate(const Expression& e,
+                                                          const RowAccess& row) {
+  llvm::Type* byte = llvm::Type::getInt8Ty(context_);
+  llvm::Type* pointer = builder_.getPtrTy();
+  auto nullAt = [&](llvm::Value* validity) {
+    llvm::Value* valid =
+        builder_.CreateLoad(byte, builder_.CreateInBoundsGEP(byte, validity, row.row));
+    return builder_.CreateICmpEQ(valid, llvm::ConstantInt::get(byte, 0));
+  };
+  if (e.kind == ExpressionKind::Column) {
+    const int c = e.column;
+    return {row.values[c], row.validity[c],
+            row.types[c].nullable() ? nullAt(row.validity[c]) : nullFlag(false)};
+  }
+  // A ROW's ColumnAbi `values` points at one ColumnAbi {values, validity} per field, row-aligned
+  // with the ROW itself (runtime::CompiledCalc builds them for each batch).
+  const FieldLocation parent = locate(e.arguments[0], row);
+  constexpr unsigned kColumnAbiSize = 16;
+  llvm::Value* field = builder_.CreateConstInBoundsGEP1_32(
+      byte, parent.values, static_cast<unsigned>(e.column) * kColumnAbiSize);
+  llvm::Value* values = builder_.CreateLoad(pointer, field);
+  llvm::Value* validity =
+      builder_.CreateLoad(pointer, builder_.CreateConstInBoundsGEP1_32(byte, field, 8));
+  // A field of a NULL row is NULL, whatever its child vector holds at that row.
+  return {values, validity, builder_.CreateOr(parent.isNull, nullAt(validity))};
+}
+
+EmittedValue ExpressionCodegen::fieldAccess(const Expression& e, const RowAccess& row) {
+  const FieldLocation location = locate(e, row);
+  llvm::Type* storage = storageType(e.type);
+  llvm::Value* value = builder_.CreateAlignedLoad(
+      storage, builder_.CreateInBoundsGEP(storage, location.values, row.row), llvm::Align(8));
+  if (runtime::physicalTypeOf(e.type) == PhysicalType::Bool) {
+    value = builder_.CreateICmpNE(value, llvm::ConstantInt::get(storage, 0));
+  }
+  return {value, location.isNull};
 }
 
 EmittedValue ExpressionCodegen::literal(const Expression& e) {

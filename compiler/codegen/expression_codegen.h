@@ -61,6 +61,14 @@ class ExpressionCodegen {
   std::map<std::string, void*>& externalSymbols_;
 
   EmittedValue column(const artifact::Expression& e, const RowAccess& row);
+  // `$c.f.g`: a scalar field of a ROW column, read through the ROW's child ColumnAbi array.
+  EmittedValue fieldAccess(const artifact::Expression& e, const RowAccess& row);
+  struct FieldLocation {
+    llvm::Value* values = nullptr;    // the value array (for a ROW: its children's ColumnAbi array)
+    llvm::Value* validity = nullptr;  // the validity byte array
+    llvm::Value* isNull = nullptr;    // i1: this row's value (or an enclosing ROW) is NULL
+  };
+  FieldLocation locate(const artifact::Expression& e, const RowAccess& row);
   EmittedValue literal(const artifact::Expression& e);
   EmittedValue logical(const artifact::Expression& e, const RowAccess& row, bool isAnd);
   EmittedValue test(const artifact::Expression& e, const RowAccess& row);

@@ -1,15 +1,24 @@
 #include "runtime/execution/compiled_calc.h"
 
 #include <chrono>
+#include <deque>
 
 namespace sluice::runtime {
 namespace {
 
-void describeColumns(Batch& batch, std::vector<ColumnAbi>& columns) {
+// A ROW column's `values` is the ColumnAbi array of its fields (kept in `rowFields`), which is
+// how compiled code reads `$c.field`; other columns pass their arrays as they are.
+ColumnAbi describe(Vector& vector, std::deque<std::vector<ColumnAbi>>& rowFields) {
+  if (vector.physicalType() != PhysicalType::Row) return {vector.rawValues(), vector.validity()};
+  std::vector<ColumnAbi>& fields = rowFields.emplace_back(vector.children().size());
+  for (size_t f = 0; f < fields.size(); ++f) fields[f] = describe(vector.children()[f], rowFields);
+  return {fields.data(), vector.validity()};
+}
+
+void describeColumns(Batch& batch, std::vector<ColumnAbi>& columns,
+                     std::deque<std::vector<ColumnAbi>>& rowFields) {
   columns.resize(batch.columnCount());
-  for (int c = 0; c < batch.columnCount(); ++c) {
-    columns[c] = {batch.column(c).rawValues(), batch.column(c).validity()};
-  }
+  for (int c = 0; c < batch.columnCount(); ++c) columns[c] = describe(batch.column(c), rowFields);
 }
 
 }  // namespace
@@ -28,8 +37,9 @@ CompiledCalc::CompiledCalc(std::shared_ptr<const CompiledCalcCode> code,
 void CompiledCalc::process(const Batch& input, Batch& output) {
   output.reserve(input.size());
   // The ABI takes non-const pointers; compiled code never writes the input.
-  describeColumns(const_cast<Batch&>(input), inputColumns_);
-  describeColumns(output, outputColumns_);
+  rowFields_.clear();
+  describeColumns(const_cast<Batch&>(input), inputColumns_, rowFields_);
+  describeColumns(output, outputColumns_, rowFields_);
   BatchAbi in{input.size(), input.capacity(), inputColumns_.data(),
               const_cast<RowKind*>(input.rowKinds())};
   BatchAbi out{0, output.capacity(), outputColumns_.data(), output.rowKinds()};

@@ -3,6 +3,7 @@
 // same native code serves every task and can be cached across jobs.
 #pragma once
 
+#include <deque>
 #include <future>
 #include <memory>
 #include <string>
@@ -15,7 +16,9 @@ namespace sluice::runtime {
 
 extern "C" {
 struct ColumnAbi {
-  void* values;       // the Vector's value array (StringRef for strings)
+  // The Vector's value array (StringRef for strings); for a ROW, an array of one ColumnAbi per
+  // field, row-aligned with the ROW.
+  void* values;
   uint8_t* validity;  // 1 = not null
 };
 struct BatchAbi {
@@ -73,6 +76,7 @@ class CompiledCalc final : public CalcOperator {
   std::vector<FunctionCall*> callPointers_;
   std::vector<ColumnAbi> inputColumns_;
   std::vector<ColumnAbi> outputColumns_;
+  std::deque<std::vector<ColumnAbi>> rowFields_;  // the fields of ROW columns, per batch
 };
 
 // Starts on the interpreter and switches to native code once its compilation (shared by every
