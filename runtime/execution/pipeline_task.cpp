@@ -4,6 +4,7 @@
 #include <chrono>
 #include <thread>
 
+#include "runtime/execution/stateless_operators.h"
 #include "runtime/execution/values_reader.h"
 
 namespace sluice::runtime {
@@ -42,12 +43,53 @@ std::string exchangeName(const artifact::Node& node) {
 
 }  // namespace
 
-struct PipelineTask::Step {
-  const artifact::Node* node = nullptr;
-  std::unique_ptr<CalcOperator> calc;                 // Calc
-  std::unique_ptr<WatermarkGenerator> watermark;      // WatermarkAssigner
-  std::unique_ptr<Batch> output;
+// One operator of the chain, with its counters, and the Output that feeds the next link (or the
+// task's terminal). Busy time is the operator's own: the time spent downstream inside emit() is
+// taken out.
+struct PipelineTask::Link final : Output {
+  PipelineTask* task = nullptr;
+  std::unique_ptr<StreamOperator> op;
   std::shared_ptr<OperatorMetrics> metrics;
+  Link* next = nullptr;
+  int64_t downstreamNanos = 0;
+
+  template <typename F>
+  void timed(F&& work) {
+    const int64_t downstreamBefore = downstreamNanos;
+    const int64_t started = nowNanos();
+    work();
+    metrics->add(metrics->busyNanos,
+                 nowNanos() - started - (downstreamNanos - downstreamBefore));
+  }
+  void process(Batch& batch, int input) {
+    metrics->add(metrics->rowsIn, batch.size());
+    timed([&] { op->processBatch(batch, input, *this); });
+  }
+  void watermark(int64_t value) {
+    timed([&] { op->processWatermark(value, *this); });
+  }
+
+  void emit(Batch& batch) override {
+    if (batch.size() == 0) return;
+    metrics->add(metrics->rowsOut, batch.size());
+    const int64_t started = nowNanos();
+    if (next) {
+      next->process(batch, 0);
+    } else {
+      task->deliver(batch);
+    }
+    downstreamNanos += nowNanos() - started;
+  }
+  void emitWatermark(int64_t value) override {
+    metrics->watermarkMicros.store(value, std::memory_order_relaxed);
+    const int64_t started = nowNanos();
+    if (next) {
+      next->watermark(value);
+    } else {
+      task->deliverWatermark(value);
+    }
+    downstreamNanos += nowNanos() - started;
+  }
 };
 
 PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
@@ -63,21 +105,17 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
       case artifact::NodeKind::Source:
       case artifact::NodeKind::Values: openSource(node); break;
       case artifact::NodeKind::Calc:
-      case artifact::NodeKind::WatermarkAssigner: {
-        auto step = std::make_unique<Step>();
-        step->node = &node;
-        if (node.kind == artifact::NodeKind::Calc) {
-          step->calc = makeCalc(node);
-          step->output = std::make_unique<Batch>(schemaTypes(node), resources.batchSize);
-          step->metrics = newMetrics(node, "Calc");
-        } else {
-          step->watermark =
-              std::make_unique<WatermarkGenerator>(*node.watermark, *resources.functions, task_);
-          step->metrics = newMetrics(node, "WatermarkAssigner");
-        }
-        steps_.push_back(std::move(step));
+        addOperator(node,
+                    std::make_unique<CalcStreamOperator>(makeCalc(node), schemaTypes(node),
+                                                         resources.batchSize),
+                    "Calc");
         break;
-      }
+      case artifact::NodeKind::WatermarkAssigner:
+        addOperator(node,
+                    std::make_unique<WatermarkAssignerOperator>(std::make_unique<WatermarkGenerator>(
+                        *node.watermark, *resources.functions, task_)),
+                    "WatermarkAssigner");
+        break;
       case artifact::NodeKind::Union:
         // Rows of every input flow through unchanged; the gate merges their watermarks.
         if (gate_) unionMetrics_ = newMetrics(node, "Union");
@@ -92,6 +130,16 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
 }
 
 PipelineTask::~PipelineTask() = default;
+
+void PipelineTask::addOperator(const artifact::Node& node, std::unique_ptr<StreamOperator> op,
+                               std::string name) {
+  auto link = std::make_unique<Link>();
+  link->task = this;
+  link->op = std::move(op);
+  link->metrics = newMetrics(node, std::move(name));
+  if (!links_.empty()) links_.back()->next = link.get();
+  links_.push_back(std::move(link));
+}
 
 std::shared_ptr<OperatorMetrics> PipelineTask::newMetrics(const artifact::Node& node,
                                                           std::string name) {
@@ -208,6 +256,7 @@ void PipelineTask::runSource() {
     if (status == ReadStatus::End) break;
     if (exchange_) exchange_->flushIfDue();
     if (input.size() == 0) {
+      fireProcessingTimers();
       // A source that stays quiet past the idle timeout stops holding back the watermark of
       // the operators after the exchange (Flink's table.exec.source.idle-timeout).
       const int64_t timeout = resources_.sourceIdleTimeoutMicros;
@@ -225,11 +274,15 @@ void PipelineTask::runSource() {
     }
     sourceMetrics_->add(sourceMetrics_->rowsOut, input.size());
     sourceMetrics_->add(sourceMetrics_->batches, 1);
-    push(input);
-    if (sourceWatermark_ && sourceWatermark_->observe(input)) {
+    // The watermark is computed before the rows move on (an operator may reuse the batch) and
+    // sent after them.
+    const bool advanced = sourceWatermark_ && sourceWatermark_->observe(input);
+    push(input, 0);
+    if (advanced) {
       sourceMetrics_->watermarkMicros.store(sourceWatermark_->current(), std::memory_order_relaxed);
-      pushWatermark(sourceWatermark_->current(), 0);
+      pushWatermark(sourceWatermark_->current());
     }
+    fireProcessingTimers();
   }
   if (cancelled.load(std::memory_order_relaxed)) return;
   // A bounded source that ends emits the maximum watermark, so event time completes.
@@ -251,11 +304,11 @@ void PipelineTask::runGate() {
           unionMetrics_->add(unionMetrics_->rowsOut, next.batch->size());
         }
         task_.arena = &next.batch->arena();
-        push(*next.batch);
+        push(*next.batch, next.input);
         break;
       case InputGate::Next::Kind::Watermark:
         if (unionMetrics_) unionMetrics_->watermarkMicros.store(next.watermark);
-        pushWatermark(next.watermark, 0);
+        pushWatermark(next.watermark);
         break;
       case InputGate::Next::Kind::Idle:
       case InputGate::Next::Kind::Active:
@@ -266,53 +319,52 @@ void PipelineTask::runGate() {
         return;
       case InputGate::Next::Kind::Timeout: break;
     }
+    fireProcessingTimers();
     if (exchange_) exchange_->flushIfDue();
   }
 }
 
-void PipelineTask::push(Batch& batch, size_t fromStep) {
-  Batch* current = &batch;
-  if (fromStep == 0) task_.statementTimeMicros = wallClockMicros();
-  for (size_t i = fromStep; i < steps_.size(); ++i) {
-    Step& step = *steps_[i];
-    const int64_t started = nowNanos();
-    step.metrics->add(step.metrics->rowsIn, current->size());
-    bool watermarkAdvanced = false;
-    if (step.calc) {
-      step.output->clear();
-      step.calc->process(*current, *step.output);
-      current = step.output.get();
-    } else if (step.watermark->observe(*current)) {
-      watermarkAdvanced = true;
-      step.metrics->watermarkMicros.store(step.watermark->current(), std::memory_order_relaxed);
-    }
-    step.metrics->add(step.metrics->rowsOut, current->size());
-    step.metrics->add(step.metrics->busyNanos, nowNanos() - started);
-    if (watermarkAdvanced) {
-      // The rows go on first; the watermark they produced follows them.
-      push(*current, i + 1);
-      pushWatermark(step.watermark->current(), i + 1);
-      return;
-    }
-    if (current->size() == 0) return;
+void PipelineTask::push(Batch& batch, int input) {
+  task_.statementTimeMicros = wallClockMicros();
+  if (links_.empty()) {
+    deliver(batch);
+  } else {
+    links_.front()->process(batch, input);
   }
-  const int64_t started = nowNanos();
+}
+
+void PipelineTask::pushWatermark(int64_t watermark) {
+  if (links_.empty()) {
+    deliverWatermark(watermark);
+  } else {
+    links_.front()->watermark(watermark);
+  }
+}
+
+void PipelineTask::fireProcessingTimers() {
+  int64_t now = 0;
+  for (auto& link : links_) {
+    if (link->op->nextProcessingTime() == INT64_MAX) continue;
+    if (now == 0) now = wallClockMicros();
+    if (link->op->nextProcessingTime() <= now) {
+      link->timed([&] { link->op->onProcessingTime(now, *link); });
+    }
+  }
+}
+
+void PipelineTask::deliver(Batch& batch) {
   if (sink_) {
-    sinkMetrics_->add(sinkMetrics_->rowsIn, current->size());
-    sink_->write(*current);
+    const int64_t started = nowNanos();
+    sinkMetrics_->add(sinkMetrics_->rowsIn, batch.size());
+    sink_->write(batch);
     sinkMetrics_->add(sinkMetrics_->busyNanos, nowNanos() - started);
   } else {
-    exchange_->write(*current);
+    exchange_->write(batch);
     exchange_->flushIfDue();
   }
 }
 
-void PipelineTask::pushWatermark(int64_t watermark, size_t fromStep, bool final) {
-  for (size_t i = fromStep; i < steps_.size(); ++i) {
-    Step& step = *steps_[i];
-    if (step.watermark && !final) return;  // an assigner's own watermark replaces this one
-    step.metrics->watermarkMicros.store(watermark, std::memory_order_relaxed);
-  }
+void PipelineTask::deliverWatermark(int64_t watermark) {
   if (sink_) {
     sinkMetrics_->watermarkMicros.store(watermark, std::memory_order_relaxed);
   } else {
@@ -321,7 +373,8 @@ void PipelineTask::pushWatermark(int64_t watermark, size_t fromStep, bool final)
 }
 
 void PipelineTask::finish() {
-  pushWatermark(WatermarkGenerator::kEndOfTime, 0, /*final=*/true);
+  pushWatermark(WatermarkGenerator::kEndOfTime);
+  for (auto& link : links_) link->timed([&] { link->op->finish(*link); });
   const int64_t started = nowNanos();
   if (sink_) {
     sink_->finish();

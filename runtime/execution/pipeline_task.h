@@ -16,6 +16,7 @@
 #include "runtime/exchange/input_gate.h"
 #include "runtime/execution/compiled_calc.h"
 #include "runtime/execution/operator_metrics.h"
+#include "runtime/execution/stream_operator.h"
 #include "runtime/execution/watermark_generator.h"
 
 namespace sluice::runtime {
@@ -47,7 +48,7 @@ class PipelineTask {
   void run();
 
  private:
-  struct Step;
+  struct Link;
 
   JobResources& resources_;
   int subtask_;
@@ -63,7 +64,8 @@ class PipelineTask {
   InputGate* gate_ = nullptr;
   std::shared_ptr<OperatorMetrics> unionMetrics_;
 
-  std::vector<std::unique_ptr<Step>> steps_;
+  // The operators, in order; each link's Output feeds the next link, the last the terminal.
+  std::vector<std::unique_ptr<Link>> links_;
 
   // The terminal: a sink, or an exchange.
   std::unique_ptr<SinkWriter> sink_;
@@ -77,13 +79,18 @@ class PipelineTask {
   void openExchange(const artifact::Node& node);
   std::unique_ptr<CalcOperator> makeCalc(const artifact::Node& node);
 
+  void addOperator(const artifact::Node& node, std::unique_ptr<StreamOperator> op, std::string name);
+
   void runSource();
   void runGate();
-  // Runs rows through the steps from `fromStep` on, then into the terminal.
-  void push(Batch& batch, size_t fromStep = 0);
-  // Sends a watermark down from step `fromStep`; a WatermarkAssigner replaces upstream
-  // watermarks with its own, unless the input has ended (`final`).
-  void pushWatermark(int64_t watermark, size_t fromStep, bool final = false);
+  // Into the first operator (or the terminal when there is none).
+  void push(Batch& batch, int input);
+  void pushWatermark(int64_t watermark);
+  void fireProcessingTimers();
+  // The terminal: the sink, or the exchange to the next pipelines.
+  void deliver(Batch& batch);
+  void deliverWatermark(int64_t watermark);
+  // End of input: the end-of-time watermark, then each operator's finish, then the terminal's.
   void finish();
 };
 
