@@ -25,7 +25,7 @@ class ConstantNode final : public EvaluationNode {
   ConstantNode(DataType type, Value value, Arena& arena)
       : EvaluationNode(std::move(type)), value_(std::move(value)), arena_(arena) {}
   const Vector& evaluate(const Batch& input, const int32_t*, int) override {
-    Vector& out = result(input.size());
+    Vector& out = retainedResult(input.size());
     for (; filled_ < input.size(); ++filled_) writeValue(out, filled_, value_, arena_);
     return out;
   }
@@ -46,8 +46,11 @@ class FieldAccessNode final : public EvaluationNode {
     const Vector& field = row.children()[field_];
     for (int k = 0; k < count; ++k) {
       const int32_t r = rows[k];
-      gatherRows(field, &r, 1, out, r);
-      if (row.isNull(r)) out.setNull(r, true);
+      if (row.isNull(r)) {
+        setNullValue(out, r);  // the fields of a NULL row may hold anything
+      } else {
+        gatherRows(field, &r, 1, out, r);
+      }
     }
     return out;
   }

@@ -6,6 +6,7 @@
 
 #include "compiler/artifact/job_plan.h"
 #include "runtime/data/batch.h"
+#include "runtime/functions/nested_values.h"
 #include "runtime/functions/scalar_kernel.h"
 
 namespace sluice::runtime {
@@ -22,8 +23,16 @@ class EvaluationNode {
   const DataType& type() const { return type_; }
 
  protected:
-  // The node's own result vector, grown to hold `rows` rows.
+  // The node's own result vector for this evaluation, grown to hold `rows` rows. Collections the
+  // previous evaluation wrote are dropped (their child rows are reused), so nested results do not
+  // grow from batch to batch: call it once per evaluate(), before writing.
   Vector& result(int rows) {
+    Vector& out = retainedResult(rows);
+    dropCollections(out);
+    return out;
+  }
+  // The same vector without dropping anything: for results that outlive one evaluation.
+  Vector& retainedResult(int rows) {
     if (!result_) result_ = std::make_unique<Vector>(type_, rows);
     if (result_->capacity() < rows) result_->reserve(rows);
     return *result_;
@@ -44,6 +53,10 @@ std::unique_ptr<EvaluationNode> buildNode(const artifact::Expression& expression
 std::unique_ptr<EvaluationNode> buildSpecialForm(const artifact::Expression& expression,
                                                  BuildContext& context);
 std::unique_ptr<EvaluationNode> buildKernelCall(const artifact::Expression& expression,
+                                                BuildContext& context);
+// CAST between nested types (ARRAY<INT> to ARRAY<BIGINT>, ROW<a CHAR(1)> to ROW<x STRING>):
+// element by element with the scalar CAST kernels; nullptr when `expression` is not one.
+std::unique_ptr<EvaluationNode> buildNestedCast(const artifact::Expression& expression,
                                                 BuildContext& context);
 
 // The value of a literal of the artifact (CAST(STRING AS type) text, hex for binary types).

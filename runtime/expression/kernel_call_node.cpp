@@ -1,6 +1,7 @@
 // Calls of scalar kernels (and CASTs) in the interpreter: arguments are evaluated first, rows
-// with a NULL argument get a NULL result without calling the kernel (unless it is variadic and
-// sees NULLs itself), the rest go to the kernel's vector entry in one call.
+// with a NULL argument get a NULL result without calling the kernel (unless it is variadic, or a
+// nested kernel that handles NULLs, and sees them itself), the rest go to the kernel's vector
+// entry (or nested entry) in one call.
 #include <fmt/format.h>
 
 #include "runtime/expression/evaluation_node.h"
@@ -28,7 +29,11 @@ class KernelCallNode final : public EvaluationNode {
     }
     Vector& out = result(input.size());
     const int arity = static_cast<int>(arguments_.size());
-    if (kernel_.variadic) {
+    if (kernel_.nestedEntry && kernel_.handlesNulls) {
+      kernel_.nestedEntry(call_, argumentVectors_.data(), arity, rows, count, out);
+      return out;
+    }
+    if (kernel_.variadicEntry) {
       kernel_.variadicEntry(call_, argumentVectors_.data(), rows, count, out, arity);
       return out;
     }
@@ -37,12 +42,19 @@ class KernelCallNode final : public EvaluationNode {
       const int32_t row = rows[k];
       bool anyNull = false;
       for (const Vector* argument : argumentVectors_) anyNull = anyNull || argument->isNull(row);
-      out.setNull(row, anyNull);
-      if (!anyNull) callable_.push_back(row);
+      if (anyNull) {
+        setNullValue(out, row);
+      } else {
+        out.setNull(row, false);
+        callable_.push_back(row);
+      }
     }
-    if (!callable_.empty()) {
-      kernel_.vectorEntry(call_, argumentVectors_.data(), callable_.data(),
-                          static_cast<int>(callable_.size()), out);
+    if (callable_.empty()) return out;
+    const int callable = static_cast<int>(callable_.size());
+    if (kernel_.nestedEntry) {
+      kernel_.nestedEntry(call_, argumentVectors_.data(), arity, callable_.data(), callable, out);
+    } else {
+      kernel_.vectorEntry(call_, argumentVectors_.data(), callable_.data(), callable, out);
     }
     return out;
   }
@@ -73,6 +85,9 @@ std::unique_ptr<EvaluationNode> buildKernelCall(const artifact::Expression& e,
   // A CAST that changes only nullability or a time attribute changes no value.
   if (isCast && e.arguments[0].type.sameTypeIgnoringNullability(e.type)) {
     return buildNode(e.arguments[0], context);
+  }
+  if (isCast) {
+    if (auto nested = buildNestedCast(e, context)) return nested;
   }
   std::vector<std::unique_ptr<EvaluationNode>> arguments;
   CallSite site;

@@ -129,7 +129,7 @@ class CaseNode final : public EvaluationNode {
           children_.back()->evaluate(input, pending.data(), static_cast<int>(pending.size()));
       copyPositions(otherwise, pending.data(), static_cast<int>(pending.size()), out);
     } else {
-      for (int32_t row : pending) out.setNull(row, true);
+      for (int32_t row : pending) setNullValue(out, row);
     }
     return out;
   }
@@ -156,7 +156,7 @@ class CoalesceNode final : public EvaluationNode {
       copyPositions(value, found.data(), static_cast<int>(found.size()), out);
       pending = std::move(rest);
     }
-    for (int32_t row : pending) out.setNull(row, true);
+    for (int32_t row : pending) setNullValue(out, row);
     return out;
   }
 

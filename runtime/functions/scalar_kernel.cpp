@@ -2,6 +2,8 @@
 
 #include <strings.h>
 
+#include <stdexcept>
+
 #include "runtime/functions/builtins/builtin_library.h"
 
 namespace sluice::runtime {
@@ -65,7 +67,83 @@ std::string kindName(TypeKind kind) {
   }
 }
 
+bool isNestedKind(TypeKind kind) {
+  return kind == TypeKind::Row || kind == TypeKind::Array || kind == TypeKind::Multiset ||
+         kind == TypeKind::Map;
+}
+
+// Whether `arguments` (types of a call) fit `kernel`'s declared arguments by kind.
+bool kindsMatch(const ScalarKernel& kernel, const std::vector<DataType>& arguments) {
+  if (kernel.variadic) {
+    for (const DataType& argument : arguments) {
+      if (!kernel.arguments[0].matches(argument)) return false;
+    }
+    return true;
+  }
+  if (kernel.arguments.size() != arguments.size()) return false;
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    if (!kernel.arguments[i].matches(arguments[i])) return false;
+  }
+  return true;
+}
+
+// Whether `arguments` fit `kernel` by kind and by storage (the C types its row entry takes).
+bool storageMatchesAll(const ScalarKernel& kernel, const std::vector<DataType>& arguments) {
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    const AbiType abi = kernel.variadic ? kernel.variadicElement : kernel.abiArguments[i];
+    if (!storageMatches(abi, arguments[i])) return false;
+  }
+  return true;
+}
+
+void checkShape(const ScalarKernel& kernel) {
+  if (!kernel.nestedEntry) {
+    if (!kernel.rowEntry || (!kernel.vectorEntry && !kernel.variadicEntry)) {
+      throw std::logic_error("kernel " + kernel.signature() + " has no row or vector entry");
+    }
+    return;
+  }
+  // Compiled code calls row entries only; nested values have no ABI form.
+  if (kernel.rowEntry || kernel.vectorEntry || kernel.variadicEntry) {
+    throw std::logic_error("nested kernel " + kernel.signature() + " has a row or vector entry");
+  }
+  // The code generator refuses nested types before it looks calls up: a nested kernel must have a
+  // nested argument or result, so that it can never be found for a call compiled code makes.
+  bool nested = kernel.result.onlyNested();
+  for (const Accepts& argument : kernel.arguments) nested = nested || argument.onlyNested();
+  if (!nested) {
+    throw std::logic_error("nested kernel " + kernel.signature() +
+                           " has neither a nested argument nor a nested result");
+  }
+}
+
 }  // namespace
+
+bool Accepts::onlyNested() const {
+  if (kinds_.empty()) return false;
+  for (TypeKind kind : kinds_) {
+    if (!isNestedKind(kind)) return false;
+  }
+  return true;
+}
+
+ScalarKernel nestedKernel(std::string name, std::vector<Accepts> arguments, Accepts result,
+                          NestedEntry entry) {
+  ScalarKernel kernel;
+  kernel.name = std::move(name);
+  kernel.arguments = std::move(arguments);
+  kernel.result = std::move(result);
+  kernel.nestedEntry = entry;
+  return kernel;
+}
+
+ScalarKernel variadicNestedKernel(std::string name, Accepts element, Accepts result,
+                                  NestedEntry entry) {
+  ScalarKernel kernel =
+      nestedKernel(std::move(name), {std::move(element)}, std::move(result), entry);
+  kernel.variadic = true;
+  return kernel;
+}
 
 bool Accepts::matches(const DataType& type) const {
   if (kinds_.empty()) return true;
@@ -91,28 +169,22 @@ std::string ScalarKernel::signature() const {
   return out + ") -> " + result.toString();
 }
 
-void ScalarFunctionRegistry::add(ScalarKernel kernel) { kernels_.push_back(std::move(kernel)); }
+void ScalarFunctionRegistry::add(ScalarKernel kernel) {
+  checkShape(kernel);
+  kernels_.push_back(std::move(kernel));
+}
 
 const ScalarKernel* ScalarFunctionRegistry::find(const std::string& name,
                                                  const std::vector<DataType>& arguments,
                                                  const DataType& result) const {
   for (const ScalarKernel& kernel : kernels_) {
     if (strcasecmp(kernel.name.c_str(), name.c_str()) != 0) continue;
-    if (!kernel.result.matches(result) || !storageMatches(kernel.abiResult, result)) continue;
-    bool ok = true;
-    if (kernel.variadic) {
-      for (const DataType& argument : arguments) {
-        ok = ok && kernel.arguments[0].matches(argument) &&
-             storageMatches(kernel.variadicElement, argument);
-      }
-    } else {
-      ok = kernel.arguments.size() == arguments.size();
-      for (size_t i = 0; ok && i < arguments.size(); ++i) {
-        ok = kernel.arguments[i].matches(arguments[i]) &&
-             storageMatches(kernel.abiArguments[i], arguments[i]);
-      }
+    if (!kernel.result.matches(result) || !kindsMatch(kernel, arguments)) continue;
+    // Nested kernels read any storage; row-level kernels need their C types.
+    if (kernel.nestedEntry) return &kernel;
+    if (storageMatches(kernel.abiResult, result) && storageMatchesAll(kernel, arguments)) {
+      return &kernel;
     }
-    if (ok) return &kernel;
   }
   return nullptr;
 }

@@ -15,6 +15,15 @@
 // kernel that can return NULL for non-null input declares `mayReturnNull` and calls
 // `call.setNull()`. Variadic kernels (CONCAT, CONCAT_WS, GREATEST, ...) receive their arguments as
 // an array of Values and handle NULLs themselves.
+//
+// Nested kernels: functions over nested values (ROW, ARRAY, MULTISET, MAP arguments or results:
+// CARDINALITY, ARRAY_*, MAP_*, the ARRAY/MAP/ROW constructors, CAST(nested AS STRING)) cannot be
+// written row by row, because the row ABI has no nested types. They are registered with
+// `nestedKernel(...)`: a NestedEntry that reads the argument vectors and writes the result vector
+// (for collections its offsets, sizes and appended child rows), and no row entry. They run in the
+// interpreter only; the code generator refuses every expression whose value or argument is nested
+// (compiler/codegen/expression_codegen.cpp `supports`), so it never looks them up, and the
+// registry refuses a nested kernel that has neither a nested argument nor a nested result.
 #pragma once
 
 #include <functional>
@@ -56,7 +65,15 @@ class Accepts {
   }
   static Accepts timestamps() { return {TypeKind::Timestamp, TypeKind::TimestampLtz}; }
   static Accepts kind(TypeKind kind) { return {kind}; }
+  static Accepts arrays() { return {TypeKind::Array}; }
+  static Accepts maps() { return {TypeKind::Map}; }
+  static Accepts collections() { return {TypeKind::Array, TypeKind::Multiset, TypeKind::Map}; }
+  static Accepts nested() {
+    return {TypeKind::Row, TypeKind::Array, TypeKind::Multiset, TypeKind::Map};
+  }
   bool matches(const DataType& type) const;
+  // Whether every type accepted is nested (ROW, ARRAY, MULTISET, MAP); false for any().
+  bool onlyNested() const;
   std::string toString() const;
 
  private:
@@ -75,6 +92,13 @@ using VectorEntry = void (*)(FunctionCall& call, const Vector* const* arguments,
 using VariadicVectorEntry = void (*)(FunctionCall& call, const Vector* const* arguments,
                                      const int32_t* rows, int rowCount, Vector& out,
                                      int argumentCount);
+// Nested kernels (interpreter only): evaluates rows `rows[0..rowCount)` of the argument vectors
+// into `out`, reading every argument by its vector's type (any storage, nested included). Unless
+// the kernel `handlesNulls`, the listed rows have no NULL argument and out's validity for them is
+// preset to valid. A collection result is written as out.appendChildRows(n), then offsets()[row],
+// sizes()[row] and the child rows; `out` holds no child rows when the evaluation starts.
+using NestedEntry = void (*)(FunctionCall& call, const Vector* const* arguments, int argumentCount,
+                             const int32_t* rows, int rowCount, Vector& out);
 // Prepares per-call-site state (a compiled regex for a constant pattern, a date format, scales).
 // Returns an error message, or empty on success. Compiled code shares one call site among all
 // tasks running it, so the state must be immutable once bound (or synchronize itself).
@@ -100,13 +124,31 @@ struct ScalarKernel {
   AbiType variadicElement = AbiType::Void;
   BindHook bind;
 
+  // Nested kernels: the only entry (rowEntry, vectorEntry and variadicEntry are null and the ABI
+  // types Void); arguments match by kind alone, whatever their storage.
+  NestedEntry nestedEntry = nullptr;
+  // Nested kernels: rows with NULL arguments reach the kernel, which decides their result
+  // (ARRAY_CONTAINS(a, NULL) looks for NULL elements; constructors hold NULL elements).
+  bool handlesNulls = false;
+
+  // Whether compiled code can call this kernel: false for nested kernels.
+  bool hasRowEntry() const { return rowEntry != nullptr; }
   std::string signature() const;  // "CHAR_LENGTH(STRING) -> INT", for errors and docs
 };
+
+// A nested kernel (see above): `arguments` (or, when variadic, the type every argument accepts)
+// and `result` must name nested kinds in at least one place.
+ScalarKernel nestedKernel(std::string name, std::vector<Accepts> arguments, Accepts result,
+                          NestedEntry entry);
+ScalarKernel variadicNestedKernel(std::string name, Accepts element, Accepts result,
+                                  NestedEntry entry);
 
 // All scalar kernels: the built-in library and, later, UDX register here; the interpreter and
 // the code generator look calls up here, so there is one path for both.
 class ScalarFunctionRegistry {
  public:
+  // Throws std::logic_error for a kernel whose entries contradict its kind (a nested kernel with a
+  // row entry, or without a nested argument or result): a programming error, found at startup.
   void add(ScalarKernel kernel);
   // The first kernel named `name` (case-insensitive) accepting these argument and result types.
   const ScalarKernel* find(const std::string& name, const std::vector<DataType>& arguments,

@@ -20,5 +20,8 @@ void registerJsonQuoting(ScalarFunctionRegistry& registry);  // JSON_QUOTE/_UNQU
 void registerHashing(ScalarFunctionRegistry& registry);      // MD5, SHA1, SHA256, HASH_CODE ...
 void registerConditional(ScalarFunctionRegistry& registry);  // GREATEST, LEAST, IS_ALPHA, ...
 void registerTypeOf(ScalarFunctionRegistry& registry);       // TYPEOF
+// ARRAY[..], MAP[..], ROW(..), CARDINALITY, ITEM, ELEMENT, ARRAY_*, MAP_*: nested kernels, which
+// run in the interpreter only (see ../scalar_kernel.h).
+void registerCollections(ScalarFunctionRegistry& registry);
 
 }  // namespace sluice::runtime::builtins

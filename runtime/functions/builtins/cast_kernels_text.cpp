@@ -3,7 +3,9 @@
 // CHAR(n) result is padded with spaces and a CHAR(n)/VARCHAR(n) result cut to n characters, as
 // Flink 1.15+ does; BINARY(n) pads with zero bytes. TIMESTAMP_LTZ uses the session time zone.
 //
-// ROW, ARRAY and MAP to STRING have no kernel: the kernel ABI has no nested types.
+// ROW, ARRAY, MULTISET and MAP to STRING is a nested kernel (interpreter only: the row ABI has no
+// nested types): the text formatValue writes, `(5, q)`, `[x, y]`, `{a=1}`, `{x=2}` (a multiset
+// as element=count), NULLs inside as `null`, then fitted to the target's length like any text.
 #include "runtime/data/datetime.h"
 #include "runtime/data/value_text.h"
 #include "runtime/functions/builtins/cast_call_state.h"
@@ -163,6 +165,20 @@ void addTextCasts(ScalarFunctionRegistry& registry) {
    ...);
 }
 
+void nestedToText(FunctionCall& call, const Vector* const* arguments, int, const int32_t* rows,
+                  int rowCount, Vector& out) {
+  const Vector& value = *arguments[0];
+  const TimeZone& zone = castState(call).zone->get(call);
+  auto* results = out.values<StringRef>();
+  std::string text;
+  for (int k = 0; k < rowCount; ++k) {
+    const int32_t row = rows[k];
+    text.clear();
+    appendValue(text, readValue(value, row), value.type(), zone);
+    results[row] = fitted(call, text, ' ');
+  }
+}
+
 }  // namespace
 
 void registerTextCasts(ScalarFunctionRegistry& registry) {
@@ -174,6 +190,10 @@ void registerTextCasts(ScalarFunctionRegistry& registry) {
   // CHAR/VARCHAR -> BINARY/VARBINARY: the UTF-8 bytes.
   addCast<&refitBytes>(registry, characterStrings(), Accepts::binaries(), false);
   addCast<&bytesToText>(registry, Accepts::binaries(), characterStrings(), false);
+  ScalarKernel nested =
+      nestedKernel("CAST", {Accepts::nested()}, characterStrings(), &nestedToText);
+  nested.bind = bindCast;
+  registry.add(std::move(nested));
 }
 
 }  // namespace sluice::runtime::builtins::cast

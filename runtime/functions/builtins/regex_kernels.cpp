@@ -1,5 +1,5 @@
-// Flink's regular-expression functions: REGEXP, REGEXP_EXTRACT, REGEXP_REPLACE, REGEXP_COUNT,
-// REGEXP_INSTR and REGEXP_SUBSTR, evaluated with RE2.
+// Flink's regular-expression functions: REGEXP, REGEXP_EXTRACT, REGEXP_EXTRACT_ALL,
+// REGEXP_REPLACE, REGEXP_COUNT, REGEXP_INSTR and REGEXP_SUBSTR, evaluated with RE2.
 //
 // Flink takes java.util.regex syntax. RE2 accepts the common subset (classes, quantifiers, lazy
 // quantifiers, groups, named groups (?P<n>..), \d \w \s \b, \Q..\E, inline flags (?i) (?s) (?m))
@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "runtime/functions/builtins/builtin_library.h"
+#include "runtime/functions/builtins/nested_elements.h"
 #include "runtime/functions/builtins/string_kernel_utf8.h"
 
 namespace sluice::runtime::builtins {
@@ -80,14 +81,16 @@ struct Match {
 
 // Calls onMatch(Match) for each match in the order Java's Matcher.find() loop finds them: the
 // next search starts where the last match ended, one character later after an empty match.
-// onMatch returns false to stop.
+// During the call, groups[0] is the match and groups[1..groupCount) its first groups (a group
+// that did not take part has a null data()). onMatch returns false to stop.
 template <typename OnMatch>
-void forEachMatch(const re2::RE2& regex, std::string_view text, OnMatch&& onMatch) {
+void forEachMatch(const re2::RE2& regex, std::string_view text, re2::StringPiece* groups,
+                  int groupCount, OnMatch&& onMatch) {
   const re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece found;
   size_t from = 0;
   while (from <= text.size() &&
-         regex.Match(input, from, text.size(), re2::RE2::UNANCHORED, &found, 1)) {
+         regex.Match(input, from, text.size(), re2::RE2::UNANCHORED, groups, groupCount)) {
+    const re2::StringPiece& found = groups[0];
     const Match match{static_cast<size_t>(found.data() - text.data()),
                       static_cast<size_t>(found.data() - text.data()) + found.size()};
     if (!onMatch(match)) return;
@@ -95,6 +98,12 @@ void forEachMatch(const re2::RE2& regex, std::string_view text, OnMatch&& onMatc
            : match.end < text.size() ? utf8::next(text, match.end)
                                      : text.size() + 1;
   }
+}
+
+template <typename OnMatch>
+void forEachMatch(const re2::RE2& regex, std::string_view text, OnMatch&& onMatch) {
+  re2::StringPiece found;
+  forEachMatch(regex, text, &found, 1, onMatch);
 }
 
 // REGEXP(s, regex): whether any substring of s matches; FALSE for an empty or invalid regex.
@@ -191,6 +200,43 @@ StringRef regexpSubstr(FunctionCall& call, StringRef text, StringRef pattern) {
   return extractGroup(call, text, pattern, 0);
 }
 
+// REGEXP_EXTRACT_ALL(s, regex [, group]): group `group` (1, the first, by default; 0 is the whole
+// match) of every match, in order; an empty array without a match, a NULL element where the group
+// did not take part. NULL for an invalid regex or a group out of range, as REGEXP_EXTRACT.
+void regexpExtractAll(FunctionCall& call, const Vector* const* arguments, int argumentCount,
+                      const int32_t* rows, int rowCount, Vector& out) {
+  std::vector<re2::StringPiece> groups;
+  std::vector<re2::StringPiece> found;
+  for (int k = 0; k < rowCount; ++k) {
+    const int32_t row = rows[k];
+    const re2::RE2* regex = regexFor(call, stringAt(*arguments[1], row));
+    const int64_t group = argumentCount > 2 ? integerAt(*arguments[2], row) : 1;
+    if (regex == nullptr || group < 0 || group > regex->NumberOfCapturingGroups()) {
+      setNullValue(out, row);
+      continue;
+    }
+    groups.resize(static_cast<size_t>(group) + 1);
+    found.clear();
+    forEachMatch(*regex, stringAt(*arguments[0], row).view(), groups.data(),
+                 static_cast<int>(groups.size()), [&](const Match&) {
+                   found.push_back(groups[group]);
+                   return true;
+                 });
+    const int first = appendCollection(out, row, static_cast<int>(found.size()));
+    Vector& elements = out.children()[0];
+    for (size_t i = 0; i < found.size(); ++i) {
+      const int at = first + static_cast<int>(i);
+      if (found[i].data() == nullptr) {
+        elements.setNull(at, true);
+        continue;
+      }
+      elements.setNull(at, false);
+      elements.values<StringRef>()[at] =
+          resultString(call, std::string_view(found[i].data(), found[i].size()));
+    }
+  }
+}
+
 }  // namespace
 
 void registerRegex(ScalarFunctionRegistry& registry) {
@@ -212,6 +258,10 @@ void registerRegex(ScalarFunctionRegistry& registry) {
   add(scalarKernel<&regexpCount>("REGEXP_COUNT", {strings, strings}, integer));
   add(scalarKernel<&regexpInstr>("REGEXP_INSTR", {strings, strings}, integer));
   add(scalarKernel<&regexpSubstr>("REGEXP_SUBSTR", {strings, strings}, strings));
+  // Nested kernels (interpreter only): the result is an ARRAY<STRING>.
+  add(nestedKernel("REGEXP_EXTRACT_ALL", {strings, strings}, Accepts::arrays(), &regexpExtractAll));
+  add(nestedKernel("REGEXP_EXTRACT_ALL", {strings, strings, Accepts::integers()}, Accepts::arrays(),
+                   &regexpExtractAll));
 }
 
 }  // namespace sluice::runtime::builtins

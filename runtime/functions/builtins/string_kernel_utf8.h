@@ -26,6 +26,7 @@ void registerStringEncoding(ScalarFunctionRegistry& registry);
 void registerStringCharsets(ScalarFunctionRegistry& registry);
 void registerStringTranslate(ScalarFunctionRegistry& registry);
 void registerStringPrintf(ScalarFunctionRegistry& registry);
+void registerStringSplitting(ScalarFunctionRegistry& registry);  // SPLIT, STR_TO_MAP (nested)
 
 namespace utf8 {
 

@@ -138,6 +138,7 @@ void registerStrings(ScalarFunctionRegistry& registry) {
   registerStringCharsets(registry);
   registerStringTranslate(registry);
   registerStringPrintf(registry);
+  registerStringSplitting(registry);
 }
 
 void registerStringBasics(ScalarFunctionRegistry& registry) {
