@@ -60,6 +60,7 @@ const char* nodeKindName(NodeKind kind) {
     case NodeKind::Union: return "Union";
     case NodeKind::Sink: return "Sink";
     case NodeKind::Exchange: return "Exchange";
+    case NodeKind::GroupAggregate: return "GroupAggregate";
   }
   return "?";
 }

@@ -49,6 +49,15 @@ struct Field {
   DataType type;
 };
 
+// One aggregate function of a GroupAggregate, over input columns.
+struct AggregateCall {
+  std::string function;        // COUNT, SUM, SUM0, AVG, MIN, MAX, ...
+  std::vector<int> arguments;  // input columns; empty for COUNT(*)
+  bool distinct = false;
+  int filterColumn = -1;       // input column of FILTER (WHERE ..), a BOOLEAN; -1: none
+  DataType type;               // the result type
+};
+
 enum class NodeKind : uint8_t {
   Source,             // a table's connector: reads rows of its physical columns
   Values,             // literal rows (bare SELECT without FROM, VALUES)
@@ -57,6 +66,7 @@ enum class NodeKind : uint8_t {
   Union,              // UNION ALL of inputs with the same schema
   Sink,               // a table's connector, or the client for a bare SELECT
   Exchange,           // a pipeline breaker: rows move between threads through bounded queues
+  GroupAggregate,     // GROUP BY / SELECT DISTINCT over a stream: an updating result per key
 };
 
 const char* nodeKindName(NodeKind kind);
@@ -97,10 +107,16 @@ struct Node {
   // Values: rows of literal expressions.
   std::vector<std::vector<Expression>> rows;
 
-  // Exchange: how rows are routed, and by which input columns for Hash. `parallelism` is the
-  // consumer's.
+  // Exchange: how rows are routed, and by which input columns for Hash (GroupAggregate: the
+  // grouping columns). `parallelism` is the consumer's.
   Distribution distribution = Distribution::Forward;
   std::vector<int> keys;
+
+  // GroupAggregate: output = the `keys` columns, then one column per call. Whether it sends
+  // -U before +U (its consumer needs retractions) or only +U (an upsert consumer).
+  std::vector<AggregateCall> aggregates;
+  bool emitsUpdateBefore = true;
+  bool inputUpdates = false;  // the input carries -U/-D rows: accumulators must retract
 
   const std::string& option(const std::string& key) const;  // "" when absent
   // The table's own name without catalog and database ("bid" for "cat.db.bid").

@@ -176,7 +176,7 @@ Expression expressionFromJson(const Json& j) {
 
 constexpr NodeKind kNodeKinds[] = {NodeKind::Source, NodeKind::Values, NodeKind::Calc,
                                    NodeKind::WatermarkAssigner, NodeKind::Union, NodeKind::Sink,
-                                   NodeKind::Exchange};
+                                   NodeKind::Exchange, NodeKind::GroupAggregate};
 constexpr Distribution kDistributions[] = {Distribution::Forward, Distribution::Hash,
                                            Distribution::Rebalance, Distribution::Single,
                                            Distribution::Broadcast};
@@ -218,9 +218,20 @@ Json nodeToJson(const Node& n) {
     }
     j["rows"] = rows;
   }
-  if (n.kind == NodeKind::Exchange) {
-    j["distribution"] = distributionName(n.distribution);
-    if (!n.keys.empty()) j["keys"] = n.keys;
+  if (n.kind == NodeKind::Exchange) j["distribution"] = distributionName(n.distribution);
+  if (!n.keys.empty()) j["keys"] = n.keys;
+  if (n.kind == NodeKind::GroupAggregate) {
+    Json calls = Json::array();
+    for (const AggregateCall& call : n.aggregates) {
+      Json c = {{"function", call.function}, {"arguments", call.arguments},
+                {"type", typeToJson(call.type)}};
+      if (call.distinct) c["distinct"] = true;
+      if (call.filterColumn >= 0) c["filter"] = call.filterColumn;
+      calls.push_back(c);
+    }
+    j["aggregates"] = calls;
+    j["emitsUpdateBefore"] = n.emitsUpdateBefore;
+    j["inputUpdates"] = n.inputUpdates;
   }
   return j;
 }
@@ -261,6 +272,19 @@ Node nodeFromJson(const Json& j) {
   }
   if (j.contains("distribution")) n.distribution = distributionFromJson(j.at("distribution"));
   if (j.contains("keys")) n.keys = j.at("keys").get<std::vector<int>>();
+  if (j.contains("aggregates")) {
+    for (const Json& c : j.at("aggregates")) {
+      AggregateCall call;
+      call.function = c.at("function").get<std::string>();
+      call.arguments = c.at("arguments").get<std::vector<int>>();
+      call.type = typeFromJson(c.at("type"));
+      call.distinct = c.value("distinct", false);
+      call.filterColumn = c.value("filter", -1);
+      n.aggregates.push_back(std::move(call));
+    }
+  }
+  n.emitsUpdateBefore = j.value("emitsUpdateBefore", true);
+  n.inputUpdates = j.value("inputUpdates", false);
   return n;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <set>
 #include <unordered_map>
 
 #include "compiler/catalog/catalog.h"
@@ -111,6 +112,7 @@ class Planner {
       case plan::NodeKind::WatermarkAssigner: return watermark(node);
       case plan::NodeKind::Union: return unionAll(node);
       case plan::NodeKind::Sink: return sink(node);
+      case plan::NodeKind::Aggregate: return groupAggregate(node);
       default: unsupported(fmt::format("{} (node {})", plan::nodeKindName(node.kind), node.id));
     }
   }
@@ -223,6 +225,51 @@ class Planner {
     Node n = makeNode(NodeKind::Union, std::move(inputs), node.schema);
     n.parallelism = parallelism_;
     return add(std::move(n));
+  }
+
+  // GROUP BY / SELECT DISTINCT: rows meet their group's instance through a hash exchange on the
+  // grouping columns (a global aggregate runs as one instance, as in Flink).
+  int groupAggregate(const plan::LogicalNode& node) {
+    if (!node.groupingSets.empty()) unsupported("GROUPING SETS, ROLLUP or CUBE");
+    static const std::set<std::string> kSupported = {"COUNT", "SUM", "SUM0", "$SUM0", "AVG",
+                                                     "MIN", "MAX", "FIRST_VALUE", "LAST_VALUE"};
+    std::vector<artifact::AggregateCall> calls;
+    for (const plan::AggregateCall& call : node.aggregates) {
+      if (!kSupported.count(call.function)) unsupported("the aggregate function " + call.function);
+      if (call.distinct && call.function != "COUNT" && call.function != "SUM" &&
+          call.function != "MIN" && call.function != "MAX") {
+        unsupported(call.function + "(DISTINCT ..)");
+      }
+      artifact::AggregateCall lowered;
+      lowered.function = call.function == "$SUM0" ? "SUM0" : call.function;
+      lowered.arguments = call.arguments;
+      lowered.distinct = call.distinct;
+      lowered.filterColumn = call.filterArgument;
+      lowered.type = call.type;
+      calls.push_back(std::move(lowered));
+    }
+    const int input = lower(node.inputs[0]);
+    const bool global = node.groupKeys.empty();
+    const int exchanged =
+        global ? exchange(input, artifact::Distribution::Single, 1)
+               : exchange(input, artifact::Distribution::Hash, parallelism_, node.groupKeys);
+    Node n = makeNode(NodeKind::GroupAggregate, {exchanged}, node.schema);
+    n.parallelism = global ? 1 : parallelism_;
+    n.keys = node.groupKeys;
+    n.aggregates = std::move(calls);
+    n.inputUpdates = producesUpdates(input);
+    return add(std::move(n));
+  }
+
+  // Whether the rows of node `id` can carry -U/-D: an updating operator lies below it.
+  // (A stand-in until the changelog-mode pass decides it per edge.)
+  bool producesUpdates(int id) {
+    const Node& n = nodeById(id);
+    if (n.kind == NodeKind::GroupAggregate) return true;
+    for (int input : n.inputs) {
+      if (producesUpdates(input)) return true;
+    }
+    return false;
   }
 
   // Flink's `sink.parallelism` option sets the sink's instances; rows rebalance to it.

@@ -58,6 +58,21 @@ std::string describe(const artifact::JobPlan& plan, const Node& node) {
     case NodeKind::Union: return "Union";
     case NodeKind::Sink:
       return node.table.empty() ? "Sink: client" : fmt::format("Sink: {} [{}]", node.table, node.connector);
+    case NodeKind::GroupAggregate: {
+      std::string calls;
+      for (const artifact::AggregateCall& call : node.aggregates) {
+        if (!calls.empty()) calls += ", ";
+        calls += call.function + "(" + (call.distinct ? "DISTINCT " : "");
+        for (size_t i = 0; i < call.arguments.size(); ++i) {
+          calls += (i > 0 ? ", $" : "$") + std::to_string(call.arguments[i]);
+        }
+        calls += ")";
+      }
+      std::string keys;
+      for (int key : node.keys) keys += (keys.empty() ? "$" : ", $") + std::to_string(key);
+      return fmt::format("GroupAggregate  groupBy [{}]  select [{}]{}", keys, calls,
+                         node.inputUpdates ? "  (retracting input)" : "");
+    }
     case NodeKind::Exchange:
       return fmt::format("Exchange {} -> pipeline {} (parallelism {})", distribution(node),
                          consumerPipeline(plan, node.id), node.parallelism);

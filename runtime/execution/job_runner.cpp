@@ -202,6 +202,8 @@ std::vector<OperatorSummary> JobRunner::summarize() const {
     it->backPressuredSeconds +=
         static_cast<double>(m->backPressuredNanos.load(std::memory_order_relaxed)) / 1e9;
     it->watermarkMicros = std::min(it->watermarkMicros, m->watermarkMicros.load());
+    it->stateKeys += m->stateKeys.load(std::memory_order_relaxed);
+    it->stateBytes += m->stateBytes.load(std::memory_order_relaxed);
   }
   std::sort(summaries.begin(), summaries.end(),
             [](const OperatorSummary& a, const OperatorSummary& b) { return a.nodeId < b.nodeId; });

@@ -33,6 +33,8 @@ struct OperatorSummary {
   double busySeconds = 0;
   double backPressuredSeconds = 0;
   int64_t watermarkMicros = INT64_MIN;  // the minimum over instances
+  int64_t stateKeys = 0;  // keyed state, summed over instances
+  int64_t stateBytes = 0;
 };
 
 struct JobReport {

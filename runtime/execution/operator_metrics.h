@@ -18,6 +18,8 @@ struct OperatorMetrics {
   std::atomic<int64_t> backPressuredNanos{0};
   std::atomic<int64_t> skippedRows{0};  // bad rows skipped by an ignore-parse-errors policy
   std::atomic<int64_t> watermarkMicros{INT64_MIN};
+  std::atomic<int64_t> stateKeys{0};   // keyed state at the end of the input
+  std::atomic<int64_t> stateBytes{0};
 
   void add(std::atomic<int64_t>& counter, int64_t amount) {
     counter.fetch_add(amount, std::memory_order_relaxed);

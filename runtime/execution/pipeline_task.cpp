@@ -6,6 +6,8 @@
 
 #include "runtime/execution/stateless_operators.h"
 #include "runtime/execution/values_reader.h"
+#include "runtime/operators/group_aggregate.h"
+#include "runtime/state/state_backend_factory.h"
 
 namespace sluice::runtime {
 namespace {
@@ -116,6 +118,19 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
                         *node.watermark, *resources.functions, task_)),
                     "WatermarkAssigner");
         break;
+      case artifact::NodeKind::GroupAggregate: {
+        std::vector<DataType> inputTypes = schemaTypes(plan.node(node.inputs[0]));
+        try {
+          addOperator(node,
+                      std::make_unique<GroupAggregateOperator>(
+                          node, inputTypes, createStateBackend(plan.configuration),
+                          resources.batchSize),
+                      "GroupAggregate");
+        } catch (const std::exception& error) {
+          throw JobFailure(node.location + ": " + error.what());
+        }
+        break;
+      }
       case artifact::NodeKind::Union:
         // Rows of every input flow through unchanged; the gate merges their watermarks.
         if (gate_) unionMetrics_ = newMetrics(node, "Union");
@@ -374,7 +389,12 @@ void PipelineTask::deliverWatermark(int64_t watermark) {
 
 void PipelineTask::finish() {
   pushWatermark(WatermarkGenerator::kEndOfTime);
-  for (auto& link : links_) link->timed([&] { link->op->finish(*link); });
+  for (auto& link : links_) {
+    link->timed([&] { link->op->finish(*link); });
+    const StateSize state = link->op->stateSize();
+    link->metrics->stateKeys.store(state.keys, std::memory_order_relaxed);
+    link->metrics->stateBytes.store(state.bytes, std::memory_order_relaxed);
+  }
   const int64_t started = nowNanos();
   if (sink_) {
     sink_->finish();

@@ -78,9 +78,14 @@ void printRunSummary(const std::string& statement, const runtime::JobReport& rep
                       "operator", "par", "rows in", "rows out", "busy s", "backpr. s", "skipped",
                       "watermark");
   for (const auto& op : report.operators) {
-    text += fmt::format("  {:<4} {:<28} {:>4} {:>12} {:>12} {:>10.3f} {:>10.3f} {:>8}  {}\n",
+    text += fmt::format("  {:<4} {:<28} {:>4} {:>12} {:>12} {:>10.3f} {:>10.3f} {:>8}  {}",
                         op.nodeId, op.name, op.instances, op.rowsIn, op.rowsOut, op.busySeconds,
                         op.backPressuredSeconds, op.skippedRows, formatWatermark(op.watermarkMicros));
+    if (op.stateKeys > 0) {
+      text += fmt::format("  state: {} keys, {:.1f} KiB", op.stateKeys,
+                          static_cast<double>(op.stateBytes) / 1024.0);
+    }
+    text += "\n";
   }
   for (const std::string& note : report.notes) text += "  note: " + note + "\n";
   std::fputs(text.c_str(), out);

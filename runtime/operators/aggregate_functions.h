@@ -1,0 +1,33 @@
+// The accumulators of Flink's built-in aggregate functions over boxed values: COUNT, SUM, SUM0,
+// AVG, MIN, MAX, FIRST_VALUE, LAST_VALUE, each DISTINCT where Flink allows it. An accumulator
+// is a Value kept in keyed state between rows; `retract` undoes an `accumulate` for updating
+// input (MIN and MAX then keep the multiset of their values, so a retracted minimum falls back
+// to the next one).
+#pragma once
+
+#include <memory>
+
+#include "compiler/artifact/job_plan.h"
+#include "runtime/data/value.h"
+
+namespace sluice::runtime {
+
+class AggregateFunction {
+ public:
+  virtual ~AggregateFunction() = default;
+  virtual Value create() const = 0;
+  // `input` is the call's argument on one row (ignored by COUNT(*)); NULLs are skipped as SQL
+  // says, except by COUNT(*).
+  virtual void accumulate(Value& accumulator, const Value& input) const = 0;
+  virtual void retract(Value& accumulator, const Value& input) const = 0;
+  virtual Value result(const Value& accumulator) const = 0;
+};
+
+// `argumentType`: the type of the call's argument column (unused by COUNT(*)). `retracts`:
+// whether the input can carry -U/-D rows. Throws std::invalid_argument for a function or
+// combination the runtime does not implement.
+std::unique_ptr<AggregateFunction> makeAggregateFunction(const artifact::AggregateCall& call,
+                                                         const DataType& argumentType,
+                                                         bool retracts);
+
+}  // namespace sluice::runtime
