@@ -7,6 +7,7 @@
 
 #include "compiler/catalog/catalog.h"
 #include "compiler/diagnostics/diagnostics.h"
+#include "compiler/physical/changelog_inference.h"
 #include "compiler/physical/expression_lowering.h"
 
 namespace sluice::physical {
@@ -18,8 +19,10 @@ using artifact::NodeKind;
 
 class Planner {
  public:
-  Planner(artifact::JobPlan& plan, SourceLocation location, std::string locationText)
-      : plan_(plan), location_(location), locationText_(std::move(locationText)) {
+  Planner(artifact::JobPlan& plan, const ChangelogPlan& changelog, SourceLocation location,
+          std::string locationText)
+      : plan_(plan), changelog_(changelog), location_(location),
+        locationText_(std::move(locationText)) {
     parallelism_ = std::max(1, std::atoi(plan.option("parallelism.default", "1").c_str()));
   }
 
@@ -39,6 +42,7 @@ class Planner {
 
  private:
   artifact::JobPlan& plan_;
+  const ChangelogPlan& changelog_;  // what each logical node produces and how it encodes updates
   SourceLocation location_;
   std::string locationText_;
   int parallelism_ = 1;
@@ -257,19 +261,13 @@ class Planner {
     n.parallelism = global ? 1 : parallelism_;
     n.keys = node.groupKeys;
     n.aggregates = std::move(calls);
-    n.inputUpdates = producesUpdates(input);
+    // The changelog pass decided whether the consumer needs -U (retract) or takes upserts, and
+    // whether the input can retract.
+    const NodeChangelog* produced = changelog_.find(node);
+    const NodeChangelog* consumed = changelog_.find(*node.inputs[0]);
+    n.emitsUpdateBefore = !produced || produced->updateKind != UpdateKind::OnlyUpdateAfter;
+    n.inputUpdates = !consumed || !consumed->kinds.isInsertOnly();
     return add(std::move(n));
-  }
-
-  // Whether the rows of node `id` can carry -U/-D: an updating operator lies below it.
-  // (A stand-in until the changelog-mode pass decides it per edge.)
-  bool producesUpdates(int id) {
-    const Node& n = nodeById(id);
-    if (n.kind == NodeKind::GroupAggregate) return true;
-    for (int input : n.inputs) {
-      if (producesUpdates(input)) return true;
-    }
-    return false;
   }
 
   // Flink's `sink.parallelism` option sets the sink's instances; rows rebalance to it.
@@ -312,7 +310,9 @@ artifact::JobPlan planStatement([[maybe_unused]] const CompiledJob& job, const C
   plan.configuration = statement.options;
   for (const auto& [key, value] : options.overrides) plan.configuration[key] = value;
   const SourceLocation location = statement.bound.location;
-  Planner planner(plan, location,
+  // Refuses, at the statement, a plan whose changes no sink can take.
+  const ChangelogPlan changelog = inferChangelogModes(statement);
+  Planner planner(plan, changelog, location,
                   fmt::format("{}:{}:{}", options.fileName, location.line, location.column));
   const bool query = statement.bound.kind == BoundStatementKind::Query;
   for (const plan::NodeRef& root : statement.optimized) {

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "compiler/driver/job_compiler.h"
+#include "compiler/physical/changelog_inference.h"
 #include "compiler/types/identifier_case.h"
 
 namespace sluice {
@@ -61,6 +62,7 @@ std::unique_ptr<Compiled> compile(const std::string& relative) {
   auto compiled = std::make_unique<Compiled>();
   compiled->file = std::make_unique<SourceFile>(relative, readFile(kSqlRoot / relative));
   compiled->job = compileJob(*compiled->file, compiled->diagnostics);
+  if (!compiled->diagnostics.hasErrors()) physical::checkChangelogs(compiled->job, compiled->diagnostics);
   return compiled;
 }
 

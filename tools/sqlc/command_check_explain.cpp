@@ -12,6 +12,8 @@
 #include "compiler/codegen/llvm_calc_compiler.h"
 #include "compiler/diagnostics/diagnostics.h"
 #include "compiler/driver/job_compiler.h"
+#include "compiler/physical/changelog_inference.h"
+#include "compiler/physical/changelog_printer.h"
 #include "compiler/physical/physical_planner.h"
 #include "compiler/physical/pipeline_printer.h"
 #include "tools/sqlc/commands.h"
@@ -68,6 +70,7 @@ int compileCommand(const char* command, const char* help, bool acceptsIr,
   if (!file) return 2;
   DiagnosticSink diagnostics;
   CompiledJob job = compileJob(*file, diagnostics);
+  if (!diagnostics.hasErrors()) physical::checkChangelogs(job, diagnostics);
   std::fputs(diagnostics.render(*file).c_str(), stderr);
   if (diagnostics.hasErrors()) {
     std::fprintf(stderr, "%zu error(s)\n", diagnostics.errorCount());
@@ -172,6 +175,14 @@ int runExplain(const std::vector<std::string>& args) {
   return compileCommand("explain", kHelp, /*acceptsIr=*/true, args,
                         [](const CompiledJob& job, const CommandLine& line) {
                           std::fputs(explainJob(job, line.path).c_str(), stdout);
+                          for (const CompiledStatement* statement :
+                               physical::runnableStatements(job)) {
+                            std::printf("== Changelog of %s (%s:%d:%d) ==\n%s\n",
+                                        statement->bound.summary.c_str(), line.path.c_str(),
+                                        statement->bound.location.line,
+                                        statement->bound.location.column,
+                                        physical::printStatementChangelog(*statement).c_str());
+                          }
                           std::fputs(explainPipelines(job, line.path).c_str(), stdout);
                           if (line.ir) std::fputs(explainIr(job, line.path).c_str(), stdout);
                           return 0;
