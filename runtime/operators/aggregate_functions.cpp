@@ -96,8 +96,8 @@ class CountFunction final : public AggregateFunction {
 // Integer sums wrap on overflow as Java's long arithmetic does in Flink.
 class SumFunction final : public AggregateFunction {
  public:
-  SumFunction(Number input, Number result, bool zeroWhenEmpty)
-      : input_(input), result_(result), zeroWhenEmpty_(zeroWhenEmpty) {}
+  SumFunction(Number input, Number result, bool zeroWhenEmpty, bool floatResult)
+      : input_(input), result_(result), zeroWhenEmpty_(zeroWhenEmpty), floatResult_(floatResult) {}
   Value create() const override { return Value::ofChildren({sumZero(), Value::ofInteger(0)}); }
   void accumulate(Value& acc, const Value& input) const override { add(acc, input, 1); }
   void retract(Value& acc, const Value& input) const override { add(acc, input, -1); }
@@ -110,6 +110,7 @@ class SumFunction final : public AggregateFunction {
   Number input_;
   Number result_;
   bool zeroWhenEmpty_;
+  bool floatResult_;
 
   Value sumZero() const {
     switch (result_) {
@@ -125,6 +126,8 @@ class SumFunction final : public AggregateFunction {
     switch (result_) {
       case Number::Real:
         sum.real += sign * (input_ == Number::Real ? input.real : static_cast<double>(input.integer));
+        // Flink keeps the running sum in the result type: a FLOAT sum rounds at every step.
+        if (floatResult_) sum.real = static_cast<float>(sum.real);
         break;
       case Number::Wide: sum.wide += sign * wideOf(input, input_); break;
       case Number::Integer:
@@ -179,7 +182,12 @@ class AvgFunction final : public AggregateFunction {
     if (numberOf(input_) == Number::Real) {
       acc.children[0].real += sign * input.real;
     } else {
-      acc.children[0].wide += sign * wideOf(input, numberOf(input_));
+      int128_t& sum = acc.children[0].wide;
+      sum += sign * wideOf(input, numberOf(input_));
+      // An integer AVG keeps a BIGINT running sum in Flink, which wraps on overflow.
+      if (input_.kind() != TypeKind::Decimal) {
+        sum = static_cast<int64_t>(static_cast<uint64_t>(sum));
+      }
     }
     acc.children[1].integer += sign;
   }
@@ -272,7 +280,8 @@ std::unique_ptr<AggregateFunction> plainFunction(const artifact::AggregateCall& 
   const bool inner = call.distinct;  // a DISTINCT wrapper retracts only values it has seen
   if (f == "COUNT") return std::make_unique<CountFunction>(call.arguments.empty());
   if (f == "SUM" || f == "SUM0") {
-    return std::make_unique<SumFunction>(numberOf(argument), numberOf(call.type), f == "SUM0");
+    return std::make_unique<SumFunction>(numberOf(argument), numberOf(call.type), f == "SUM0",
+                                         physicalTypeOf(call.type) == PhysicalType::Float32);
   }
   if (f == "AVG") return std::make_unique<AvgFunction>(argument, call.type);
   if (f == "MIN" || f == "MAX") {

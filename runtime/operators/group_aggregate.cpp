@@ -14,14 +14,19 @@ std::vector<DataType> schemaTypes(const artifact::Node& node) {
   return types;
 }
 
-// The group key as bytes: equal SQL values give equal bytes (the same normalization as the
-// hash exchange: -0.0 is 0.0, NULL is a marker).
+// The group key as bytes. Flink groups by binary rows, so -0.0 and 0.0 are two groups (their
+// bits differ); the hash exchange sends both to one instance, which is all it must do.
 void encodeKeyValue(const Value& value, PhysicalType type, KeyEncoder& key) {
   key.appendNullMarker(value.isNull);
   if (value.isNull) return;
   switch (type) {
     case PhysicalType::Float32:
-    case PhysicalType::Float64: key.appendDouble(value.real); break;
+    case PhysicalType::Float64: {
+      int64_t bits = 0;
+      std::memcpy(&bits, &value.real, sizeof bits);
+      key.appendInt64(bits);
+      break;
+    }
     case PhysicalType::String: key.appendString(value.bytes); break;
     case PhysicalType::Int128: {
       char raw[sizeof(int128_t)];
