@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "compiler/catalog/catalog.h"
@@ -240,6 +241,7 @@ class Planner {
     std::vector<artifact::AggregateCall> calls;
     for (const plan::AggregateCall& call : node.aggregates) {
       if (!kSupported.count(call.function)) unsupported("the aggregate function " + call.function);
+      if (call.arguments.size() > 1) unsupported(call.function + " of several arguments");
       if (call.distinct && call.function != "COUNT" && call.function != "SUM" &&
           call.function != "MIN" && call.function != "MAX") {
         unsupported(call.function + "(DISTINCT ..)");
@@ -267,6 +269,11 @@ class Planner {
     const NodeChangelog* consumed = changelog_.find(*node.inputs[0]);
     n.emitsUpdateBefore = !produced || produced->updateKind != UpdateKind::OnlyUpdateAfter;
     n.inputUpdates = !consumed || !consumed->kinds.isInsertOnly();
+    for (const artifact::AggregateCall& call : n.aggregates) {
+      if (n.inputUpdates && (call.function == "FIRST_VALUE" || call.function == "LAST_VALUE")) {
+        unsupported(call.function + " over updating input");
+      }
+    }
     return add(std::move(n));
   }
 
@@ -319,7 +326,11 @@ artifact::JobPlan planStatement([[maybe_unused]] const CompiledJob& job, const C
     const int id = planner.lower(root);
     if (query) planner.collect(id, root->schema);
   }
-  buildPipelines(plan);
+  try {
+    buildPipelines(plan);
+  } catch (const std::invalid_argument& error) {
+    throw UserError(location, std::string("sqlc run cannot run this plan yet: ") + error.what());
+  }
   return plan;
 }
 
@@ -344,6 +355,10 @@ void buildPipelines(artifact::JobPlan& plan) {
       if (current != head.id && plan.node(current).kind == NodeKind::Exchange) break;
       const std::vector<int> consumers = plan.consumersOf(current);
       if (consumers.empty()) break;
+      if (consumers.size() > 1) {
+        throw std::invalid_argument("node " + std::to_string(current) +
+                                    " has several consumers, and pipelines cannot fan out yet");
+      }
       current = consumers.front();
     }
     plan.pipelines.push_back(std::move(pipeline));

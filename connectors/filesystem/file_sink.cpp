@@ -88,11 +88,17 @@ void FileSinkWriter::openPartFile() {
          fs::exists(directory / inProgressName(nextIndex_))) {
     ++nextIndex_;
   }
-  finalPath_ = (directory / partFileName(nextIndex_)).string();
-  inProgressPath_ = (directory / inProgressName(nextIndex_)).string();
-  ++nextIndex_;
-  file_ = std::fopen(inProgressPath_.c_str(), "wb");
-  if (file_ == nullptr) failIo("create", inProgressPath_);
+  // Created exclusively ("x"): another job writing the same table at the same time may have
+  // taken the name between the check and the open; then the next index is tried.
+  while (true) {
+    finalPath_ = (directory / partFileName(nextIndex_)).string();
+    inProgressPath_ = (directory / inProgressName(nextIndex_)).string();
+    ++nextIndex_;
+    if (fs::exists(finalPath_)) continue;
+    file_ = std::fopen(inProgressPath_.c_str(), "wbx");
+    if (file_ != nullptr) break;
+    if (errno != EEXIST) failIo("create", inProgressPath_);
+  }
   bytesWritten_ = 0;
   openedAt_ = Clock::now();
   lastWriteAt_ = openedAt_;

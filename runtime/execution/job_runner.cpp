@@ -137,6 +137,9 @@ JobReport JobRunner::run(const std::function<void(const std::vector<OperatorSumm
     }
   } catch (const std::exception& e) {
     report.error = e.what();
+    // As a failure while running does: jobs started beside this one (sqlc run starts every
+    // INSERT at once) stop too, rather than run on while this error waits to be shown.
+    options_.cancelled->store(true);
     return report;
   }
   std::vector<std::thread> threads;

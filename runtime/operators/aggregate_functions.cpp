@@ -45,7 +45,8 @@ class SortedMultiset {
  public:
   explicit SortedMultiset(PhysicalType type) : type_(type) {}
 
-  // Returns the value's count after adding `delta` (entries at zero are removed).
+  // Returns the value's count after adding `delta` (entries at zero are removed), or -1 when
+  // a value that is not there is retracted.
   int64_t add(Value& set, const Value& value, int64_t delta) const {
     auto& items = set.children;
     size_t lo = 0;
@@ -66,7 +67,7 @@ class SortedMultiset {
       if (left <= 0) items.erase(items.begin() + at, items.begin() + at + 2);
       return left;
     }
-    if (delta <= 0) return 0;  // retracting a value never seen: nothing to undo
+    if (delta <= 0) return -1;  // retracting a value never seen: nothing to undo
     items.insert(items.begin() + at, {value, Value::ofInteger(delta)});
     return delta;
   }

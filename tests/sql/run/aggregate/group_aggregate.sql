@@ -70,3 +70,7 @@ FROM (SELECT channel, COUNT(*) AS cnt FROM bid GROUP BY channel) GROUP BY cnt;
 SELECT channel, MAX(price) FROM bid GROUP BY channel;
 -- +I[apple, 100]
 -- +I[google, 300]
+
+-- COUNT over several columns is not run yet: refused rather than counted wrong.
+SELECT COUNT(auction, price) FROM bid;
+-- error: COUNT of several arguments
