@@ -31,7 +31,4 @@ class JsonRowEncoder : public RowEncoder {
   std::string table_;
 };
 
-// `text` as a JSON string literal: quotes, backslashes and control characters escaped.
-void appendJsonString(std::string& out, std::string_view text);
-
 }  // namespace sluice::connectors

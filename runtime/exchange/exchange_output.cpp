@@ -1,21 +1,12 @@
 #include "runtime/exchange/exchange_output.h"
 
-#include <chrono>
-#include <numeric>
+#include <algorithm>
 
 #include "runtime/data/row_hash.h"
 #include "runtime/data/vector_copy.h"
+#include "runtime/execution/task_clock.h"
 
 namespace sluice::runtime {
-namespace {
-
-int64_t nowMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
-}  // namespace
 
 ExchangeOutput::ExchangeOutput(const artifact::Node& exchange, int subtask,
                                std::vector<Target> targets, int batchSize,
@@ -68,21 +59,35 @@ void ExchangeOutput::write(const Batch& batch) {
   }
 }
 
+// Whole batches (forward, rebalance, single, broadcast) copy contiguous ranges: no row list.
 void ExchangeOutput::appendAll(int target, const Batch& batch) {
-  std::vector<int32_t>& all = rowsPerTarget_[target];
-  all.resize(batch.size());
-  std::iota(all.begin(), all.end(), 0);
-  append(target, batch, all.data(), batch.size());
+  int from = 0;
+  while (from < batch.size()) {
+    Batch& out = bufferFor(target);
+    const int take = std::min(batch.size() - from, out.capacity() - out.size());
+    for (int c = 0; c < out.columnCount(); ++c) {
+      copyRows(batch.column(c), from, take, out.column(c), out.size());
+    }
+    std::copy_n(batch.rowKinds() + from, take, out.rowKinds() + out.size());
+    out.shareArenasOf(batch);
+    out.setSize(out.size() + take);
+    from += take;
+    if (out.full()) send(target);
+  }
+}
+
+Batch& ExchangeOutput::bufferFor(int target) {
+  Buffer& buffer = buffers_[target];
+  if (!buffer.batch) {
+    buffer.batch = std::make_unique<Batch>(types_, batchSize_);
+    buffer.oldestRowMicros = steadyMicros();
+  }
+  return *buffer.batch;
 }
 
 void ExchangeOutput::append(int target, const Batch& batch, const int32_t* rows, int count) {
   while (count > 0) {
-    Buffer& buffer = buffers_[target];
-    if (!buffer.batch) {
-      buffer.batch = std::make_unique<Batch>(types_, batchSize_);
-      buffer.oldestRowMicros = nowMicros();
-    }
-    Batch& out = *buffer.batch;
+    Batch& out = bufferFor(target);
     const int take = std::min(count, out.capacity() - out.size());
     for (int c = 0; c < out.columnCount(); ++c) {
       gatherRows(batch.column(c), rows, take, out.column(c), out.size());
@@ -111,7 +116,7 @@ void ExchangeOutput::send(int target) {
 }
 
 void ExchangeOutput::flushIfDue() {
-  const int64_t now = nowMicros();
+  const int64_t now = steadyMicros();
   for (int target = 0; target < static_cast<int>(buffers_.size()); ++target) {
     const Buffer& buffer = buffers_[target];
     if (buffer.batch && buffer.batch->size() > 0 && now - buffer.oldestRowMicros >= maxLatencyMicros_) {

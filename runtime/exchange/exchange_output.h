@@ -56,6 +56,8 @@ class ExchangeOutput {
   std::vector<uint64_t> hashes_;
   std::vector<std::vector<int32_t>> rowsPerTarget_;
 
+  // The buffer of rows for `target`, started when absent.
+  Batch& bufferFor(int target);
   void append(int target, const Batch& batch, const int32_t* rows, int count);
   void appendAll(int target, const Batch& batch);
   void send(int target);

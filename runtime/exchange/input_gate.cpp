@@ -3,16 +3,9 @@
 #include <algorithm>
 #include <climits>
 
+#include "runtime/execution/task_clock.h"
+
 namespace sluice::runtime {
-namespace {
-
-int64_t nowNanos() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
-}  // namespace
 
 InputGate::InputGate(std::vector<int> channelsPerInput, int bufferedBatches) {
   for (int input = 0; input < static_cast<int>(channelsPerInput.size()); ++input) {
@@ -29,12 +22,12 @@ int64_t InputGate::push(ChannelEvent event, const std::atomic<bool>& cancelled) 
   int64_t waited = 0;
   if (event.kind == ChannelEvent::Kind::Data) {
     if (queuedBatches_ >= capacity_) {
-      const int64_t started = nowNanos();
+      const int64_t started = steadyNanos();
       // Wakes up now and then to notice a failed or cancelled job.
       while (queuedBatches_ >= capacity_ && !cancelled.load(std::memory_order_relaxed)) {
         notFull_.wait_for(lock, std::chrono::milliseconds(50));
       }
-      waited = nowNanos() - started;
+      waited = steadyNanos() - started;
       if (cancelled.load(std::memory_order_relaxed)) return waited;
     }
     ++queuedBatches_;
@@ -59,6 +52,17 @@ InputGate::Next InputGate::next(std::chrono::microseconds wait) {
         out.kind = Next::Kind::Timeout;
         return out;
       }
+      const ChannelEvent& front = queue_.front();
+      if (front.kind == ChannelEvent::Kind::Data && channels_[front.channel].idle) {
+        // Rows on an idle channel make it active again, before they are processed: when the
+        // gate had reported Idle, Active goes first and the rows stay queued for the next call.
+        channels_[front.channel].idle = false;
+        if (reportedIdle_) {
+          reportedIdle_ = false;
+          out.kind = Next::Kind::Active;
+          return out;
+        }
+      }
       event = std::move(queue_.front());
       queue_.pop_front();
       if (event.kind == ChannelEvent::Kind::Data) {
@@ -67,20 +71,7 @@ InputGate::Next InputGate::next(std::chrono::microseconds wait) {
       }
     }
     if (event.kind == ChannelEvent::Kind::Data) {
-      ChannelState& channel = channels_[event.channel];
-      if (channel.idle) {
-        // Rows on an idle channel make it active again (before the rows are processed).
-        channel.idle = false;
-        if (reportedIdle_) {
-          reportedIdle_ = false;
-          // Deliver Active first; the rows follow on the next call.
-          std::lock_guard<std::mutex> lock(mutex_);
-          queue_.push_front(std::move(event));
-          ++queuedBatches_;
-          out.kind = Next::Kind::Active;
-          return out;
-        }
-      }
+      const ChannelState& channel = channels_[event.channel];
       out.kind = Next::Kind::Data;
       out.input = channel.input;
       out.batch = std::move(event.batch);

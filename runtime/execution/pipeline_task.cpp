@@ -1,28 +1,16 @@
 #include "runtime/execution/pipeline_task.h"
 
 #include <algorithm>
-#include <chrono>
 #include <thread>
 
 #include "runtime/execution/stateless_operators.h"
+#include "runtime/execution/task_clock.h"
 #include "runtime/execution/values_reader.h"
 #include "runtime/operators/group_aggregate.h"
 #include "runtime/state/state_backend_factory.h"
 
 namespace sluice::runtime {
 namespace {
-
-int64_t nowNanos() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
-int64_t wallClockMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 std::vector<DataType> schemaTypes(const artifact::Node& node) {
   std::vector<DataType> types;
@@ -58,10 +46,10 @@ struct PipelineTask::Link final : Output {
   template <typename F>
   void timed(F&& work) {
     const int64_t downstreamBefore = downstreamNanos;
-    const int64_t started = nowNanos();
+    const int64_t started = steadyNanos();
     work();
     metrics->add(metrics->busyNanos,
-                 nowNanos() - started - (downstreamNanos - downstreamBefore));
+                 steadyNanos() - started - (downstreamNanos - downstreamBefore));
   }
   void process(Batch& batch, int input) {
     metrics->add(metrics->rowsIn, batch.size());
@@ -74,23 +62,23 @@ struct PipelineTask::Link final : Output {
   void emit(Batch& batch) override {
     if (batch.size() == 0) return;
     metrics->add(metrics->rowsOut, batch.size());
-    const int64_t started = nowNanos();
+    const int64_t started = steadyNanos();
     if (next) {
       next->process(batch, 0);
     } else {
       task->deliver(batch);
     }
-    downstreamNanos += nowNanos() - started;
+    downstreamNanos += steadyNanos() - started;
   }
   void emitWatermark(int64_t value) override {
     metrics->watermarkMicros.store(value, std::memory_order_relaxed);
-    const int64_t started = nowNanos();
+    const int64_t started = steadyNanos();
     if (next) {
       next->watermark(value);
     } else {
       task->deliverWatermark(value);
     }
-    downstreamNanos += nowNanos() - started;
+    downstreamNanos += steadyNanos() - started;
   }
 };
 
@@ -263,10 +251,10 @@ void PipelineTask::runSource() {
   bool idle = false;
   while (!cancelled.load(std::memory_order_relaxed)) {
     input.clear();
-    const int64_t started = nowNanos();
+    const int64_t started = steadyNanos();
     task_.arena = &input.arena();
     const ReadStatus status = source_->read(input);
-    sourceMetrics_->add(sourceMetrics_->busyNanos, nowNanos() - started);
+    sourceMetrics_->add(sourceMetrics_->busyNanos, steadyNanos() - started);
     sourceMetrics_->skippedRows.store(source_->skippedRows(), std::memory_order_relaxed);
     if (status == ReadStatus::End) break;
     if (exchange_) exchange_->flushIfDue();
@@ -369,10 +357,10 @@ void PipelineTask::fireProcessingTimers() {
 
 void PipelineTask::deliver(Batch& batch) {
   if (sink_) {
-    const int64_t started = nowNanos();
+    const int64_t started = steadyNanos();
     sinkMetrics_->add(sinkMetrics_->rowsIn, batch.size());
     sink_->write(batch);
-    sinkMetrics_->add(sinkMetrics_->busyNanos, nowNanos() - started);
+    sinkMetrics_->add(sinkMetrics_->busyNanos, steadyNanos() - started);
   } else {
     exchange_->write(batch);
     exchange_->flushIfDue();
@@ -395,10 +383,10 @@ void PipelineTask::finish() {
     link->metrics->stateKeys.store(state.keys, std::memory_order_relaxed);
     link->metrics->stateBytes.store(state.bytes, std::memory_order_relaxed);
   }
-  const int64_t started = nowNanos();
+  const int64_t started = steadyNanos();
   if (sink_) {
     sink_->finish();
-    sinkMetrics_->add(sinkMetrics_->busyNanos, nowNanos() - started);
+    sinkMetrics_->add(sinkMetrics_->busyNanos, steadyNanos() - started);
   } else {
     exchange_->finish();
   }

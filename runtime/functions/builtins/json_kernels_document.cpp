@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
+#include "runtime/data/json_text.h"
 #include "runtime/functions/builtins/json_document_model.h"
 
 namespace sluice::runtime::builtins::json {
@@ -144,31 +145,6 @@ class Builder {
   }
 };
 
-void writeString(std::string_view text, std::string& out) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  out += '"';
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\\u00";
-          out += kHex[(c >> 4) & 0xF];
-          out += kHex[c & 0xF];
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
-
 }  // namespace
 
 std::optional<Node> parse(std::string_view text) {
@@ -186,7 +162,7 @@ void write(const Node& node, std::string& out) {
     case Node::Kind::Boolean: out += node.boolean ? "true" : "false"; return;
     case Node::Kind::Integer:
     case Node::Kind::Decimal: out += node.text; return;
-    case Node::Kind::String: writeString(node.text, out); return;
+    case Node::Kind::String: appendJsonString(out, node.text); return;
     case Node::Kind::Array:
       out += '[';
       for (size_t i = 0; i < node.children.size(); ++i) {
@@ -203,7 +179,7 @@ void write(const Node& node, std::string& out) {
       out += '{';
       for (size_t i = 0; i < order.size(); ++i) {
         if (i > 0) out += ',';
-        writeString(node.keys[order[i]], out);
+        appendJsonString(out, node.keys[order[i]]);
         out += ':';
         write(node.children[order[i]], out);
       }
