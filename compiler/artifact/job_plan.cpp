@@ -61,8 +61,36 @@ const char* nodeKindName(NodeKind kind) {
     case NodeKind::Sink: return "Sink";
     case NodeKind::Exchange: return "Exchange";
     case NodeKind::GroupAggregate: return "GroupAggregate";
+    case NodeKind::WindowAggregate: return "WindowAggregate";
+    case NodeKind::WindowTableFunction: return "WindowTableFunction";
+    case NodeKind::Rank: return "Rank";
+    case NodeKind::Deduplicate: return "Deduplicate";
+    case NodeKind::OverAggregate: return "OverAggregate";
   }
   return "?";
+}
+
+std::string Window::digest() const {
+  auto duration = [](int64_t micros) {
+    if (micros % 1'000'000 == 0) return std::to_string(micros / 1'000'000) + " s";
+    if (micros % 1'000 == 0) return std::to_string(micros / 1'000) + " ms";
+    return std::to_string(micros) + " us";
+  };
+  static const char* const kNames[] = {"TUMBLE", "HOP", "CUMULATE", "SESSION"};
+  std::string text = std::string(kNames[static_cast<int>(kind)]) + "(" +
+                     (eventTime ? "rowtime" : "proctime") + "=$" + std::to_string(timeColumn);
+  switch (kind) {
+    case WindowKind::Tumble: text += ", size=" + duration(sizeMicros); break;
+    case WindowKind::Hop:
+      text += ", size=" + duration(sizeMicros) + ", slide=" + duration(slideMicros);
+      break;
+    case WindowKind::Cumulate:
+      text += ", max_size=" + duration(sizeMicros) + ", step=" + duration(slideMicros);
+      break;
+    case WindowKind::Session: text += ", gap=" + duration(gapMicros); break;
+  }
+  if (offsetMicros != 0) text += ", offset=" + duration(offsetMicros);
+  return text + ")";
 }
 
 const char* distributionName(Distribution distribution) {

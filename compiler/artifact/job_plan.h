@@ -18,7 +18,7 @@
 
 namespace sluice::artifact {
 
-constexpr int kFormatVersion = 2;
+constexpr int kFormatVersion = 3;
 
 enum class ExpressionKind : uint8_t {
   Column,       // input column `column`
@@ -58,6 +58,32 @@ struct AggregateCall {
   DataType type;               // the result type
 };
 
+// A window of a WindowAggregate or WindowTableFunction (Flink's window TVFs and legacy group
+// windows). Times are microseconds, as the runtime's event time.
+enum class WindowKind : uint8_t { Tumble, Hop, Cumulate, Session };
+
+struct Window {
+  WindowKind kind = WindowKind::Tumble;
+  int timeColumn = -1;     // input column of the time attribute
+  bool eventTime = true;   // false: processing time (the column's value is not read)
+  int64_t sizeMicros = 0;  // TUMBLE and HOP size, CUMULATE max size
+  int64_t slideMicros = 0; // HOP slide, CUMULATE step
+  int64_t gapMicros = 0;   // SESSION gap
+  int64_t offsetMicros = 0;
+  std::string digest() const;  // "HOP(size=10 s, slide=5 s)"
+};
+
+// A window property a WindowAggregate appends to its output, or a WindowTableFunction to its
+// input row. Rowtime is window_time (end - 1 ms), the output's new time attribute.
+enum class WindowProperty : uint8_t { Start, End, Rowtime, Proctime };
+
+// One sort key of a Rank, a Deduplicate or an OverAggregate's ORDER BY.
+struct SortKey {
+  int column = 0;
+  bool descending = false;
+  bool nullsFirst = false;
+};
+
 enum class NodeKind : uint8_t {
   Source,             // a table's connector: reads rows of its physical columns
   Values,             // literal rows (bare SELECT without FROM, VALUES)
@@ -67,6 +93,11 @@ enum class NodeKind : uint8_t {
   Sink,               // a table's connector, or the client for a bare SELECT
   Exchange,           // a pipeline breaker: rows move between threads through bounded queues
   GroupAggregate,     // GROUP BY / SELECT DISTINCT over a stream: an updating result per key
+  WindowAggregate,    // aggregation per key and window, emitted when the window closes
+  WindowTableFunction,  // appends window_start/end/time to each row (one copy per window)
+  Rank,               // TopN per partition: ROW_NUMBER/RANK/DENSE_RANK with a rank range
+  Deduplicate,        // keep the first or last row per key
+  OverAggregate,      // appends aggregates over a frame of preceding rows to each row
 };
 
 const char* nodeKindName(NodeKind kind);
@@ -117,6 +148,30 @@ struct Node {
   std::vector<AggregateCall> aggregates;
   bool emitsUpdateBefore = true;
   bool inputUpdates = false;  // the input carries -U/-D rows: accumulators must retract
+
+  // WindowAggregate: output = the `keys` columns, one column per call, then one per property.
+  // WindowTableFunction: output = the input columns, then one per property.
+  Window window;
+  std::vector<WindowProperty> windowProperties;
+
+  // Rank: partition `keys`, order `sortKeys`, rows ranked rankStart..rankEnd (1-based) kept;
+  // the rank number appended when outputRankNumber. Deduplicate: `keys`, the time attribute
+  // in sortKeys[0], keepLastRow. OverAggregate: partition `keys`, ORDER BY sortKeys[0] (a time
+  // attribute), `aggregates` appended to each input row over the frame below.
+  // `windowEndColumn` >= 0: a window TopN / deduplication, emitted when the watermark passes
+  // the window end held in that input column. `eventTime`: the order is on event time.
+  std::vector<SortKey> sortKeys;
+  std::string rankFunction;  // ROW_NUMBER, RANK, DENSE_RANK
+  int64_t rankStart = 1;
+  int64_t rankEnd = 1;
+  bool outputRankNumber = false;
+  bool keepLastRow = false;
+  int windowEndColumn = -1;
+  bool eventTime = true;
+  // OverAggregate frame: ROWS (a count of rows) or RANGE (microseconds before the current
+  // row's time); precedingBound -1 is UNBOUNDED PRECEDING. The frame ends at the current row.
+  bool rowsFrame = false;
+  int64_t precedingBound = -1;
 
   const std::string& option(const std::string& key) const;  // "" when absent
   // The table's own name without catalog and database ("bid" for "cat.db.bid").

@@ -176,7 +176,19 @@ Expression expressionFromJson(const Json& j) {
 
 constexpr NodeKind kNodeKinds[] = {NodeKind::Source, NodeKind::Values, NodeKind::Calc,
                                    NodeKind::WatermarkAssigner, NodeKind::Union, NodeKind::Sink,
-                                   NodeKind::Exchange, NodeKind::GroupAggregate};
+                                   NodeKind::Exchange, NodeKind::GroupAggregate,
+                                   NodeKind::WindowAggregate, NodeKind::WindowTableFunction,
+                                   NodeKind::Rank, NodeKind::Deduplicate, NodeKind::OverAggregate};
+constexpr const char* kWindowKinds[] = {"TUMBLE", "HOP", "CUMULATE", "SESSION"};
+constexpr const char* kWindowProperties[] = {"start", "end", "rowtime", "proctime"};
+
+template <size_t N>
+int indexOfName(const char* const (&names)[N], const std::string& name, const char* what) {
+  for (size_t i = 0; i < N; ++i) {
+    if (name == names[i]) return static_cast<int>(i);
+  }
+  throw std::runtime_error(std::string("unknown ") + what + " '" + name + "'");
+}
 constexpr Distribution kDistributions[] = {Distribution::Forward, Distribution::Hash,
                                            Distribution::Rebalance, Distribution::Single,
                                            Distribution::Broadcast};
@@ -220,7 +232,47 @@ Json nodeToJson(const Node& n) {
   }
   if (n.kind == NodeKind::Exchange) j["distribution"] = distributionName(n.distribution);
   if (!n.keys.empty()) j["keys"] = n.keys;
-  if (n.kind == NodeKind::GroupAggregate) {
+  const bool windowed =
+      n.kind == NodeKind::WindowAggregate || n.kind == NodeKind::WindowTableFunction;
+  if (windowed) {
+    const Window& w = n.window;
+    j["window"] = {{"kind", kWindowKinds[static_cast<int>(w.kind)]},
+                   {"timeColumn", w.timeColumn},
+                   {"eventTime", w.eventTime},
+                   {"size", w.sizeMicros},
+                   {"slide", w.slideMicros},
+                   {"gap", w.gapMicros},
+                   {"offset", w.offsetMicros}};
+    Json properties = Json::array();
+    for (WindowProperty p : n.windowProperties) {
+      properties.push_back(kWindowProperties[static_cast<int>(p)]);
+    }
+    j["windowProperties"] = properties;
+  }
+  if (!n.sortKeys.empty()) {
+    Json keys = Json::array();
+    for (const SortKey& k : n.sortKeys) {
+      keys.push_back({{"column", k.column}, {"descending", k.descending}, {"nullsFirst", k.nullsFirst}});
+    }
+    j["sortKeys"] = keys;
+  }
+  if (n.kind == NodeKind::Rank) {
+    j["rankFunction"] = n.rankFunction;
+    j["rankStart"] = n.rankStart;
+    j["rankEnd"] = n.rankEnd;
+    j["outputRankNumber"] = n.outputRankNumber;
+  }
+  if (n.kind == NodeKind::Deduplicate) j["keepLastRow"] = n.keepLastRow;
+  if (n.windowEndColumn >= 0) j["windowEndColumn"] = n.windowEndColumn;
+  if (n.kind == NodeKind::Rank || n.kind == NodeKind::Deduplicate ||
+      n.kind == NodeKind::OverAggregate) {
+    j["eventTime"] = n.eventTime;
+  }
+  if (n.kind == NodeKind::OverAggregate) {
+    j["rowsFrame"] = n.rowsFrame;
+    j["precedingBound"] = n.precedingBound;
+  }
+  if (!n.aggregates.empty() || n.kind == NodeKind::GroupAggregate) {
     Json calls = Json::array();
     for (const AggregateCall& call : n.aggregates) {
       Json c = {{"function", call.function}, {"arguments", call.arguments},
@@ -285,6 +337,38 @@ Node nodeFromJson(const Json& j) {
   }
   n.emitsUpdateBefore = j.value("emitsUpdateBefore", true);
   n.inputUpdates = j.value("inputUpdates", false);
+  if (j.contains("window")) {
+    const Json& w = j.at("window");
+    n.window.kind = static_cast<WindowKind>(
+        indexOfName(kWindowKinds, w.at("kind").get<std::string>(), "window kind"));
+    n.window.timeColumn = w.value("timeColumn", -1);
+    n.window.eventTime = w.value("eventTime", true);
+    n.window.sizeMicros = w.value("size", int64_t{0});
+    n.window.slideMicros = w.value("slide", int64_t{0});
+    n.window.gapMicros = w.value("gap", int64_t{0});
+    n.window.offsetMicros = w.value("offset", int64_t{0});
+  }
+  if (j.contains("windowProperties")) {
+    for (const Json& p : j.at("windowProperties")) {
+      n.windowProperties.push_back(static_cast<WindowProperty>(
+          indexOfName(kWindowProperties, p.get<std::string>(), "window property")));
+    }
+  }
+  if (j.contains("sortKeys")) {
+    for (const Json& k : j.at("sortKeys")) {
+      n.sortKeys.push_back({k.at("column").get<int>(), k.value("descending", false),
+                            k.value("nullsFirst", false)});
+    }
+  }
+  n.rankFunction = j.value("rankFunction", "");
+  n.rankStart = j.value("rankStart", int64_t{1});
+  n.rankEnd = j.value("rankEnd", int64_t{1});
+  n.outputRankNumber = j.value("outputRankNumber", false);
+  n.keepLastRow = j.value("keepLastRow", false);
+  n.windowEndColumn = j.value("windowEndColumn", -1);
+  n.eventTime = j.value("eventTime", true);
+  n.rowsFrame = j.value("rowsFrame", false);
+  n.precedingBound = j.value("precedingBound", int64_t{-1});
   return n;
 }
 

@@ -10,6 +10,7 @@
 #include "compiler/diagnostics/diagnostics.h"
 #include "compiler/physical/changelog_inference.h"
 #include "compiler/physical/expression_lowering.h"
+#include "compiler/physical/planner.h"
 
 namespace sluice::physical {
 namespace {
@@ -18,287 +19,260 @@ using artifact::Expression;
 using artifact::Node;
 using artifact::NodeKind;
 
-class Planner {
- public:
-  Planner(artifact::JobPlan& plan, const ChangelogPlan& changelog, SourceLocation location,
-          std::string locationText)
-      : plan_(plan), changelog_(changelog), location_(location),
-        locationText_(std::move(locationText)) {
-    parallelism_ = std::max(1, std::atoi(plan.option("parallelism.default", "1").c_str()));
+}  // namespace
+
+Planner::Planner(artifact::JobPlan& plan, const ChangelogPlan& changelog, SourceLocation location,
+                 std::string locationText)
+    : plan_(plan), changelog_(changelog), location_(location),
+      locationText_(std::move(locationText)) {
+  parallelism_ = std::max(1, std::atoi(plan.option("parallelism.default", "1").c_str()));
+}
+
+int Planner::lower(const plan::NodeRef& node) {
+  if (auto it = lowered_.find(node.get()); it != lowered_.end()) return it->second;
+  const int id = lowerFresh(*node);
+  lowered_[node.get()] = id;
+  return id;
+}
+
+int Planner::collect(int input, const std::vector<plan::Field>& schema) {
+  Node sink = makeNode(NodeKind::Sink, {input}, schema);
+  sink.connector = "collect";
+  return add(std::move(sink));
+}
+
+void Planner::unsupported(const std::string& what) const {
+  throw UserError(location_, "sqlc run cannot run " + what + " yet");
+}
+
+Node Planner::makeNode(NodeKind kind, std::vector<int> inputs,
+                       const std::vector<plan::Field>& schema) {
+  Node n;
+  n.id = static_cast<int>(plan_.nodes.size()) + 1;
+  n.kind = kind;
+  n.parallelism = inputs.size() == 1 ? nodeById(inputs[0]).parallelism : parallelism_;
+  n.inputs = std::move(inputs);
+  for (const plan::Field& f : schema) n.schema.push_back({f.name, f.type});
+  n.location = locationText_;
+  return n;
+}
+
+int Planner::exchange(int input, artifact::Distribution distribution, int parallelism,
+                      std::vector<int> keys) {
+  const Node& producer = nodeById(input);
+  Node n;
+  n.id = static_cast<int>(plan_.nodes.size()) + 1;
+  n.kind = NodeKind::Exchange;
+  n.inputs = {input};
+  n.schema = producer.schema;
+  n.parallelism = parallelism;
+  n.location = locationText_;
+  n.distribution = distribution == artifact::Distribution::Forward &&
+                           producer.parallelism != parallelism
+                       ? artifact::Distribution::Rebalance
+                       : distribution;
+  n.keys = std::move(keys);
+  return add(std::move(n));
+}
+
+int Planner::keyedExchange(int input, const std::vector<int>& keys, int& parallelism) {
+  if (keys.empty()) {
+    parallelism = 1;
+    return exchange(input, artifact::Distribution::Single, 1);
   }
+  parallelism = parallelism_;
+  return exchange(input, artifact::Distribution::Hash, parallelism_, keys);
+}
 
-  int lower(const plan::NodeRef& node) {
-    if (auto it = lowered_.find(node.get()); it != lowered_.end()) return it->second;
-    const int id = lowerFresh(*node);
-    lowered_[node.get()] = id;
-    return id;
+int Planner::add(Node node) {
+  plan_.nodes.push_back(std::move(node));
+  return plan_.nodes.back().id;
+}
+
+Expression Planner::lowerOrRefuse(const plan::BoundExpression& e) {
+  std::string what;
+  auto lowered = lowerExpression(e, what);
+  if (!lowered) unsupported(what);
+  return std::move(*lowered);
+}
+
+std::vector<Expression> Planner::identity(const Node& input) {
+  std::vector<Expression> columns;
+  for (size_t i = 0; i < input.schema.size(); ++i) {
+    columns.push_back(Expression::columnRef(static_cast<int>(i), input.schema[i].type));
   }
+  return columns;
+}
 
-  // A bare SELECT: its rows go to the client, printed as a changelog.
-  int collect(int input, const std::vector<plan::Field>& schema) {
-    Node sink = makeNode(NodeKind::Sink, {input}, schema);
-    sink.connector = "collect";
-    return add(std::move(sink));
+bool Planner::inputUpdates(const plan::LogicalNode& node) const {
+  const NodeChangelog* consumed = changelog_.find(*node.inputs[0]);
+  return !consumed || !consumed->kinds.isInsertOnly();
+}
+
+bool Planner::emitsUpdateBefore(const plan::LogicalNode& node) const {
+  const NodeChangelog* produced = changelog_.find(node);
+  return !produced || produced->updateKind != UpdateKind::OnlyUpdateAfter;
+}
+
+int Planner::lowerFresh(const plan::LogicalNode& node) {
+  switch (node.kind) {
+    case plan::NodeKind::TableScan: return source(node);
+    case plan::NodeKind::Values: return values(node);
+    case plan::NodeKind::Project: return project(node);
+    case plan::NodeKind::Filter: return filter(node);
+    case plan::NodeKind::WatermarkAssigner: return watermark(node);
+    case plan::NodeKind::Union: return unionAll(node);
+    case plan::NodeKind::Sink: return sink(node);
+    case plan::NodeKind::Aggregate: return groupAggregate(node);
+    case plan::NodeKind::WindowAggregate: return windowAggregate(node);
+    case plan::NodeKind::WindowTableFunction: return windowTableFunction(node);
+    case plan::NodeKind::Rank: return rank(node);
+    case plan::NodeKind::Deduplicate: return deduplicate(node);
+    case plan::NodeKind::OverAggregate: return overAggregate(node);
+    default: unsupported(fmt::format("{} (node {})", plan::nodeKindName(node.kind), node.id));
   }
+}
 
- private:
-  artifact::JobPlan& plan_;
-  const ChangelogPlan& changelog_;  // what each logical node produces and how it encodes updates
-  SourceLocation location_;
-  std::string locationText_;
-  int parallelism_ = 1;
-  std::unordered_map<const plan::LogicalNode*, int> lowered_;
+namespace {
 
-  [[noreturn]] void unsupported(const std::string& what) const {
-    throw UserError(location_, "sqlc run cannot run " + what + " yet");
+// The table, its connector and its options with OPTIONS hints merged over them.
+void describeTable(const plan::LogicalNode& node, Node& n) {
+  n.table = node.tableName;
+  if (node.table) {
+    for (const auto& [key, value] : node.table->options) n.options[key] = value;
+    n.connector = node.table->connector().value_or("");
   }
-
-  // A node of the default parallelism; a stateless node with one input takes its input's, so
-  // that it runs in the same pipeline instance (Flink's operator chaining).
-  Node makeNode(NodeKind kind, std::vector<int> inputs, const std::vector<plan::Field>& schema) {
-    Node n;
-    n.id = static_cast<int>(plan_.nodes.size()) + 1;
-    n.kind = kind;
-    n.parallelism = inputs.size() == 1 ? nodeById(inputs[0]).parallelism : parallelism_;
-    n.inputs = std::move(inputs);
-    for (const plan::Field& f : schema) n.schema.push_back({f.name, f.type});
-    n.location = locationText_;
-    return n;
-  }
-
-  // An Exchange from `input` to `parallelism` consumer instances. Forward needs the same
-  // parallelism on both sides; any other change of parallelism rebalances.
-  int exchange(int input, artifact::Distribution distribution, int parallelism,
-               std::vector<int> keys = {}) {
-    const Node& producer = nodeById(input);
-    Node n;
-    n.id = static_cast<int>(plan_.nodes.size()) + 1;
-    n.kind = NodeKind::Exchange;
-    n.inputs = {input};
-    n.schema = producer.schema;
-    n.parallelism = parallelism;
-    n.location = locationText_;
-    n.distribution = distribution == artifact::Distribution::Forward &&
-                             producer.parallelism != parallelism
-                         ? artifact::Distribution::Rebalance
-                         : distribution;
-    n.keys = std::move(keys);
-    return add(std::move(n));
-  }
-
-  int add(Node node) {
-    plan_.nodes.push_back(std::move(node));
-    return plan_.nodes.back().id;
-  }
-
-  Node& nodeById(int id) { return plan_.nodes[id - 1]; }
-
-  Expression lowerOrRefuse(const plan::BoundExpression& e) {
-    std::string what;
-    auto lowered = lowerExpression(e, what);
-    if (!lowered) unsupported(what);
-    return std::move(*lowered);
-  }
-
-  std::vector<Expression> identity(const Node& input) {
-    std::vector<Expression> columns;
-    for (size_t i = 0; i < input.schema.size(); ++i) {
-      columns.push_back(Expression::columnRef(static_cast<int>(i), input.schema[i].type));
-    }
-    return columns;
-  }
-
-  int lowerFresh(const plan::LogicalNode& node) {
-    switch (node.kind) {
-      case plan::NodeKind::TableScan: return source(node);
-      case plan::NodeKind::Values: return values(node);
-      case plan::NodeKind::Project: return project(node);
-      case plan::NodeKind::Filter: return filter(node);
-      case plan::NodeKind::WatermarkAssigner: return watermark(node);
-      case plan::NodeKind::Union: return unionAll(node);
-      case plan::NodeKind::Sink: return sink(node);
-      case plan::NodeKind::Aggregate: return groupAggregate(node);
-      default: unsupported(fmt::format("{} (node {})", plan::nodeKindName(node.kind), node.id));
-    }
-  }
-
-  // The table, its connector and its options with OPTIONS hints merged over them.
-  static void describeTable(const plan::LogicalNode& node, Node& n) {
-    n.table = node.tableName;
-    if (node.table) {
-      for (const auto& [key, value] : node.table->options) n.options[key] = value;
-      n.connector = node.table->connector().value_or("");
-    }
-    for (const auto& [key, value] : node.hints) n.options[key] = value;
-  }
-
-  int source(const plan::LogicalNode& node) {
-    Node n = makeNode(NodeKind::Source, {}, node.schema);
-    describeTable(node, n);
-    return add(std::move(n));
-  }
-
-  int values(const plan::LogicalNode& node) {
-    Node n = makeNode(NodeKind::Values, {}, node.schema);
-    n.parallelism = 1;
-    const size_t width = node.schema.size();
-    for (size_t i = 0; width > 0 && i + width <= node.expressions.size(); i += width) {
-      std::vector<Expression> row;
-      for (size_t c = 0; c < width; ++c) row.push_back(lowerOrRefuse(*node.expressions[i + c]));
-      n.rows.push_back(std::move(row));
-    }
-    return add(std::move(n));
-  }
-
-  // A Calc that later operators may fuse into: a fresh one over `input`, or `input` itself when
-  // it is a Calc nothing else reads.
-  int project(const plan::LogicalNode& node) {
-    const int input = lower(node.inputs[0]);
-    std::vector<Expression> projections;
-    for (const auto& e : node.expressions) projections.push_back(lowerOrRefuse(*e));
-    if (fusible(input)) {
-      Node& calc = nodeById(input);
-      for (Expression& p : projections) p = substituteColumns(p, calc.projections);
-      calc.projections = std::move(projections);
-      calc.schema.clear();
-      for (const plan::Field& f : node.schema) calc.schema.push_back({f.name, f.type});
-      return input;
-    }
-    Node n = makeNode(NodeKind::Calc, {input}, node.schema);
-    n.projections = std::move(projections);
-    return add(std::move(n));
-  }
-
-  int filter(const plan::LogicalNode& node) {
-    const int input = lower(node.inputs[0]);
-    Expression condition = lowerOrRefuse(*node.condition);
-    if (fusible(input)) {
-      Node& calc = nodeById(input);
-      condition = substituteColumns(condition, calc.projections);
-      calc.condition = calc.condition ? Expression::call("AND", {*calc.condition, condition},
-                                                         DataType::boolean())
-                                      : condition;
-      return input;
-    }
-    Node n = makeNode(NodeKind::Calc, {input}, node.schema);
-    n.projections = identity(nodeById(input));
-    n.condition = std::move(condition);
-    return add(std::move(n));
-  }
-
-  // Fusing rewrites the Calc in place, so the logical nodes it stood for are forgotten: a second
-  // reader of the same logical subplan gets its own copy rather than the rewritten one.
-  bool fusible(int id) {
-    const Node& n = nodeById(id);
-    if (n.kind != NodeKind::Calc || !plan_.consumersOf(id).empty()) return false;
-    std::erase_if(lowered_, [id](const auto& entry) { return entry.second == id; });
-    return true;
-  }
-
-  // WATERMARK FOR ts AS expr: moved into the source when only computed columns lie between, as
-  // Flink pushes watermark generation into the scan.
-  int watermark(const plan::LogicalNode& node) {
-    const int input = lower(node.inputs[0]);
-    Expression expression = lowerOrRefuse(*node.expressions[0]);
-    const Node& below = nodeById(input);
-    int sourceId = -1;
-    if (below.kind == NodeKind::Source) {
-      sourceId = input;
-    } else if (below.kind == NodeKind::Calc && !below.condition &&
-               nodeById(below.inputs[0]).kind == NodeKind::Source) {
-      expression = substituteColumns(expression, below.projections);
-      sourceId = below.inputs[0];
-    }
-    if (sourceId > 0 && !nodeById(sourceId).watermark) {
-      nodeById(sourceId).watermark = std::move(expression);
-      return input;
-    }
-    Node n = makeNode(NodeKind::WatermarkAssigner, {input}, node.schema);
-    n.rowtimeColumn = node.rowtimeField;
-    n.watermark = std::move(expression);
-    return add(std::move(n));
-  }
-
-  int unionAll(const plan::LogicalNode& node) {
-    if (!node.all) unsupported("UNION without ALL (it needs deduplication state)");
-    // Each input reaches the union's instances through an exchange, so the union is one
-    // operator: its watermark is the minimum over its inputs, and its sink writes once.
-    std::vector<int> inputs;
-    for (const auto& input : node.inputs) {
-      inputs.push_back(exchange(lower(input), artifact::Distribution::Forward, parallelism_));
-    }
-    Node n = makeNode(NodeKind::Union, std::move(inputs), node.schema);
-    n.parallelism = parallelism_;
-    return add(std::move(n));
-  }
-
-  // GROUP BY / SELECT DISTINCT: rows meet their group's instance through a hash exchange on the
-  // grouping columns (a global aggregate runs as one instance, as in Flink).
-  int groupAggregate(const plan::LogicalNode& node) {
-    if (!node.groupingSets.empty()) unsupported("GROUPING SETS, ROLLUP or CUBE");
-    static const std::set<std::string> kSupported = {"COUNT", "SUM", "SUM0", "$SUM0", "AVG",
-                                                     "MIN", "MAX", "FIRST_VALUE", "LAST_VALUE"};
-    std::vector<artifact::AggregateCall> calls;
-    for (const plan::AggregateCall& call : node.aggregates) {
-      if (!kSupported.count(call.function)) unsupported("the aggregate function " + call.function);
-      if (call.arguments.size() > 1) unsupported(call.function + " of several arguments");
-      if (call.distinct && call.function != "COUNT" && call.function != "SUM" &&
-          call.function != "MIN" && call.function != "MAX") {
-        unsupported(call.function + "(DISTINCT ..)");
-      }
-      artifact::AggregateCall lowered;
-      lowered.function = call.function == "$SUM0" ? "SUM0" : call.function;
-      lowered.arguments = call.arguments;
-      lowered.distinct = call.distinct;
-      lowered.filterColumn = call.filterArgument;
-      lowered.type = call.type;
-      calls.push_back(std::move(lowered));
-    }
-    const int input = lower(node.inputs[0]);
-    const bool global = node.groupKeys.empty();
-    const int exchanged =
-        global ? exchange(input, artifact::Distribution::Single, 1)
-               : exchange(input, artifact::Distribution::Hash, parallelism_, node.groupKeys);
-    Node n = makeNode(NodeKind::GroupAggregate, {exchanged}, node.schema);
-    n.parallelism = global ? 1 : parallelism_;
-    n.keys = node.groupKeys;
-    n.aggregates = std::move(calls);
-    // The changelog pass decided whether the consumer needs -U (retract) or takes upserts, and
-    // whether the input can retract.
-    const NodeChangelog* produced = changelog_.find(node);
-    const NodeChangelog* consumed = changelog_.find(*node.inputs[0]);
-    n.emitsUpdateBefore = !produced || produced->updateKind != UpdateKind::OnlyUpdateAfter;
-    n.inputUpdates = !consumed || !consumed->kinds.isInsertOnly();
-    for (const artifact::AggregateCall& call : n.aggregates) {
-      if (n.inputUpdates && (call.function == "FIRST_VALUE" || call.function == "LAST_VALUE")) {
-        unsupported(call.function + " over updating input");
-      }
-    }
-    return add(std::move(n));
-  }
-
-  // Flink's `sink.parallelism` option sets the sink's instances; rows rebalance to it.
-  int sink(const plan::LogicalNode& node) {
-    int input = lower(node.inputs[0]);
-    Node described;
-    describeTable(node, described);
-    if (const std::string& text = described.option("sink.parallelism"); !text.empty()) {
-      const int wanted = std::atoi(text.c_str());
-      if (wanted < 1 || std::to_string(wanted) != text) {
-        throw UserError(location_, "option 'sink.parallelism' of table " + described.table +
-                                       " must be a positive integer, not '" + text + "'");
-      }
-      if (wanted != nodeById(input).parallelism) {
-        input = exchange(input, artifact::Distribution::Rebalance, wanted);
-      }
-    }
-    Node n = makeNode(NodeKind::Sink, {input}, node.schema);
-    describeTable(node, n);
-    return add(std::move(n));
-  }
-};
+  for (const auto& [key, value] : node.hints) n.options[key] = value;
+}
 
 }  // namespace
+
+int Planner::source(const plan::LogicalNode& node) {
+  Node n = makeNode(NodeKind::Source, {}, node.schema);
+  describeTable(node, n);
+  return add(std::move(n));
+}
+
+int Planner::values(const plan::LogicalNode& node) {
+  Node n = makeNode(NodeKind::Values, {}, node.schema);
+  n.parallelism = 1;
+  const size_t width = node.schema.size();
+  for (size_t i = 0; width > 0 && i + width <= node.expressions.size(); i += width) {
+    std::vector<Expression> row;
+    for (size_t c = 0; c < width; ++c) row.push_back(lowerOrRefuse(*node.expressions[i + c]));
+    n.rows.push_back(std::move(row));
+  }
+  return add(std::move(n));
+}
+
+// A Calc that later operators may fuse into: a fresh one over `input`, or `input` itself when
+// it is a Calc nothing else reads.
+int Planner::project(const plan::LogicalNode& node) {
+  const int input = lower(node.inputs[0]);
+  std::vector<Expression> projections;
+  for (const auto& e : node.expressions) projections.push_back(lowerOrRefuse(*e));
+  return calc(input, std::move(projections), node.schema);
+}
+
+int Planner::calc(int input, std::vector<Expression> projections,
+                  const std::vector<plan::Field>& schema) {
+  if (fusible(input)) {
+    Node& calc = nodeById(input);
+    for (Expression& p : projections) p = substituteColumns(p, calc.projections);
+    calc.projections = std::move(projections);
+    calc.schema.clear();
+    for (const plan::Field& f : schema) calc.schema.push_back({f.name, f.type});
+    return input;
+  }
+  Node n = makeNode(NodeKind::Calc, {input}, schema);
+  n.projections = std::move(projections);
+  return add(std::move(n));
+}
+
+int Planner::filter(const plan::LogicalNode& node) {
+  const int input = lower(node.inputs[0]);
+  Expression condition = lowerOrRefuse(*node.condition);
+  if (fusible(input)) {
+    Node& calc = nodeById(input);
+    condition = substituteColumns(condition, calc.projections);
+    calc.condition = calc.condition ? Expression::call("AND", {*calc.condition, condition},
+                                                       DataType::boolean())
+                                    : condition;
+    return input;
+  }
+  Node n = makeNode(NodeKind::Calc, {input}, node.schema);
+  n.projections = identity(nodeById(input));
+  n.condition = std::move(condition);
+  return add(std::move(n));
+}
+
+// Fusing rewrites the Calc in place, so the logical nodes it stood for are forgotten: a second
+// reader of the same logical subplan gets its own copy rather than the rewritten one.
+bool Planner::fusible(int id) {
+  const Node& n = nodeById(id);
+  if (n.kind != NodeKind::Calc || !plan_.consumersOf(id).empty()) return false;
+  std::erase_if(lowered_, [id](const auto& entry) { return entry.second == id; });
+  return true;
+}
+
+// WATERMARK FOR ts AS expr: moved into the source when only computed columns lie between, as
+// Flink pushes watermark generation into the scan.
+int Planner::watermark(const plan::LogicalNode& node) {
+  const int input = lower(node.inputs[0]);
+  Expression expression = lowerOrRefuse(*node.expressions[0]);
+  const Node& below = nodeById(input);
+  int sourceId = -1;
+  if (below.kind == NodeKind::Source) {
+    sourceId = input;
+  } else if (below.kind == NodeKind::Calc && !below.condition &&
+             nodeById(below.inputs[0]).kind == NodeKind::Source) {
+    expression = substituteColumns(expression, below.projections);
+    sourceId = below.inputs[0];
+  }
+  if (sourceId > 0 && !nodeById(sourceId).watermark) {
+    nodeById(sourceId).watermark = std::move(expression);
+    return input;
+  }
+  Node n = makeNode(NodeKind::WatermarkAssigner, {input}, node.schema);
+  n.rowtimeColumn = node.rowtimeField;
+  n.watermark = std::move(expression);
+  return add(std::move(n));
+}
+
+int Planner::unionAll(const plan::LogicalNode& node) {
+  if (!node.all) unsupported("UNION without ALL (it needs deduplication state)");
+  // Each input reaches the union's instances through an exchange, so the union is one
+  // operator: its watermark is the minimum over its inputs, and its sink writes once.
+  std::vector<int> inputs;
+  for (const auto& input : node.inputs) {
+    inputs.push_back(exchange(lower(input), artifact::Distribution::Forward, parallelism_));
+  }
+  Node n = makeNode(NodeKind::Union, std::move(inputs), node.schema);
+  n.parallelism = parallelism_;
+  return add(std::move(n));
+}
+
+// Flink's `sink.parallelism` option sets the sink's instances; rows rebalance to it.
+int Planner::sink(const plan::LogicalNode& node) {
+  int input = lower(node.inputs[0]);
+  Node described;
+  describeTable(node, described);
+  if (const std::string& text = described.option("sink.parallelism"); !text.empty()) {
+    const int wanted = std::atoi(text.c_str());
+    if (wanted < 1 || std::to_string(wanted) != text) {
+      throw UserError(location_, "option 'sink.parallelism' of table " + described.table +
+                                     " must be a positive integer, not '" + text + "'");
+    }
+    if (wanted != nodeById(input).parallelism) {
+      input = exchange(input, artifact::Distribution::Rebalance, wanted);
+    }
+  }
+  Node n = makeNode(NodeKind::Sink, {input}, node.schema);
+  describeTable(node, n);
+  return add(std::move(n));
+}
+
+
 
 std::vector<const CompiledStatement*> runnableStatements(const CompiledJob& job) {
   std::vector<const CompiledStatement*> runnable;

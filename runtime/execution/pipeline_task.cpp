@@ -6,8 +6,7 @@
 #include "runtime/execution/stateless_operators.h"
 #include "runtime/execution/task_clock.h"
 #include "runtime/execution/values_reader.h"
-#include "runtime/operators/group_aggregate.h"
-#include "runtime/state/state_backend_factory.h"
+#include "runtime/operators/operator_factory.h"
 
 namespace sluice::runtime {
 namespace {
@@ -57,6 +56,7 @@ struct PipelineTask::Link final : Output {
   }
   void watermark(int64_t value) {
     timed([&] { op->processWatermark(value, *this); });
+    metrics->skippedRows.store(op->droppedRows(), std::memory_order_relaxed);
   }
 
   void emit(Batch& batch) override {
@@ -106,14 +106,19 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
                         *node.watermark, *resources.functions, task_)),
                     "WatermarkAssigner");
         break;
-      case artifact::NodeKind::GroupAggregate: {
-        std::vector<DataType> inputTypes = schemaTypes(plan.node(node.inputs[0]));
+      case artifact::NodeKind::GroupAggregate:
+      case artifact::NodeKind::WindowAggregate:
+      case artifact::NodeKind::WindowTableFunction:
+      case artifact::NodeKind::Rank:
+      case artifact::NodeKind::Deduplicate:
+      case artifact::NodeKind::OverAggregate: {
+        OperatorContext context;
+        context.plan = &plan;
+        context.inputTypes = schemaTypes(plan.node(node.inputs[0]));
+        context.batchSize = resources.batchSize;
+        context.timeZone = resources.timeZone;
         try {
-          addOperator(node,
-                      std::make_unique<GroupAggregateOperator>(
-                          node, inputTypes, createStateBackend(plan.configuration),
-                          resources.batchSize),
-                      "GroupAggregate");
+          addOperator(node, createStatefulOperator(node, context), artifact::nodeKindName(node.kind));
         } catch (const std::exception& error) {
           throw JobFailure(node.location + ": " + error.what());
         }
@@ -379,6 +384,7 @@ void PipelineTask::finish() {
   pushWatermark(WatermarkGenerator::kEndOfTime);
   for (auto& link : links_) {
     link->timed([&] { link->op->finish(*link); });
+    link->metrics->skippedRows.store(link->op->droppedRows(), std::memory_order_relaxed);
     const StateSize state = link->op->stateSize();
     link->metrics->stateKeys.store(state.keys, std::memory_order_relaxed);
     link->metrics->stateBytes.store(state.bytes, std::memory_order_relaxed);

@@ -45,6 +45,9 @@ class StreamOperator {
   virtual int64_t nextProcessingTime() const { return INT64_MAX; }
   virtual void onProcessingTime(int64_t /*nowMicros*/, Output& /*out*/) {}
   virtual StateSize stateSize() const { return {}; }
+  // Rows dropped on purpose: late rows behind the watermark, rows without a time attribute
+  // value. Shown in the run summary's "skipped" column.
+  virtual int64_t droppedRows() const { return 0; }
 };
 
 }  // namespace sluice::runtime

@@ -1,0 +1,43 @@
+#include "runtime/operators/operator_factory.h"
+
+#include <stdexcept>
+
+#include "runtime/operators/group_aggregate.h"
+#include "runtime/state/state_backend_factory.h"
+
+namespace sluice::runtime {
+
+bool isStatefulOperator(artifact::NodeKind kind) {
+  switch (kind) {
+    case artifact::NodeKind::GroupAggregate:
+    case artifact::NodeKind::WindowAggregate:
+    case artifact::NodeKind::WindowTableFunction:
+    case artifact::NodeKind::Rank:
+    case artifact::NodeKind::Deduplicate:
+    case artifact::NodeKind::OverAggregate: return true;
+    default: return false;
+  }
+}
+
+std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& node,
+                                                       const OperatorContext& context) {
+  auto state = [&] { return createStateBackend(context.plan->configuration); };
+  switch (node.kind) {
+    case artifact::NodeKind::GroupAggregate:
+      return std::make_unique<GroupAggregateOperator>(node, context.inputTypes, state(),
+                                                      context.batchSize);
+    case artifact::NodeKind::WindowAggregate:
+      return makeWindowAggregateOperator(node, context, state());
+    case artifact::NodeKind::WindowTableFunction:
+      return makeWindowTableFunctionOperator(node, context);
+    case artifact::NodeKind::Rank: return makeRankOperator(node, context, state());
+    case artifact::NodeKind::Deduplicate: return makeDeduplicateOperator(node, context, state());
+    case artifact::NodeKind::OverAggregate:
+      return makeOverAggregateOperator(node, context, state());
+    default:
+      throw std::invalid_argument(std::string("no stateful operator for ") +
+                                  artifact::nodeKindName(node.kind));
+  }
+}
+
+}  // namespace sluice::runtime

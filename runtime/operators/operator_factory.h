@@ -1,0 +1,47 @@
+// Builds the stateful operator of an artifact node (GroupAggregate, WindowAggregate,
+// WindowTableFunction, Rank, Deduplicate, OverAggregate). Each kind lives in its own file of
+// runtime/operators; this is the one place the pipeline task asks for them.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/artifact/job_plan.h"
+#include "runtime/execution/stream_operator.h"
+#include "runtime/state/keyed_state_backend.h"
+
+namespace sluice::runtime {
+
+// What an operator may need besides its node.
+struct OperatorContext {
+  const artifact::JobPlan* plan = nullptr;
+  std::vector<DataType> inputTypes;  // the schema of the node's (first) input
+  int batchSize = 1024;
+  std::string timeZone = "UTC";  // table.local-time-zone, for windows over TIMESTAMP_LTZ
+};
+
+// Whether `kind` is built here (and keeps keyed state).
+bool isStatefulOperator(artifact::NodeKind kind);
+
+// Throws std::invalid_argument for a combination the runtime does not implement.
+std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& node,
+                                                       const OperatorContext& context);
+
+// One per kind, defined next to the operator.
+std::unique_ptr<StreamOperator> makeWindowAggregateOperator(
+    const artifact::Node& node, const OperatorContext& context,
+    std::unique_ptr<KeyedStateBackend> state);
+std::unique_ptr<StreamOperator> makeWindowTableFunctionOperator(const artifact::Node& node,
+                                                                const OperatorContext& context);
+std::unique_ptr<StreamOperator> makeRankOperator(const artifact::Node& node,
+                                                 const OperatorContext& context,
+                                                 std::unique_ptr<KeyedStateBackend> state);
+std::unique_ptr<StreamOperator> makeDeduplicateOperator(const artifact::Node& node,
+                                                        const OperatorContext& context,
+                                                        std::unique_ptr<KeyedStateBackend> state);
+std::unique_ptr<StreamOperator> makeOverAggregateOperator(const artifact::Node& node,
+                                                          const OperatorContext& context,
+                                                          std::unique_ptr<KeyedStateBackend> state);
+
+}  // namespace sluice::runtime
