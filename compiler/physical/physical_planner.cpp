@@ -147,10 +147,24 @@ void describeTable(const plan::LogicalNode& node, Node& n) {
 
 }  // namespace
 
+// Flink's `scan.parallelism` sets the source's instances (FLIP-367); the default is the job's.
 int Planner::source(const plan::LogicalNode& node) {
   Node n = makeNode(NodeKind::Source, {}, node.schema);
   describeTable(node, n);
+  if (!n.option("scan.parallelism").empty()) {
+    n.parallelism = positiveOption(n, "scan.parallelism");
+  }
   return add(std::move(n));
+}
+
+int Planner::positiveOption(const Node& node, const std::string& key) const {
+  const std::string& text = node.option(key);
+  const int value = std::atoi(text.c_str());
+  if (value < 1 || std::to_string(value) != text) {
+    throw UserError(location_, "option '" + key + "' of table " + node.table +
+                                   " must be a positive integer, not '" + text + "'");
+  }
+  return value;
 }
 
 int Planner::values(const plan::LogicalNode& node) {
@@ -257,12 +271,8 @@ int Planner::sink(const plan::LogicalNode& node) {
   int input = lower(node.inputs[0]);
   Node described;
   describeTable(node, described);
-  if (const std::string& text = described.option("sink.parallelism"); !text.empty()) {
-    const int wanted = std::atoi(text.c_str());
-    if (wanted < 1 || std::to_string(wanted) != text) {
-      throw UserError(location_, "option 'sink.parallelism' of table " + described.table +
-                                     " must be a positive integer, not '" + text + "'");
-    }
+  if (!described.option("sink.parallelism").empty()) {
+    const int wanted = positiveOption(described, "sink.parallelism");
     if (wanted != nodeById(input).parallelism) {
       input = exchange(input, artifact::Distribution::Rebalance, wanted);
     }

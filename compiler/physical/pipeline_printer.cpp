@@ -17,6 +17,39 @@ std::string joined(const std::vector<artifact::Expression>& expressions) {
   return out;
 }
 
+std::string columns(const std::vector<int>& indexes) {
+  std::string out;
+  for (int i : indexes) out += (out.empty() ? "$" : ", $") + std::to_string(i);
+  return out;
+}
+
+std::string calls(const Node& node) {
+  std::string out;
+  for (const artifact::AggregateCall& call : node.aggregates) {
+    if (!out.empty()) out += ", ";
+    out += call.function + "(" + (call.distinct ? "DISTINCT " : "") + columns(call.arguments) + ")";
+  }
+  return out;
+}
+
+std::string sortKeys(const Node& node) {
+  std::string out;
+  for (const artifact::SortKey& key : node.sortKeys) {
+    if (!out.empty()) out += ", ";
+    out += "$" + std::to_string(key.column) + (key.descending ? " DESC" : "");
+  }
+  return out;
+}
+
+std::string properties(const Node& node) {
+  static const char* const kNames[] = {"window_start", "window_end", "window_time", "proctime"};
+  std::string out;
+  for (artifact::WindowProperty p : node.windowProperties) {
+    out += (out.empty() ? "  properties [" : ", ") + std::string(kNames[static_cast<int>(p)]);
+  }
+  return out.empty() ? out : out + "]";
+}
+
 std::string distribution(const Node& exchange) {
   std::string out = artifact::distributionName(exchange.distribution);
   if (!exchange.keys.empty()) {
@@ -58,21 +91,29 @@ std::string describe(const artifact::JobPlan& plan, const Node& node) {
     case NodeKind::Union: return "Union";
     case NodeKind::Sink:
       return node.table.empty() ? "Sink: client" : fmt::format("Sink: {} [{}]", node.table, node.connector);
-    case NodeKind::GroupAggregate: {
-      std::string calls;
-      for (const artifact::AggregateCall& call : node.aggregates) {
-        if (!calls.empty()) calls += ", ";
-        calls += call.function + "(" + (call.distinct ? "DISTINCT " : "");
-        for (size_t i = 0; i < call.arguments.size(); ++i) {
-          calls += (i > 0 ? ", $" : "$") + std::to_string(call.arguments[i]);
-        }
-        calls += ")";
-      }
-      std::string keys;
-      for (int key : node.keys) keys += (keys.empty() ? "$" : ", $") + std::to_string(key);
-      return fmt::format("GroupAggregate  groupBy [{}]  select [{}]{}", keys, calls,
-                         node.inputUpdates ? "  (retracting input)" : "");
-    }
+    case NodeKind::GroupAggregate:
+      return fmt::format("GroupAggregate  groupBy [{}]  select [{}]{}", columns(node.keys),
+                         calls(node), node.inputUpdates ? "  (retracting input)" : "");
+    case NodeKind::WindowAggregate:
+      return fmt::format("WindowAggregate  {}  groupBy [{}]  select [{}]{}", node.window.digest(),
+                         columns(node.keys), calls(node), properties(node));
+    case NodeKind::WindowTableFunction:
+      return fmt::format("WindowTableFunction  {}", node.window.digest());
+    case NodeKind::Rank:
+      return fmt::format("Rank  {}  partitionBy [{}]  orderBy [{}]  rank {}..{}{}{}",
+                         node.rankFunction, columns(node.keys), sortKeys(node), node.rankStart,
+                         node.rankEnd, node.outputRankNumber ? "  with rank number" : "",
+                         node.windowEndColumn >= 0 ? "  per window" : "");
+    case NodeKind::Deduplicate:
+      return fmt::format("Deduplicate  keep {} row  key [{}]  order [{}]{}",
+                         node.keepLastRow ? "last" : "first", columns(node.keys), sortKeys(node),
+                         node.windowEndColumn >= 0 ? "  per window" : "");
+    case NodeKind::OverAggregate:
+      return fmt::format("OverAggregate  partitionBy [{}]  orderBy [{}]  {} {} PRECEDING  select [{}]",
+                         columns(node.keys), sortKeys(node), node.rowsFrame ? "ROWS" : "RANGE",
+                         node.precedingBound < 0 ? std::string("UNBOUNDED")
+                                                 : std::to_string(node.precedingBound),
+                         calls(node));
     case NodeKind::Exchange:
       return fmt::format("Exchange {} -> pipeline {} (parallelism {})", distribution(node),
                          consumerPipeline(plan, node.id), node.parallelism);

@@ -33,6 +33,8 @@ class Planner {
   std::unordered_map<const plan::LogicalNode*, int> lowered_;
 
   [[noreturn]] void unsupported(const std::string& what) const;
+  // A table option that must be a positive integer (`scan.parallelism`, `sink.parallelism`).
+  int positiveOption(const artifact::Node& node, const std::string& key) const;
 
   // A node of the default parallelism; a stateless node with one input takes its input's, so
   // that it runs in the same pipeline instance (Flink's operator chaining).

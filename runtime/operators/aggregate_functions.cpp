@@ -87,6 +87,7 @@ class CountFunction final : public AggregateFunction {
   void retract(Value& acc, const Value& input) const override {
     if (countsRows_ || !input.isNull) --acc.integer;
   }
+  void merge(Value& acc, const Value& other) const override { acc.integer += other.integer; }
   Value result(const Value& acc) const override { return Value::ofInteger(acc.integer); }
 
  private:
@@ -102,6 +103,25 @@ class SumFunction final : public AggregateFunction {
   Value create() const override { return Value::ofChildren({sumZero(), Value::ofInteger(0)}); }
   void accumulate(Value& acc, const Value& input) const override { add(acc, input, 1); }
   void retract(Value& acc, const Value& input) const override { add(acc, input, -1); }
+  void merge(Value& acc, const Value& other) const override {
+    const int64_t count = other.children[1].integer;
+    if (count == 0) return;
+    // The partial sum is in the result's representation already.
+    const Value& partial = other.children[0];
+    Value& sum = acc.children[0];
+    switch (result_) {
+      case Number::Real:
+        sum.real += partial.real;
+        if (floatResult_) sum.real = static_cast<float>(sum.real);
+        break;
+      case Number::Wide: sum.wide += partial.wide; break;
+      case Number::Integer:
+        sum.integer = static_cast<int64_t>(static_cast<uint64_t>(sum.integer) +
+                                           static_cast<uint64_t>(partial.integer));
+        break;
+    }
+    acc.children[1].integer += count;
+  }
   Value result(const Value& acc) const override {
     if (acc.children[1].integer == 0 && !zeroWhenEmpty_) return Value::null();
     return acc.children[0];
@@ -151,6 +171,16 @@ class AvgFunction final : public AggregateFunction {
   }
   void accumulate(Value& acc, const Value& input) const override { add(acc, input, 1); }
   void retract(Value& acc, const Value& input) const override { add(acc, input, -1); }
+  void merge(Value& acc, const Value& other) const override {
+    if (numberOf(input_) == Number::Real) {
+      acc.children[0].real += other.children[0].real;
+    } else {
+      int128_t& sum = acc.children[0].wide;
+      sum += other.children[0].wide;
+      if (input_.kind() != TypeKind::Decimal) sum = static_cast<int64_t>(static_cast<uint64_t>(sum));
+    }
+    acc.children[1].integer += other.children[1].integer;
+  }
   Value result(const Value& acc) const override {
     const int64_t count = acc.children[1].integer;
     if (count == 0) return Value::null();
@@ -208,6 +238,7 @@ class ExtremeFunction final : public AggregateFunction {
   void retract(Value&, const Value&) const override {
     throw std::logic_error("MIN/MAX without retraction support received a retraction");
   }
+  void merge(Value& acc, const Value& other) const override { accumulate(acc, other); }
   Value result(const Value& acc) const override { return acc; }
 
  private:
@@ -225,6 +256,11 @@ class RetractableExtremeFunction final : public AggregateFunction {
   }
   void retract(Value& acc, const Value& input) const override {
     if (!input.isNull) set_.add(acc, input, -1);
+  }
+  void merge(Value& acc, const Value& other) const override {
+    for (size_t i = 0; i + 1 < other.children.size(); i += 2) {
+      set_.add(acc, other.children[i], other.children[i + 1].integer);
+    }
   }
   Value result(const Value& acc) const override {
     if (acc.children.empty()) return Value::null();
@@ -247,6 +283,7 @@ class FirstLastFunction final : public AggregateFunction {
   void retract(Value&, const Value&) const override {
     throw std::logic_error("FIRST_VALUE/LAST_VALUE received a retraction");
   }
+  void merge(Value& acc, const Value& other) const override { accumulate(acc, other); }
   Value result(const Value& acc) const override { return acc; }
 
  private:
@@ -267,6 +304,16 @@ class DistinctFunction final : public AggregateFunction {
   void retract(Value& acc, const Value& input) const override {
     if (input.isNull) return;
     if (set_.add(acc.children[1], input, -1) == 0) inner_->retract(acc.children[0], input);
+  }
+  // A value new to this accumulator reaches the inner function once, whatever its count.
+  void merge(Value& acc, const Value& other) const override {
+    const auto& values = other.children[1].children;
+    for (size_t i = 0; i + 1 < values.size(); i += 2) {
+      const int64_t count = values[i + 1].integer;
+      if (set_.add(acc.children[1], values[i], count) == count) {
+        inner_->accumulate(acc.children[0], values[i]);
+      }
+    }
   }
   Value result(const Value& acc) const override { return inner_->result(acc.children[0]); }
 

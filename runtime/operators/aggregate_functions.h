@@ -2,7 +2,7 @@
 // AVG, MIN, MAX, FIRST_VALUE, LAST_VALUE, each DISTINCT where Flink allows it. An accumulator
 // is a Value kept in keyed state between rows; `retract` undoes an `accumulate` for updating
 // input (MIN and MAX then keep the multiset of their values, so a retracted minimum falls back
-// to the next one).
+// to the next one). `merge` combines two accumulators (window slices, buffered partials).
 #pragma once
 
 #include <memory>
@@ -20,6 +20,9 @@ class AggregateFunction {
   // says, except by COUNT(*).
   virtual void accumulate(Value& accumulator, const Value& input) const = 0;
   virtual void retract(Value& accumulator, const Value& input) const = 0;
+  // Adds `other`'s rows into `accumulator`, as if they had been accumulated after its own:
+  // windows combine the partial aggregates of their slices, and a buffer its rows into state.
+  virtual void merge(Value& accumulator, const Value& other) const = 0;
   virtual Value result(const Value& accumulator) const = 0;
 };
 

@@ -10,6 +10,7 @@
 #include "compiler/artifact/job_plan.h"
 #include "runtime/execution/stream_operator.h"
 #include "runtime/state/keyed_state_backend.h"
+#include "runtime/state/timer_service.h"
 
 namespace sluice::runtime {
 

@@ -1,0 +1,178 @@
+#include "runtime/operators/window_aggregate.h"
+
+#include "runtime/execution/task_clock.h"
+#include "runtime/operators/session_window_aggregate.h"
+#include "runtime/state/key_encoding.h"
+
+namespace sluice::runtime {
+namespace {
+
+// Rows combined in memory before they are merged into state: bounds the buffer between
+// watermarks on a stream with many keys.
+constexpr size_t kMaxBufferedPartials = 100'000;
+
+std::string sliceKey(int64_t sliceEnd) {
+  KeyEncoder encoder;
+  encoder.appendInt64(sliceEnd);
+  return encoder.take();
+}
+
+}  // namespace
+
+WindowAggregateOperator::WindowAggregateOperator(const artifact::Node& node,
+                                                 const OperatorContext& context,
+                                                 std::unique_ptr<KeyedStateBackend> state)
+    : node_(node),
+      slices_(node.window),
+      accumulators_(node, context.inputTypes, node.inputUpdates),
+      state_(std::move(state)),
+      writer_(node, context.batchSize) {
+  sliceState_ = &state_->sortedMapState("slices");
+}
+
+void WindowAggregateOperator::processBatch(Batch& batch, int /*input*/, Output& /*out*/) {
+  const bool eventTime = node_.window.eventTime;
+  const Vector* time = eventTime ? &batch.column(node_.window.timeColumn) : nullptr;
+  const int64_t now = eventTime ? 0 : wallClockMicros();
+  for (int row = 0; row < batch.size(); ++row) {
+    int64_t timestamp = now;
+    if (eventTime) {
+      if (time->isNull(row)) {
+        ++dropped_;  // Flink drops rows without a rowtime too
+        continue;
+      }
+      timestamp = time->values<int64_t>()[row];
+    }
+    const int64_t sliceEnd = slices_.sliceEnd(timestamp);
+    if (eventTime &&
+        slices_.lastWindowEnd(sliceEnd) - kWindowTimePrecisionMicros <= watermark_) {
+      ++dropped_;  // every window of the row has fired
+      continue;
+    }
+    encodeGroupKey(batch, row, node_.keys, key_);
+    const size_t keyBytes = key_.size();
+    key_.append(sliceKey(sliceEnd));
+    auto [it, inserted] = buffer_.try_emplace(key_);
+    if (inserted) {
+      it->second.key = key_.substr(0, keyBytes);
+      it->second.sliceEnd = sliceEnd;
+      it->second.accumulators = accumulators_.create();
+    }
+    accumulators_.accumulate(it->second.accumulators, batch, row);
+  }
+  if (buffer_.size() >= kMaxBufferedPartials) flushBuffer();
+}
+
+// Merges the buffered partials into their slices in state, and makes sure a timer waits for
+// every window a new slice belongs to.
+void WindowAggregateOperator::flushBuffer() {
+  TimerService& timers = state_->timers();
+  for (auto& [bufferKey, partial] : buffer_) {
+    state_->setCurrentKey(partial.key);
+    const std::string slice = sliceKey(partial.sliceEnd);
+    if (auto stored = sliceState_->get(slice)) {
+      std::vector<Value> merged = accumulators_.decode(*stored);
+      accumulators_.merge(merged, partial.accumulators);
+      WindowAccumulators::encode(merged, encoded_);
+    } else {
+      WindowAccumulators::encode(partial.accumulators, encoded_);
+      slices_.windowEnds(partial.sliceEnd, ends_);
+      for (int64_t end : ends_) {
+        const int64_t fireAt = end - kWindowTimePrecisionMicros;
+        if (node_.window.eventTime) {
+          // A HOP or CUMULATE window that fired before this slice's late rows came stays fired.
+          if (fireAt > watermark_) timers.registerEventTimeTimer(fireAt);
+        } else {
+          timers.registerProcessingTimeTimer(fireAt);
+        }
+      }
+    }
+    sliceState_->put(slice, encoded_);
+  }
+  buffer_.clear();
+}
+
+void WindowAggregateOperator::fire(const Timer& timer, Output& out) {
+  const int64_t windowEnd = timer.timestamp + kWindowTimePrecisionMicros;
+  std::vector<int64_t> sliceEnds;
+  slices_.slicesOf(windowEnd, sliceEnds);
+  std::optional<std::vector<Value>> merged;
+  for (int64_t sliceEnd : sliceEnds) {
+    auto stored = sliceState_->get(sliceKey(sliceEnd));
+    if (!stored) continue;
+    if (!merged) {
+      merged = accumulators_.decode(*stored);
+    } else {
+      accumulators_.merge(*merged, accumulators_.decode(*stored));
+    }
+  }
+  if (merged) {
+    accumulators_.results(*merged, results_);
+    writer_.write(decodeGroupKey(timer.key), results_, slices_.windowStart(windowEnd), windowEnd,
+                  out);
+  }
+  const int64_t expired = slices_.expiredThrough(windowEnd);
+  if (expired != INT64_MIN) {
+    if (expired == INT64_MAX) {
+      sliceState_->clear();
+    } else {
+      sliceState_->removeBefore(sliceKey(expired + 1));
+    }
+  }
+}
+
+void WindowAggregateOperator::processWatermark(int64_t watermark, Output& out) {
+  if (node_.window.eventTime) {
+    flushBuffer();
+    state_->timers().advanceWatermark(watermark,
+                                      [&](const Timer& timer) { fire(timer, out); });
+    writer_.flush(out);
+  }
+  watermark_ = std::max(watermark_, watermark);
+  out.emitWatermark(watermark);
+}
+
+void WindowAggregateOperator::finish(Output& out) {
+  flushBuffer();
+  // Processing-time windows still open when a bounded input ends are fired, so a local run
+  // shows them (event-time ones fired at the end-of-time watermark already).
+  if (!node_.window.eventTime) {
+    state_->timers().advanceProcessingTime(INT64_MAX,
+                                           [&](const Timer& timer) { fire(timer, out); });
+  }
+  writer_.flush(out);
+}
+
+int64_t WindowAggregateOperator::nextProcessingTime() const {
+  if (node_.window.eventTime) return INT64_MAX;
+  // Buffered rows wait for the next timer; with none yet, come back soon to flush them.
+  auto next = state_->timers().nextProcessingTime();
+  if (!next) return buffer_.empty() ? INT64_MAX : wallClockMicros();
+  return *next;
+}
+
+void WindowAggregateOperator::onProcessingTime(int64_t nowMicros, Output& out) {
+  flushBuffer();
+  state_->timers().advanceProcessingTime(nowMicros, [&](const Timer& timer) { fire(timer, out); });
+  writer_.flush(out);
+}
+
+StateSize WindowAggregateOperator::stateSize() const {
+  StateSize size;
+  for (const StateStatistics& s : state_->statistics()) {
+    size.keys += s.keys;
+    size.bytes += s.approximateBytes;
+  }
+  return size;
+}
+
+std::unique_ptr<StreamOperator> makeWindowAggregateOperator(
+    const artifact::Node& node, const OperatorContext& context,
+    std::unique_ptr<KeyedStateBackend> state) {
+  if (node.window.kind == artifact::WindowKind::Session) {
+    return std::make_unique<SessionWindowAggregateOperator>(node, context, std::move(state));
+  }
+  return std::make_unique<WindowAggregateOperator>(node, context, std::move(state));
+}
+
+}  // namespace sluice::runtime

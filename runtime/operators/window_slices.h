@@ -1,0 +1,50 @@
+// Which windows a timestamp falls in, as Flink's slice assigners compute it. TUMBLE, HOP and
+// CUMULATE windows are cut into slices (a TUMBLE window is one slice; HOP slices are one slide
+// long; CUMULATE slices one step): every row belongs to exactly one slice, each slice keeps one
+// partial aggregate per key, and a window's result merges the partials of its slices, so a row
+// is aggregated once however many windows overlap it. Times are microseconds; a window
+// [start, end) fires when the watermark reaches end - 1 ms (Flink's window.maxTimestamp()).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "compiler/artifact/job_plan.h"
+
+namespace sluice::runtime {
+
+constexpr int64_t kWindowTimePrecisionMicros = 1'000;  // window_time = window_end - 1 ms
+
+class WindowSlices {
+ public:
+  // `window` must be TUMBLE, HOP or CUMULATE with positive sizes (the binder checks that HOP's
+  // size and CUMULATE's max size are multiples of the slide or step).
+  explicit WindowSlices(const artifact::Window& window);
+
+  // The end of the slice holding `timestamp`.
+  int64_t sliceEnd(int64_t timestamp) const;
+  // The ends of the windows a slice belongs to, ascending.
+  void windowEnds(int64_t sliceEnd, std::vector<int64_t>& ends) const;
+  // The last of them: once it has fired, rows of the slice are late.
+  int64_t lastWindowEnd(int64_t sliceEnd) const;
+  int64_t windowStart(int64_t windowEnd) const;
+  // The slices of the window ending at `windowEnd`, ascending.
+  void slicesOf(int64_t windowEnd, std::vector<int64_t>& sliceEnds) const;
+  // After the window ending at `windowEnd` fired, slices ending at or before the returned time
+  // belong to no window still to fire (INT64_MIN: none yet).
+  int64_t expiredThrough(int64_t windowEnd) const;
+
+ private:
+  artifact::Window window_;
+  int64_t sliceSize_ = 0;
+
+  int64_t alignedStart(int64_t timestamp, int64_t size) const;
+};
+
+// Flink's floor modulo: the remainder with the divisor's sign.
+constexpr int64_t floorMod(int64_t value, int64_t divisor) {
+  const int64_t r = value % divisor;
+  return r != 0 && ((r < 0) != (divisor < 0)) ? r + divisor : r;
+}
+
+}  // namespace sluice::runtime

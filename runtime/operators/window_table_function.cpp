@@ -1,0 +1,107 @@
+#include "runtime/operators/window_table_function.h"
+
+#include "runtime/data/vector_copy.h"
+#include "runtime/execution/task_clock.h"
+#include "runtime/operators/window_slices.h"
+
+namespace sluice::runtime {
+namespace {
+
+std::vector<DataType> schemaTypes(const artifact::Node& node) {
+  std::vector<DataType> types;
+  for (const artifact::Field& field : node.schema) types.push_back(field.type);
+  return types;
+}
+
+}  // namespace
+
+WindowTableFunctionOperator::WindowTableFunctionOperator(const artifact::Node& node,
+                                                         const OperatorContext& context)
+    : node_(node),
+      inputWidth_(static_cast<int>(context.inputTypes.size())),
+      output_(schemaTypes(node), context.batchSize) {}
+
+// Flink's window assigners: windows in the order they list them (HOP: latest start first).
+void WindowTableFunctionOperator::assign(int64_t timestamp, std::vector<Window>& windows) const {
+  const artifact::Window& w = node_.window;
+  auto alignedStart = [&](int64_t size) {
+    return timestamp - floorMod(timestamp - w.offsetMicros, size);
+  };
+  switch (w.kind) {
+    case artifact::WindowKind::Tumble: {
+      const int64_t start = alignedStart(w.sizeMicros);
+      windows.push_back({start, start + w.sizeMicros});
+      break;
+    }
+    case artifact::WindowKind::Hop:
+      for (int64_t start = alignedStart(w.slideMicros); start > timestamp - w.sizeMicros;
+           start -= w.slideMicros) {
+        windows.push_back({start, start + w.sizeMicros});
+      }
+      break;
+    case artifact::WindowKind::Cumulate: {
+      const int64_t start = alignedStart(w.sizeMicros);
+      for (int64_t end = alignedStart(w.slideMicros) + w.slideMicros; end <= start + w.sizeMicros;
+           end += w.slideMicros) {
+        windows.push_back({start, end});
+      }
+      break;
+    }
+    case artifact::WindowKind::Session: break;  // refused by the planner
+  }
+}
+
+void WindowTableFunctionOperator::processBatch(Batch& batch, int /*input*/, Output& out) {
+  const bool eventTime = node_.window.eventTime;
+  const Vector* time = eventTime ? &batch.column(node_.window.timeColumn) : nullptr;
+  const int64_t now = eventTime ? 0 : wallClockMicros();
+  std::vector<Window> windows;
+  for (int row = 0; row < batch.size(); ++row) {
+    if (eventTime && time->isNull(row)) {
+      ++dropped_;
+      continue;
+    }
+    windows.clear();
+    assign(eventTime ? time->values<int64_t>()[row] : now, windows);
+    for (const Window& window : windows) {
+      rows_.push_back(row);
+      windows_.push_back(window);
+      if (static_cast<int>(rows_.size()) == output_.capacity()) emit(batch, out);
+    }
+  }
+  emit(batch, out);
+}
+
+void WindowTableFunctionOperator::emit(const Batch& input, Output& out) {
+  if (rows_.empty()) return;
+  output_.clear();
+  output_.shareArenasOf(input);
+  const int count = static_cast<int>(rows_.size());
+  for (int c = 0; c < inputWidth_; ++c) {
+    gatherRows(input.column(c), rows_.data(), count, output_.column(c), 0);
+  }
+  for (int i = 0; i < count; ++i) output_.rowKinds()[i] = input.rowKind(rows_[i]);
+  for (size_t p = 0; p < node_.windowProperties.size(); ++p) {
+    Vector& column = output_.column(inputWidth_ + static_cast<int>(p));
+    auto* values = column.values<int64_t>();
+    for (int i = 0; i < count; ++i) {
+      switch (node_.windowProperties[p]) {
+        case artifact::WindowProperty::Start: values[i] = windows_[i].start; break;
+        case artifact::WindowProperty::End: values[i] = windows_[i].end; break;
+        default: values[i] = windows_[i].end - kWindowTimePrecisionMicros; break;
+      }
+    }
+    column.setAllValid(count);
+  }
+  output_.setSize(count);
+  out.emit(output_);
+  rows_.clear();
+  windows_.clear();
+}
+
+std::unique_ptr<StreamOperator> makeWindowTableFunctionOperator(const artifact::Node& node,
+                                                                const OperatorContext& context) {
+  return std::make_unique<WindowTableFunctionOperator>(node, context);
+}
+
+}  // namespace sluice::runtime
