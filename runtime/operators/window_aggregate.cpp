@@ -28,68 +28,115 @@ WindowAggregateOperator::WindowAggregateOperator(const artifact::Node& node,
       state_(std::move(state)),
       writer_(node, context.batchSize) {
   sliceState_ = &state_->sortedMapState("slices");
+  if (AggregateBuffer::supports(node, context.inputTypes)) {
+    typedBuffer_ = std::make_unique<AggregateBuffer>(node, context.inputTypes);
+  }
 }
 
 void WindowAggregateOperator::processBatch(Batch& batch, int /*input*/, Output& /*out*/) {
   const bool eventTime = node_.window.eventTime;
   const Vector* time = eventTime ? &batch.column(node_.window.timeColumn) : nullptr;
   const int64_t now = eventTime ? 0 : wallClockMicros();
-  for (int row = 0; row < batch.size(); ++row) {
+  const auto rows = static_cast<size_t>(batch.size());
+  rowSlices_.resize(rows);
+  rowKept_.assign(rows, 1);
+  // Rows of a batch mostly share a slice: its bounds are reused until a row falls outside.
+  int64_t sliceStart = INT64_MAX;
+  int64_t sliceEnd = INT64_MIN;
+  bool sliceLate = false;  // every window of the slice has fired
+  for (size_t row = 0; row < rows; ++row) {
     int64_t timestamp = now;
     if (eventTime) {
-      if (time->isNull(row)) {
-        ++dropped_;  // Flink drops rows without a rowtime too
+      if (time->isNull(static_cast<int>(row))) {
+        rowKept_[row] = 0;  // Flink drops rows without a rowtime too
+        ++dropped_;
         continue;
       }
       timestamp = time->values<int64_t>()[row];
     }
-    const int64_t sliceEnd = slices_.sliceEnd(timestamp);
-    if (eventTime &&
-        slices_.lastWindowEnd(sliceEnd) - kWindowTimePrecisionMicros <= watermark_) {
-      ++dropped_;  // every window of the row has fired
-      continue;
+    if (timestamp < sliceStart || timestamp >= sliceEnd) {
+      sliceEnd = slices_.sliceEnd(timestamp);
+      sliceStart = sliceEnd - slices_.sliceSize();
+      sliceLate = eventTime &&
+                  slices_.lastWindowEnd(sliceEnd) - kWindowTimePrecisionMicros <= watermark_;
     }
-    encodeGroupKey(batch, row, node_.keys, key_);
-    const size_t keyBytes = key_.size();
-    key_.append(sliceKey(sliceEnd));
-    auto [it, inserted] = buffer_.try_emplace(key_);
-    if (inserted) {
-      it->second.key = key_.substr(0, keyBytes);
-      it->second.sliceEnd = sliceEnd;
-      it->second.accumulators = accumulators_.create();
+    rowSlices_[row] = sliceEnd;
+    if (sliceLate) {
+      rowKept_[row] = 0;
+      ++dropped_;
     }
-    accumulators_.accumulate(it->second.accumulators, batch, row);
   }
-  if (buffer_.size() >= kMaxBufferedPartials) flushBuffer();
+  if (typedBuffer_) {
+    typedBuffer_->add(batch, rowSlices_.data(), rowKept_.data());
+  } else {
+    for (size_t row = 0; row < rows; ++row) {
+      if (!rowKept_[row]) continue;
+      const int r = static_cast<int>(row);
+      encodeGroupKey(batch, r, node_.keys, key_);
+      const size_t keyBytes = key_.size();
+      key_.append(sliceKey(rowSlices_[row]));
+      auto [it, inserted] = buffer_.try_emplace(key_);
+      if (inserted) {
+        it->second.key = key_.substr(0, keyBytes);
+        it->second.sliceEnd = rowSlices_[row];
+        it->second.accumulators = accumulators_.create();
+        bufferedMinSliceEnd_ = std::min(bufferedMinSliceEnd_, rowSlices_[row]);
+      }
+      accumulators_.accumulate(it->second.accumulators, batch, r);
+    }
+  }
+  if (buffered() >= kMaxBufferedPartials) flushBuffer();
 }
 
-// Merges the buffered partials into their slices in state, and makes sure a timer waits for
-// every window a new slice belongs to.
+size_t WindowAggregateOperator::buffered() const {
+  return typedBuffer_ ? typedBuffer_->size() : buffer_.size();
+}
+
+void WindowAggregateOperator::flushIfFiring(int64_t time) {
+  const int64_t minSliceEnd = typedBuffer_ ? typedBuffer_->minSliceEnd() : bufferedMinSliceEnd_;
+  // A slice's first window ends with it.
+  if (buffered() > 0 && minSliceEnd - kWindowTimePrecisionMicros <= time) flushBuffer();
+}
+
 void WindowAggregateOperator::flushBuffer() {
-  TimerService& timers = state_->timers();
+  if (typedBuffer_) {
+    typedBuffer_->drain([&](std::string_view key, int64_t sliceEnd, std::vector<Value>& partial) {
+      mergeIntoState(key, sliceEnd, partial);
+    });
+    return;
+  }
   for (auto& [bufferKey, partial] : buffer_) {
-    state_->setCurrentKey(partial.key);
-    const std::string slice = sliceKey(partial.sliceEnd);
-    if (auto stored = sliceState_->get(slice)) {
-      std::vector<Value> merged = accumulators_.decode(*stored);
-      accumulators_.merge(merged, partial.accumulators);
-      WindowAccumulators::encode(merged, encoded_);
-    } else {
-      WindowAccumulators::encode(partial.accumulators, encoded_);
-      slices_.windowEnds(partial.sliceEnd, ends_);
-      for (int64_t end : ends_) {
-        const int64_t fireAt = end - kWindowTimePrecisionMicros;
-        if (node_.window.eventTime) {
-          // A HOP or CUMULATE window that fired before this slice's late rows came stays fired.
-          if (fireAt > watermark_) timers.registerEventTimeTimer(fireAt);
-        } else {
-          timers.registerProcessingTimeTimer(fireAt);
-        }
-      }
-    }
-    sliceState_->put(slice, encoded_);
+    mergeIntoState(partial.key, partial.sliceEnd, partial.accumulators);
   }
   buffer_.clear();
+  bufferedMinSliceEnd_ = INT64_MAX;
+}
+
+// Merges a partial into its slice in state, and makes sure a timer waits for every window a new
+// slice belongs to.
+void WindowAggregateOperator::mergeIntoState(std::string_view key, int64_t sliceEnd,
+                                             const std::vector<Value>& partial) {
+  state_->setCurrentKey(key);
+  const std::string slice = sliceKey(sliceEnd);
+  if (auto stored = sliceState_->get(slice)) {
+    std::vector<Value> merged = accumulators_.decode(*stored);
+    accumulators_.merge(merged, partial);
+    WindowAccumulators::encode(merged, encoded_);
+  } else {
+    WindowAccumulators::encode(partial, encoded_);
+    TimerService& timers = state_->timers();
+    slices_.windowEnds(sliceEnd, ends_);
+    for (int64_t end : ends_) {
+      const int64_t fireAt = end - kWindowTimePrecisionMicros;
+      if (node_.window.eventTime) {
+        // A HOP or CUMULATE window that fired before this slice's late rows came stays fired.
+        if (fireAt > watermark_) timers.registerEventTimeTimer(fireAt);
+      } else {
+        timers.registerProcessingTimeTimer(fireAt);
+      }
+    }
+  }
+  sliceState_->put(slice, encoded_);
 }
 
 void WindowAggregateOperator::fire(const Timer& timer, Output& out) {
@@ -123,7 +170,7 @@ void WindowAggregateOperator::fire(const Timer& timer, Output& out) {
 
 void WindowAggregateOperator::processWatermark(int64_t watermark, Output& out) {
   if (node_.window.eventTime) {
-    flushBuffer();
+    flushIfFiring(watermark);
     state_->timers().advanceWatermark(watermark,
                                       [&](const Timer& timer) { fire(timer, out); });
     writer_.flush(out);
@@ -147,7 +194,7 @@ int64_t WindowAggregateOperator::nextProcessingTime() const {
   if (node_.window.eventTime) return INT64_MAX;
   // Buffered rows wait for the next timer; with none yet, come back soon to flush them.
   auto next = state_->timers().nextProcessingTime();
-  if (!next) return buffer_.empty() ? INT64_MAX : wallClockMicros();
+  if (!next) return buffered() == 0 ? INT64_MAX : wallClockMicros();
   return *next;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "runtime/execution/stream_operator.h"
+#include "runtime/operators/aggregate_buffer.h"
 #include "runtime/operators/operator_factory.h"
 #include "runtime/operators/window_accumulators.h"
 #include "runtime/operators/window_slices.h"
@@ -46,7 +47,10 @@ class WindowAggregateOperator final : public StreamOperator {
   std::unique_ptr<KeyedStateBackend> state_;
   SortedMapState* sliceState_ = nullptr;  // per key: slice end -> accumulators
   WindowRowWriter writer_;
+  // Partials since the last flush: typed when the calls allow it, boxed otherwise.
+  std::unique_ptr<AggregateBuffer> typedBuffer_;
   std::unordered_map<std::string, Partial> buffer_;  // by key bytes + slice end
+  int64_t bufferedMinSliceEnd_ = INT64_MAX;
   int64_t watermark_ = INT64_MIN;
   int64_t dropped_ = 0;
   // scratch
@@ -54,8 +58,15 @@ class WindowAggregateOperator final : public StreamOperator {
   std::string encoded_;
   std::vector<int64_t> ends_;
   std::vector<Value> results_;
+  std::vector<int64_t> rowSlices_;
+  std::vector<uint8_t> rowKept_;
 
+  size_t buffered() const;
+  // Flushes when a window the buffer holds rows of may fire at `time` (Flink flushes its window
+  // buffer only then, so state is touched once per key and slice rather than per watermark).
+  void flushIfFiring(int64_t time);
   void flushBuffer();
+  void mergeIntoState(std::string_view key, int64_t sliceEnd, const std::vector<Value>& partial);
   void fire(const Timer& timer, Output& out);
 };
 

@@ -21,8 +21,9 @@ class WindowSlices {
   // size and CUMULATE's max size are multiples of the slide or step).
   explicit WindowSlices(const artifact::Window& window);
 
-  // The end of the slice holding `timestamp`.
+  // The end of the slice holding `timestamp`; slices are sliceSize() long.
   int64_t sliceEnd(int64_t timestamp) const;
+  int64_t sliceSize() const { return sliceSize_; }
   // The ends of the windows a slice belongs to, ascending.
   void windowEnds(int64_t sliceEnd, std::vector<int64_t>& ends) const;
   // The last of them: once it has fired, rows of the slice are late.

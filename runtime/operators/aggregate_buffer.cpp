@@ -1,0 +1,347 @@
+#include "runtime/operators/aggregate_buffer.h"
+
+#include <cstring>
+
+#include "runtime/state/value_codec.h"
+
+namespace sluice::runtime {
+namespace {
+
+constexpr int kMaxKeyColumns = 8;
+
+bool fixedWidthKey(PhysicalType type) {
+  switch (type) {
+    case PhysicalType::Bool:
+    case PhysicalType::Int8:
+    case PhysicalType::Int16:
+    case PhysicalType::Int32:
+    case PhysicalType::Int64:
+    case PhysicalType::Float32:
+    case PhysicalType::Float64: return true;
+    default: return false;
+  }
+}
+
+bool isReal(PhysicalType type) {
+  return type == PhysicalType::Float32 || type == PhysicalType::Float64;
+}
+
+bool numericArgument(const DataType& type) {
+  if (type.kind() == TypeKind::Decimal) return false;  // DECIMAL sums and averages keep scale
+  const PhysicalType physical = physicalTypeOf(type);
+  return fixedWidthKey(physical);
+}
+
+// Column `column` of `batch` widened to int64 (doubles and floats as the bits of a double).
+void widen(const Vector& vector, int rows, int64_t* out) {
+  switch (vector.physicalType()) {
+    case PhysicalType::Bool:
+    case PhysicalType::Int8: {
+      const auto* v = vector.values<int8_t>();
+      for (int r = 0; r < rows; ++r) out[r] = v[r];
+      break;
+    }
+    case PhysicalType::Int16: {
+      const auto* v = vector.values<int16_t>();
+      for (int r = 0; r < rows; ++r) out[r] = v[r];
+      break;
+    }
+    case PhysicalType::Int32: {
+      const auto* v = vector.values<int32_t>();
+      for (int r = 0; r < rows; ++r) out[r] = v[r];
+      break;
+    }
+    case PhysicalType::Int64: std::memcpy(out, vector.values<int64_t>(), sizeof(int64_t) * rows); break;
+    case PhysicalType::Float32: {
+      const auto* v = vector.values<float>();
+      for (int r = 0; r < rows; ++r) {
+        const double d = v[r];
+        std::memcpy(&out[r], &d, sizeof d);
+      }
+      break;
+    }
+    case PhysicalType::Float64: std::memcpy(out, vector.values<double>(), sizeof(double) * rows); break;
+    default: break;
+  }
+}
+
+double asDouble(int64_t bits) {
+  double d;
+  std::memcpy(&d, &bits, sizeof d);
+  return d;
+}
+
+int64_t asBits(double d) {
+  int64_t bits;
+  std::memcpy(&bits, &d, sizeof bits);
+  return bits;
+}
+
+uint64_t finalMix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 33);
+}
+
+uint64_t hashKey(const int64_t* key, size_t keyCount) {
+  const auto nulls = static_cast<uint64_t>(key[keyCount]);
+  uint64_t hash = static_cast<uint64_t>(key[keyCount + 1]) * 0x9e3779b97f4a7c15ULL;
+  for (size_t k = 0; k < keyCount; ++k) {
+    hash = (hash ^ static_cast<uint64_t>(key[k])) * 0xff51afd7ed558ccdULL;
+  }
+  return finalMix(hash ^ nulls);
+}
+
+}  // namespace
+
+bool AggregateBuffer::supports(const artifact::Node& node, const std::vector<DataType>& inputTypes) {
+  if (node.inputUpdates || node.keys.size() > kMaxKeyColumns) return false;
+  for (int key : node.keys) {
+    if (!fixedWidthKey(physicalTypeOf(inputTypes[key]))) return false;
+  }
+  for (const artifact::AggregateCall& call : node.aggregates) {
+    if (call.distinct || call.arguments.size() > 1) return false;
+    const std::string& f = call.function;
+    if (f == "COUNT") continue;
+    if (f != "SUM" && f != "SUM0" && f != "AVG" && f != "MIN" && f != "MAX") return false;
+    if (call.arguments.empty() || !numericArgument(inputTypes[call.arguments[0]])) return false;
+    if (call.type.kind() == TypeKind::Decimal) return false;
+  }
+  return true;
+}
+
+AggregateBuffer::AggregateBuffer(const artifact::Node& node, const std::vector<DataType>& inputTypes)
+    : keyColumns_(node.keys) {
+  for (const DataType& type : inputTypes) inputTypes_.push_back(physicalTypeOf(type));
+  for (int key : keyColumns_) keyTypes_.push_back(inputTypes_[key]);
+  keyWords_ = static_cast<int>(keyColumns_.size()) + 2;  // values, null mask, slice end
+  for (const artifact::AggregateCall& call : node.aggregates) {
+    Call c;
+    c.filter = call.filterColumn;
+    c.argument = call.arguments.empty() ? -1 : call.arguments[0];
+    c.real = c.argument >= 0 && isReal(inputTypes_[c.argument]);
+    c.slot = accWords_;
+    const std::string& f = call.function;
+    if (f == "COUNT") {
+      c.update = c.argument < 0 ? Update::CountRows : Update::CountValues;
+      c.boxing = Boxing::Count;
+      accWords_ += 1;
+    } else if (f == "MIN" || f == "MAX") {
+      c.update = f == "MIN" ? Update::Min : Update::Max;
+      c.boxing = c.real ? Boxing::ExtremeReal : Boxing::ExtremeInteger;
+      accWords_ += 2;
+    } else {
+      // SUM, SUM0, AVG: a running sum (in the result's representation for SUM) and a count.
+      const bool realSum = f == "AVG" ? c.real : isReal(physicalTypeOf(call.type));
+      c.update = realSum ? Update::SumReal : Update::SumInteger;
+      c.roundsToFloat = f != "AVG" && physicalTypeOf(call.type) == PhysicalType::Float32;
+      if (f == "AVG") {
+        c.boxing = c.real ? Boxing::AvgReal : Boxing::AvgWide;
+      } else {
+        c.boxing = realSum ? Boxing::SumReal : Boxing::SumInteger;
+      }
+      accWords_ += 2;
+    }
+    calls_.push_back(c);
+  }
+  table_.assign(1024, 0);
+}
+
+void AggregateBuffer::initAccumulators(size_t entry) {
+  int64_t* acc = accumulatorsOf(entry);
+  for (const Call& call : calls_) {
+    acc[call.slot] = 0;
+    if (call.update == Update::SumReal) acc[call.slot] = asBits(0.0);
+    if (call.update == Update::Min || call.update == Update::Max) acc[call.slot + 1] = 0;
+    if (call.update == Update::SumReal || call.update == Update::SumInteger) acc[call.slot + 1] = 0;
+  }
+}
+
+void AggregateBuffer::grow() {
+  std::vector<uint32_t> bigger(table_.size() * 2, 0);
+  const size_t mask = bigger.size() - 1;
+  for (size_t e = 0; e < entries_; ++e) {
+    const int64_t* key = keyOf(e);
+    size_t at = hashKey(key, keyColumns_.size()) & mask;
+    while (bigger[at] != 0) at = (at + 1) & mask;
+    bigger[at] = static_cast<uint32_t>(e + 1);
+  }
+  table_.swap(bigger);
+}
+
+uint32_t AggregateBuffer::findOrInsert(const int64_t* key, uint64_t hash) {
+  const size_t mask = table_.size() - 1;
+  const size_t words = static_cast<size_t>(keyWords_);
+  for (size_t at = hash & mask;; at = (at + 1) & mask) {
+    const uint32_t slot = table_[at];
+    if (slot == 0) {
+      const auto entry = static_cast<uint32_t>(entries_++);
+      data_.resize(entries_ * stride());
+      std::copy(key, key + words, keyOf(entry));
+      initAccumulators(entry);
+      table_[at] = entry + 1;
+      minSliceEnd_ = std::min(minSliceEnd_, key[words - 1]);
+      if (entries_ * 2 > table_.size()) grow();
+      return entry;
+    }
+    // A few words: an inline loop beats a call to memcmp.
+    const int64_t* stored = keyOf(slot - 1);
+    size_t w = 0;
+    while (w < words && stored[w] == key[w]) ++w;
+    if (w == words) return slot - 1;
+  }
+}
+
+void AggregateBuffer::add(const Batch& batch, const int64_t* sliceEnds, const uint8_t* keep) {
+  const int rows = batch.size();
+  const size_t keyCount = keyColumns_.size();
+  columnValues_.resize(keyCount * static_cast<size_t>(rows));
+  for (size_t k = 0; k < keyCount; ++k) {
+    widen(batch.column(keyColumns_[k]), rows, &columnValues_[k * static_cast<size_t>(rows)]);
+  }
+  rowEntry_.resize(static_cast<size_t>(rows));
+  probeKey_.resize(static_cast<size_t>(keyWords_));
+  const uint8_t* validity[kMaxKeyColumns];
+  for (size_t k = 0; k < keyCount; ++k) validity[k] = batch.column(keyColumns_[k]).validity();
+  // Two passes: hash every row, then probe, prefetching the table slot a few rows ahead so the
+  // probes' cache misses overlap.
+  hashes_.resize(static_cast<size_t>(rows));
+  for (int r = 0; r < rows; ++r) {
+    // One multiply per word and one final mix: enough to spread keys over the table's low bits.
+    uint64_t hash = static_cast<uint64_t>(sliceEnds[r]) * 0x9e3779b97f4a7c15ULL;
+    uint64_t nulls = 0;
+    for (size_t k = 0; k < keyCount; ++k) {
+      const bool isNull = validity[k][r] == 0;
+      const int64_t value = isNull ? 0 : columnValues_[k * static_cast<size_t>(rows) + r];
+      nulls |= static_cast<uint64_t>(isNull) << k;
+      hash = (hash ^ static_cast<uint64_t>(value)) * 0xff51afd7ed558ccdULL;
+    }
+    hashes_[static_cast<size_t>(r)] = finalMix(hash ^ nulls);
+  }
+  constexpr int kPrefetchDistance = 8;
+  for (int r = 0; r < rows; ++r) {
+    if (r + kPrefetchDistance < rows) {
+      __builtin_prefetch(&table_[hashes_[static_cast<size_t>(r + kPrefetchDistance)] & (table_.size() - 1)]);
+    }
+    if (keep && !keep[r]) continue;
+    int64_t nulls = 0;
+    for (size_t k = 0; k < keyCount; ++k) {
+      const bool isNull = validity[k][r] == 0;
+      probeKey_[k] = isNull ? 0 : columnValues_[k * static_cast<size_t>(rows) + r];
+      nulls |= static_cast<int64_t>(isNull) << k;
+    }
+    probeKey_[keyCount] = nulls;
+    probeKey_[keyCount + 1] = sliceEnds[r];
+    rowEntry_[static_cast<size_t>(r)] = findOrInsert(probeKey_.data(), hashes_[static_cast<size_t>(r)]);
+  }
+  for (const Call& call : calls_) updateCall(call, batch, rows, keep);
+}
+
+void AggregateBuffer::updateCall(const Call& call, const Batch& batch, int rows, const uint8_t* keep) {
+  const uint8_t* filter =
+      call.filter >= 0 ? batch.column(call.filter).values<uint8_t>() : nullptr;
+  const uint8_t* filterValid = call.filter >= 0 ? batch.column(call.filter).validity() : nullptr;
+  const uint8_t* valid = call.argument >= 0 ? batch.column(call.argument).validity() : nullptr;
+  std::vector<int64_t> widened;
+  if (call.argument >= 0 && call.update != Update::CountValues) {
+    widened.resize(static_cast<size_t>(rows));
+    widen(batch.column(call.argument), rows, widened.data());
+  }
+  // An entry's key and accumulators share its cache line or two.
+  int64_t* accs = data_.data() + keyWords_ + call.slot;
+  const size_t stride = this->stride();
+  const uint32_t* entries = rowEntry_.data();
+  const int64_t* values = widened.data();
+  // One loop per kind of update, so the row loop has no switch in it.
+  auto forRows = [&](auto&& update) {
+    for (int r = 0; r < rows; ++r) {
+      if ((keep && !keep[r]) || (filter && (!filterValid[r] || !filter[r]))) continue;
+      if (valid && !valid[r]) continue;
+      update(accs + entries[r] * stride, r);
+    }
+  };
+  switch (call.update) {
+    case Update::CountRows:
+    case Update::CountValues: forRows([](int64_t* acc, int) { ++acc[0]; }); break;
+    case Update::SumInteger:
+      forRows([&](int64_t* acc, int r) {
+        acc[0] = static_cast<int64_t>(static_cast<uint64_t>(acc[0]) + static_cast<uint64_t>(values[r]));
+        ++acc[1];
+      });
+      break;
+    case Update::SumReal:
+      forRows([&](int64_t* acc, int r) {
+        double sum = asDouble(acc[0]) + (call.real ? asDouble(values[r]) : static_cast<double>(values[r]));
+        if (call.roundsToFloat) sum = static_cast<float>(sum);
+        acc[0] = asBits(sum);
+        ++acc[1];
+      });
+      break;
+    case Update::Min:
+    case Update::Max: {
+      const bool min = call.update == Update::Min;
+      forRows([&](int64_t* acc, int r) {
+        const int64_t v = values[r];
+        bool better = acc[1] == 0;
+        if (!better) {
+          better = call.real ? (min ? asDouble(v) < asDouble(acc[0]) : asDouble(v) > asDouble(acc[0]))
+                             : (min ? v < acc[0] : v > acc[0]);
+        }
+        if (better) {
+          acc[0] = v;
+          acc[1] = 1;
+        }
+      });
+      break;
+    }
+  }
+}
+
+void AggregateBuffer::drain(const Visitor& visit) {
+  const size_t keyCount = keyColumns_.size();
+  std::string key;
+  std::vector<Value> accumulators;
+  for (size_t e = 0; e < entries_; ++e) {
+    const int64_t* words = keyOf(e);
+    key.clear();
+    for (size_t k = 0; k < keyCount; ++k) {
+      Value value;
+      if (((words[keyCount] >> k) & 1) == 0) {
+        value = isReal(keyTypes_[k]) ? Value::ofReal(asDouble(words[k])) : Value::ofInteger(words[k]);
+      }
+      encodeValue(value, key);
+    }
+    accumulators.clear();
+    const int64_t* acc = accumulatorsOf(e);
+    for (const Call& call : calls_) {
+      const int64_t* a = acc + call.slot;
+      switch (call.boxing) {
+        case Boxing::Count: accumulators.push_back(Value::ofInteger(a[0])); break;
+        case Boxing::SumInteger:
+          accumulators.push_back(Value::ofChildren({Value::ofInteger(a[0]), Value::ofInteger(a[1])}));
+          break;
+        case Boxing::SumReal:
+        case Boxing::AvgReal:
+          accumulators.push_back(
+              Value::ofChildren({Value::ofReal(asDouble(a[0])), Value::ofInteger(a[1])}));
+          break;
+        case Boxing::AvgWide:
+          accumulators.push_back(Value::ofChildren({Value::ofWide(a[0]), Value::ofInteger(a[1])}));
+          break;
+        case Boxing::ExtremeInteger:
+          accumulators.push_back(a[1] ? Value::ofInteger(a[0]) : Value::null());
+          break;
+        case Boxing::ExtremeReal:
+          accumulators.push_back(a[1] ? Value::ofReal(asDouble(a[0])) : Value::null());
+          break;
+      }
+    }
+    visit(key, words[keyWords_ - 1], accumulators);
+  }
+  entries_ = 0;
+  data_.clear();
+  std::fill(table_.begin(), table_.end(), 0);
+  minSliceEnd_ = INT64_MAX;
+}
+
+}  // namespace sluice::runtime
