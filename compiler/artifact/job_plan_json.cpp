@@ -178,7 +178,8 @@ constexpr NodeKind kNodeKinds[] = {NodeKind::Source, NodeKind::Values, NodeKind:
                                    NodeKind::WatermarkAssigner, NodeKind::Union, NodeKind::Sink,
                                    NodeKind::Exchange, NodeKind::GroupAggregate,
                                    NodeKind::WindowAggregate, NodeKind::WindowTableFunction,
-                                   NodeKind::Rank, NodeKind::Deduplicate, NodeKind::OverAggregate};
+                                   NodeKind::Rank, NodeKind::Deduplicate, NodeKind::OverAggregate,
+                                   NodeKind::Expand};
 constexpr const char* kWindowKinds[] = {"TUMBLE", "HOP", "CUMULATE", "SESSION"};
 constexpr const char* kWindowProperties[] = {"start", "end", "rowtime", "proctime"};
 
@@ -279,12 +280,14 @@ Json nodeToJson(const Node& n) {
                 {"type", typeToJson(call.type)}};
       if (call.distinct) c["distinct"] = true;
       if (call.filterColumn >= 0) c["filter"] = call.filterColumn;
+      if (call.separator) c["separator"] = *call.separator;
       calls.push_back(c);
     }
     j["aggregates"] = calls;
-    j["emitsUpdateBefore"] = n.emitsUpdateBefore;
-    j["inputUpdates"] = n.inputUpdates;
   }
+  // Every stateful node's changelog flags (Rank and Deduplicate need them as much as aggregates).
+  if (!n.emitsUpdateBefore) j["emitsUpdateBefore"] = false;
+  if (n.inputUpdates) j["inputUpdates"] = true;
   return j;
 }
 
@@ -332,6 +335,7 @@ Node nodeFromJson(const Json& j) {
       call.type = typeFromJson(c.at("type"));
       call.distinct = c.value("distinct", false);
       call.filterColumn = c.value("filter", -1);
+      if (c.contains("separator")) call.separator = c.at("separator").get<std::string>();
       n.aggregates.push_back(std::move(call));
     }
   }

@@ -1,12 +1,18 @@
 // Flink's TopN and deduplication patterns:
 //   SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC) AS rn FROM t)
 //   WHERE rn <= 3
-// is a Rank node (TopN); with ROW_NUMBER, rn = 1 and ORDER BY a time attribute and rn not
-// selected, a Deduplicate node (keep first row when ascending, last row when descending).
+// is a Rank node (TopN); with ROW_NUMBER, rn = 1 and ORDER BY a time attribute, a Deduplicate
+// node (keep first row when ascending, last row when descending).
+//
+// As Flink, the Rank outputs its rank number only when a consumer reads it and it is not fixed:
+// ROW_NUMBER with a single rank (rn = 3) reads as that constant (RankNumberColumnRemoveRule),
+// which also makes `rn = 1` ordered by a time attribute a deduplication. Without the rank
+// number a TopN sends +I/-D instead of renumbering the rows below a change.
 #include <cstdlib>
 #include <optional>
 
 #include "compiler/binder/window_source.h"
+#include "compiler/optimizer/field_usage.h"
 #include "compiler/optimizer/optimizer.h"
 #include "compiler/optimizer/passes.h"
 
@@ -66,13 +72,53 @@ bool narrow(const plan::ExpressionRef& conjunct, int rankField, RankRange& range
   return true;
 }
 
+// `e` with every reference to `field` replaced by the BIGINT constant `value`.
+plan::ExpressionRef withConstant(const plan::ExpressionRef& e, int field, int64_t value) {
+  if (e->kind == plan::ExpressionKind::InputRef) {
+    return e->index == field ? plan::literal(std::to_string(value), e->type) : e;
+  }
+  bool changed = false;
+  std::vector<plan::ExpressionRef> operands;
+  for (const auto& operand : e->operands) {
+    operands.push_back(withConstant(operand, field, value));
+    changed = changed || operands.back() != operand;
+  }
+  if (!changed) return e;
+  auto copy = std::make_shared<plan::BoundExpression>(*e);
+  copy->operands = std::move(operands);
+  return copy;
+}
+
+// Whether `field` is the column a window TVF windows on. Flink keeps that column's time attribute
+// in the TVF's output, so ordering by it after the TVF is a window deduplication; Sluice types
+// it as a plain TIMESTAMP there, so it is traced back instead.
+bool windowedTimeColumn(const plan::LogicalNode& node, int field) {
+  const plan::LogicalNode* current = &node;
+  while (field >= 0 && static_cast<size_t>(field) < current->schema.size()) {
+    switch (current->kind) {
+      case plan::NodeKind::WindowTableFunction: return field == current->window.timeField;
+      case plan::NodeKind::Project: {
+        const auto& e = current->expressions[static_cast<size_t>(field)];
+        if (e->kind != plan::ExpressionKind::InputRef) return false;
+        field = e->index;
+        current = current->inputs[0].get();
+        break;
+      }
+      case plan::NodeKind::Filter: current = current->inputs[0].get(); break;
+      default: return false;
+    }
+  }
+  return false;
+}
+
 bool references(const plan::ExpressionRef& e, int field) {
   std::vector<int> refs;
   plan::collectInputRefs(e, refs);
   return std::find(refs.begin(), refs.end(), field) != refs.end();
 }
 
-plan::NodeRef recognize(const plan::NodeRef& node, plan::NodeFactory& nodes) {
+plan::NodeRef recognize(const plan::NodeRef& node, plan::NodeFactory& nodes,
+                        const FieldUsage& usage) {
   if (node->kind != plan::NodeKind::Filter) return node;
   const auto& project = node->inputs[0];
   if (project->kind != plan::NodeKind::Project) return node;
@@ -112,14 +158,6 @@ plan::NodeRef recognize(const plan::NodeRef& node, plan::NodeFactory& nodes) {
     order.push_back({key->index, descending, !descending});
   }
   const auto& input = over->inputs[0];
-  bool timeOrdered = order.size() == 1 &&
-                     input->schema[static_cast<size_t>(order[0].field)].type.isTimeAttribute();
-  bool dedup = call->name == "ROW_NUMBER" && range.start == 1 && range.end == 1 && timeOrdered;
-  auto rank = nodes.make(dedup ? plan::NodeKind::Deduplicate : plan::NodeKind::Rank);
-  rank->inputs.push_back(input);
-  rank->groupKeys = partition;
-  rank->sortKeys = order;
-  rank->schema = input->schema;
   // Partitioned by window_start and window_end of a window TVF: a window TopN / deduplication.
   bool start = false, end = false;
   for (int key : partition) {
@@ -129,26 +167,41 @@ plan::NodeRef recognize(const plan::NodeRef& node, plan::NodeFactory& nodes) {
       end = end || field == "window_end";
     }
   }
-  rank->windowed = start && end;
+  const bool windowed = start && end;
+  bool timeOrdered =
+      order.size() == 1 &&
+      (input->schema[static_cast<size_t>(order[0].field)].type.isTimeAttribute() ||
+       (windowed && windowedTimeColumn(*input, order[0].field)));
+  bool dedup = call->name == "ROW_NUMBER" && range.start == 1 && range.end == 1 && timeOrdered;
+  auto rank = nodes.make(dedup ? plan::NodeKind::Deduplicate : plan::NodeKind::Rank);
+  rank->inputs.push_back(input);
+  rank->groupKeys = partition;
+  rank->sortKeys = order;
+  rank->schema = input->schema;
+  rank->windowed = windowed;
+  // The constant the Project above reads instead of a rank number the Rank does not output.
+  std::optional<int64_t> constantRank;
   if (dedup) {
     rank->keepLastRow = order[0].descending;
+    constantRank = 1;
   } else {
     rank->rankFunction = call->name;
     rank->rankStart = range.start;
     rank->rankEnd = range.end;
-    // The Project above keeps the rank column; a later projection may still drop it.
-    rank->outputRankNumber = true;
-    rank->schema.push_back(over->schema[static_cast<size_t>(width)]);
+    const bool fixed = call->name == "ROW_NUMBER" && range.start == range.end;
+    rank->outputRankNumber = usage.isRead(node->id, rankField) && !fixed;
+    if (rank->outputRankNumber) {
+      rank->schema.push_back(over->schema[static_cast<size_t>(width)]);
+    } else {
+      // Unread, or fixed by the filter: the constant is what a reader would see.
+      constantRank = range.start;
+    }
   }
-  // The Project above now reads the rank from the Rank node (or, after deduplication, the
-  // constant 1 that ROW_NUMBER = 1 guarantees).
   auto newProject = std::make_shared<plan::LogicalNode>(*project);
   newProject->id = nodes.make(plan::NodeKind::Project)->id;
   newProject->inputs = {rank};
-  for (auto& e : newProject->expressions) {
-    if (dedup && e->kind == plan::ExpressionKind::InputRef && e->index == width) {
-      e = plan::literal("1", e->type);
-    }
+  if (constantRank) {
+    for (auto& e : newProject->expressions) e = withConstant(e, width, *constantRank);
   }
   if (remaining.empty()) return newProject;
   auto filter = nodes.make(plan::NodeKind::Filter);
@@ -163,7 +216,9 @@ plan::NodeRef recognize(const plan::NodeRef& node, plan::NodeFactory& nodes) {
 }  // namespace
 
 plan::NodeRef recognizeRanks(const plan::NodeRef& root, plan::NodeFactory& nodes) {
-  return transformUp(root, [&](const plan::NodeRef& node) { return recognize(node, nodes); });
+  const FieldUsage usage(root);
+  return transformUp(root,
+                     [&](const plan::NodeRef& node) { return recognize(node, nodes, usage); });
 }
 
 plan::NodeRef removeTrivialFilters(const plan::NodeRef& root, plan::NodeFactory& /*nodes*/) {

@@ -1,13 +1,30 @@
-// Placeholder until the operator lands.
+// TopN: Flink's StreamExecRank / StreamExecWindowRank choose the function that runs a Rank from
+// its input's changelog, its rank range and its order; so does this factory.
 #include <stdexcept>
 
-#include "runtime/operators/operator_factory.h"
+#include "runtime/operators/rank_strategies.h"
 
 namespace sluice::runtime {
 
-std::unique_ptr<StreamOperator> makeRankOperator(const artifact::Node&, const OperatorContext&,
-                                    std::unique_ptr<KeyedStateBackend>) {
-  throw std::invalid_argument("not implemented yet");
+std::unique_ptr<StreamOperator> makeRankOperator(const artifact::Node& node,
+                                                 const OperatorContext& context,
+                                                 std::unique_ptr<KeyedStateBackend> state) {
+  if (node.rankFunction != "ROW_NUMBER") {
+    throw std::invalid_argument(node.rankFunction + "() over a stream");
+  }
+  if (node.rankStart < 1 || node.rankEnd < node.rankStart) {
+    throw std::invalid_argument("an empty rank range");
+  }
+  if (node.windowEndColumn >= 0) return makeWindowTopN(node, context, std::move(state));
+  if (node.inputUpdates) return makeRetractableTopN(node, context, std::move(state));
+  // Over inserts, or over upserts whose order only improves (the planner's UpdateFastStrategy
+  // at rank 1), which FastTop1Function takes alike.
+  const bool proctimeOrder =
+      !node.eventTime && node.sortKeys.size() == 1 && !node.sortKeys[0].descending;
+  if (proctimeOrder) return makeFirstN(node, context, std::move(state));
+  if (node.rankStart == 1 && node.rankEnd == 1)
+    return makeFastTop1(node, context, std::move(state));
+  return makeAppendOnlyTopN(node, context, std::move(state));
 }
 
 }  // namespace sluice::runtime
