@@ -3,6 +3,9 @@
 // an OverAggregate node.
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdlib>
+
 #include "compiler/binder/binder.h"
 #include "compiler/types/identifier_case.h"
 
@@ -28,6 +31,36 @@ std::string boundText(const ast::FrameBound& bound, const std::string& offset) {
     case ast::FrameBoundKind::Following: return offset + " FOLLOWING";
   }
   return "";
+}
+
+plan::FrameBoundKind boundKind(ast::FrameBoundKind kind) {
+  switch (kind) {
+    case ast::FrameBoundKind::UnboundedPreceding: return plan::FrameBoundKind::UnboundedPreceding;
+    case ast::FrameBoundKind::Preceding: return plan::FrameBoundKind::Preceding;
+    case ast::FrameBoundKind::CurrentRow: return plan::FrameBoundKind::CurrentRow;
+    case ast::FrameBoundKind::Following: return plan::FrameBoundKind::Following;
+    case ast::FrameBoundKind::UnboundedFollowing: return plan::FrameBoundKind::UnboundedFollowing;
+  }
+  return plan::FrameBoundKind::CurrentRow;
+}
+
+// The structured bound: its offset when it is an integer or a day-time interval literal.
+plan::FrameBound structuredBound(const ast::FrameBound& bound, const plan::ExpressionRef& offset) {
+  plan::FrameBound out;
+  out.kind = boundKind(bound.kind);
+  if (!offset || offset->kind != plan::ExpressionKind::Literal) return out;
+  const TypeKind kind = offset->type.kind();
+  const bool integer = kind == TypeKind::TinyInt || kind == TypeKind::SmallInt ||
+                       kind == TypeKind::Int || kind == TypeKind::BigInt;
+  if (!integer && kind != TypeKind::IntervalDayTime) return out;
+  const std::string& text = offset->literalValue ? *offset->literalValue : offset->name;
+  errno = 0;
+  char* end = nullptr;
+  const long long value = std::strtoll(text.c_str(), &end, 10);
+  if (errno == ERANGE || end == text.c_str() || *end != '\0') return out;
+  out.offset = value;
+  out.interval = kind == TypeKind::IntervalDayTime;
+  return out;
 }
 
 }  // namespace
@@ -65,16 +98,28 @@ plan::ExpressionRef Binder::overCall(const ast::FunctionCall& call,
   const ast::WindowSpecification* frameSource =
       (spec != nullptr && spec->frameType) ? spec : (base != nullptr && base->frameType ? base : nullptr);
   if (frameSource != nullptr) {
-    auto offsetText = [&](const ast::FrameBound& bound) {
-      if (!bound.offset) return std::string();
-      return bindExpression(*bound.offset, inner)->digest();
+    auto offset = [&](const ast::FrameBound& bound) {
+      return bound.offset ? bindExpression(*bound.offset, inner) : plan::ExpressionRef();
     };
+    auto offsetText = [](const plan::ExpressionRef& e) { return e ? e->digest() : std::string(); };
+    const plan::ExpressionRef startOffset = offset(frameSource->frameStart);
     std::string kind = *frameSource->frameType == ast::FrameType::Rows ? "ROWS" : "RANGE";
-    std::string start = boundText(frameSource->frameStart, offsetText(frameSource->frameStart));
-    over->frame = frameSource->hasFrameEnd
-                      ? kind + " BETWEEN " + start + " AND " +
-                            boundText(frameSource->frameEnd, offsetText(frameSource->frameEnd))
-                      : kind + " " + start;
+    std::string start = boundText(frameSource->frameStart, offsetText(startOffset));
+    over->rows = *frameSource->frameType == ast::FrameType::Rows;
+    over->start = structuredBound(frameSource->frameStart, startOffset);
+    // `ROWS n PRECEDING` is short for `ROWS BETWEEN n PRECEDING AND CURRENT ROW`.
+    over->end = plan::FrameBound{};
+    if (frameSource->hasFrameEnd) {
+      const plan::ExpressionRef endOffset = offset(frameSource->frameEnd);
+      over->end = structuredBound(frameSource->frameEnd, endOffset);
+      over->frame = kind + " BETWEEN " + start + " AND " +
+                    boundText(frameSource->frameEnd, offsetText(endOffset));
+    } else {
+      over->frame = kind + " " + start;
+    }
+  } else if (over->orderBy.empty()) {
+    over->rows = true;
+    over->end.kind = plan::FrameBoundKind::UnboundedFollowing;
   }
   std::string name = toUpperAscii(call.name);
   bool ranking = definition != nullptr && definition->kind == FunctionKind::Ranking;

@@ -69,8 +69,8 @@ std::string overAggregate(const Node& node) {
   }
   const bool eventTime =
       over != nullptr && !over->orderBy.empty() && over->orderBy[0].first->type.isRowtime();
-  const bool unbounded = over == nullptr || over->frame.empty() ||
-                         over->frame.find("UNBOUNDED PRECEDING") != std::string::npos;
+  const bool unbounded =
+      over == nullptr || over->start.kind == plan::FrameBoundKind::UnboundedPreceding;
   std::string out =
       unbounded ? "per partition key: accumulators" : "per partition key: the rows in the frame";
   if (eventTime) out += ", rows awaiting the watermark";

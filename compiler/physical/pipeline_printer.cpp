@@ -27,7 +27,9 @@ std::string calls(const Node& node) {
   std::string out;
   for (const artifact::AggregateCall& call : node.aggregates) {
     if (!out.empty()) out += ", ";
-    out += call.function + "(" + (call.distinct ? "DISTINCT " : "") + columns(call.arguments) + ")";
+    out += call.function + "(" + (call.distinct ? "DISTINCT " : "") + columns(call.arguments);
+    if (call.separator) out += ", '" + *call.separator + "'";
+    out += ")";
   }
   return out;
 }
@@ -39,6 +41,15 @@ std::string sortKeys(const Node& node) {
     out += "$" + std::to_string(key.column) + (key.descending ? " DESC" : "");
   }
   return out;
+}
+
+// An OVER frame's start: UNBOUNDED, a count of rows, or a RANGE's microseconds as a duration.
+std::string overBound(const Node& node) {
+  const int64_t bound = node.precedingBound;
+  if (bound < 0) return "UNBOUNDED";
+  if (node.rowsFrame) return std::to_string(bound);
+  if (bound % 1'000'000 == 0) return fmt::format("INTERVAL {} s", bound / 1'000'000);
+  return fmt::format("INTERVAL {} ms", bound / 1'000);
 }
 
 std::string properties(const Node& node) {
@@ -109,11 +120,15 @@ std::string describe(const artifact::JobPlan& plan, const Node& node) {
                          node.keepLastRow ? "last" : "first", columns(node.keys), sortKeys(node),
                          node.windowEndColumn >= 0 ? "  per window" : "");
     case NodeKind::OverAggregate:
-      return fmt::format("OverAggregate  partitionBy [{}]  orderBy [{}]  {} {} PRECEDING  select [{}]",
-                         columns(node.keys), sortKeys(node), node.rowsFrame ? "ROWS" : "RANGE",
-                         node.precedingBound < 0 ? std::string("UNBOUNDED")
-                                                 : std::to_string(node.precedingBound),
-                         calls(node));
+      return fmt::format(
+          "OverAggregate  partitionBy [{}]  orderBy [{} ({})]  {} {} PRECEDING  select [{}]",
+          columns(node.keys), sortKeys(node), node.eventTime ? "rowtime" : "proctime",
+          node.rowsFrame ? "ROWS" : "RANGE", overBound(node), calls(node));
+    case NodeKind::Expand: {
+      std::string out = "Expand  projects [";
+      for (size_t i = 0; i < node.rows.size(); ++i) out += (i > 0 ? "}, {" : "{") + joined(node.rows[i]);
+      return out + "}]";
+    }
     case NodeKind::Exchange:
       return fmt::format("Exchange {} -> pipeline {} (parallelism {})", distribution(node),
                          consumerPipeline(plan, node.id), node.parallelism);

@@ -2,6 +2,7 @@
 // $1, ...), as in Calcite's RexNode; expressions are immutable and shared.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,10 +30,31 @@ enum class ExpressionKind : unsigned char {
   OverCall,        // an aggregate or ranking call OVER a window; see OverWindow
 };
 
+enum class FrameBoundKind : unsigned char {
+  UnboundedPreceding, Preceding, CurrentRow, Following, UnboundedFollowing
+};
+
+// One end of an OVER frame. `offset` is the n of `n PRECEDING` / `n FOLLOWING` when it is a
+// constant the planner can use: a count of rows (an integer literal) or, when `interval`, the
+// milliseconds of a day-time INTERVAL literal. nullopt for anything else (DECIMAL, year-month
+// intervals, expressions), which the planner refuses.
+struct FrameBound {
+  FrameBoundKind kind = FrameBoundKind::CurrentRow;
+  std::optional<int64_t> offset;
+  bool interval = false;
+  bool operator==(const FrameBound&) const = default;
+};
+
 struct OverWindow {
   std::vector<ExpressionRef> partitionBy;
   std::vector<std::pair<ExpressionRef, bool>> orderBy;  // expression, descending
-  std::string frame;  // "ROWS BETWEEN 2 PRECEDING AND CURRENT ROW", "" when none
+  // The frame, explicit or SQL's default: RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+  // with ORDER BY, the whole partition (ROWS, UNBOUNDED both ways) without.
+  bool rows = false;  // ROWS; false: RANGE
+  FrameBound start{FrameBoundKind::UnboundedPreceding, std::nullopt, false};
+  FrameBound end{FrameBoundKind::CurrentRow, std::nullopt, false};
+  // As written, for printing: "ROWS BETWEEN 2 PRECEDING AND CURRENT ROW"; "" when none.
+  std::string frame;
 };
 
 struct BoundExpression {
