@@ -56,6 +56,9 @@ struct AggregateCall {
   bool distinct = false;
   int filterColumn = -1;       // input column of FILTER (WHERE ..), a BOOLEAN; -1: none
   DataType type;               // the result type
+  // LISTAGG's separator, a literal in the SQL (it never reaches the runtime as a column);
+  // nullopt: Flink's default ','.
+  std::optional<std::string> separator;
 };
 
 // A window of a WindowAggregate or WindowTableFunction (Flink's window TVFs and legacy group
@@ -98,6 +101,7 @@ enum class NodeKind : uint8_t {
   Rank,               // TopN per partition: ROW_NUMBER/RANK/DENSE_RANK with a rank range
   Deduplicate,        // keep the first or last row per key
   OverAggregate,      // appends aggregates over a frame of preceding rows to each row
+  Expand,             // one output row per projection list in `rows` (GROUPING SETS)
 };
 
 const char* nodeKindName(NodeKind kind);
@@ -135,7 +139,9 @@ struct Node {
   int rowtimeColumn = -1;
   std::optional<Expression> watermark;
 
-  // Values: rows of literal expressions.
+  // Values: rows of literal expressions. Expand: per input row, one output row per list, each
+  // expression an input column or a literal (Flink's Expand: the grouping sets' keys nulled out
+  // and the set's id `$e`).
   std::vector<std::vector<Expression>> rows;
 
   // Exchange: how rows are routed, and by which input columns for Hash (GroupAggregate: the
@@ -168,6 +174,9 @@ struct Node {
   bool keepLastRow = false;
   int windowEndColumn = -1;
   bool eventTime = true;
+  // Rank over an upsert input (Flink's UpdateFastStrategy): the input columns that identify a
+  // row, by which an upserted row's previous version is found.
+  std::vector<int> uniqueKey;
   // OverAggregate frame: ROWS (a count of rows) or RANGE (microseconds before the current
   // row's time); precedingBound -1 is UNBOUNDED PRECEDING. The frame ends at the current row.
   bool rowsFrame = false;

@@ -265,6 +265,7 @@ Json nodeToJson(const Node& n) {
   }
   if (n.kind == NodeKind::Deduplicate) j["keepLastRow"] = n.keepLastRow;
   if (n.windowEndColumn >= 0) j["windowEndColumn"] = n.windowEndColumn;
+  if (!n.uniqueKey.empty()) j["uniqueKey"] = n.uniqueKey;
   if (n.kind == NodeKind::Rank || n.kind == NodeKind::Deduplicate ||
       n.kind == NodeKind::OverAggregate) {
     j["eventTime"] = n.eventTime;
@@ -370,6 +371,7 @@ Node nodeFromJson(const Json& j) {
   n.outputRankNumber = j.value("outputRankNumber", false);
   n.keepLastRow = j.value("keepLastRow", false);
   n.windowEndColumn = j.value("windowEndColumn", -1);
+  if (j.contains("uniqueKey")) n.uniqueKey = j.at("uniqueKey").get<std::vector<int>>();
   n.eventTime = j.value("eventTime", true);
   n.rowsFrame = j.value("rowsFrame", false);
   n.precedingBound = j.value("precedingBound", int64_t{-1});

@@ -2,6 +2,7 @@
 // the partition keys (one instance without keys, as in Flink). The window variants are keyed by
 // window_start / window_end among the partition keys, and fire when the watermark passes the
 // window end.
+#include <algorithm>
 #include <string>
 
 #include "compiler/binder/window_source.h"
@@ -66,9 +67,26 @@ int Planner::rank(const plan::LogicalNode& node) {
                                     : RankStrategy::Retract;
   const bool top1 = node.rankStart == 1 && node.rankEnd == 1;
   // UpdatableTopNFunction finds the previous version of an upserted row by the input's unique
-  // key, which the artifact does not carry yet. Its top-1 form (FastTop1Function) needs no key.
+  // key, one that holds the partition keys (Flink's getUpsertKeysInKeyGroupRange), so that an
+  // upsert cannot move a row to another partition unseen. Its top-1 form (FastTop1Function)
+  // needs no key.
+  std::vector<int> uniqueKey;
   if (!node.windowed && strategy == RankStrategy::UpdateFast && !top1) {
-    unsupported("TopN beyond the first row over an upsert input (UpdateFastStrategy)");
+    const NodeChangelog* consumed = changelog_.find(*node.inputs[0]);
+    if (consumed != nullptr) {
+      for (const UpsertKey& key : consumed->upsertKeys) {
+        const bool holdsPartition = std::all_of(node.groupKeys.begin(), node.groupKeys.end(), [&](int k) {
+          return std::find(key.begin(), key.end(), k) != key.end();
+        });
+        if (holdsPartition) {
+          uniqueKey = key;
+          break;
+        }
+      }
+    }
+    if (uniqueKey.empty()) {
+      unsupported("TopN over an upsert input whose unique key does not hold the partition keys");
+    }
   }
 
   int parallelism = 1;
@@ -81,6 +99,7 @@ int Planner::rank(const plan::LogicalNode& node) {
   n.rankStart = node.rankStart;
   n.rankEnd = node.rankEnd;
   n.outputRankNumber = node.outputRankNumber;
+  n.uniqueKey = std::move(uniqueKey);
   // Ordered by a processing-time attribute: Flink's AppendOnlyFirstNFunction keeps the first
   // rows by arrival instead of comparing times.
   n.eventTime = node.sortKeys.empty() ||

@@ -17,13 +17,17 @@ std::unique_ptr<StreamOperator> makeRankOperator(const artifact::Node& node,
   }
   if (node.windowEndColumn >= 0) return makeWindowTopN(node, context, std::move(state));
   if (node.inputUpdates) return makeRetractableTopN(node, context, std::move(state));
+  const bool top1 = node.rankStart == 1 && node.rankEnd == 1;
+  // Over upserts beyond the first row: the previous version of a row is found by its key.
+  if (!node.uniqueKey.empty() && !top1) {
+    return makeUpdatableTopN(node, context, std::move(state), node.uniqueKey);
+  }
   // Over inserts, or over upserts whose order only improves (the planner's UpdateFastStrategy
   // at rank 1), which FastTop1Function takes alike.
   const bool proctimeOrder =
       !node.eventTime && node.sortKeys.size() == 1 && !node.sortKeys[0].descending;
   if (proctimeOrder) return makeFirstN(node, context, std::move(state));
-  if (node.rankStart == 1 && node.rankEnd == 1)
-    return makeFastTop1(node, context, std::move(state));
+  if (top1) return makeFastTop1(node, context, std::move(state));
   return makeAppendOnlyTopN(node, context, std::move(state));
 }
 

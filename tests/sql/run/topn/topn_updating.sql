@@ -71,16 +71,54 @@ WHERE rn = 1;
 -- -U[apple, 2, 150]
 -- +U[apple, 1, 400]
 
--- Beyond the top row, a TopN over upserts (UpdatableTopNFunction) needs the input's unique key
--- in the plan artifact, which it does not carry yet.
+-- Beyond the top row, a TopN over upserts (UpdatableTopNFunction) finds a row's previous version
+-- by the input's unique key (channel, auction): auction 1 overtaking auction 2 updates its own
+-- row only, as the rank number is not selected.
 SELECT channel, auction, top_price
 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY channel ORDER BY top_price DESC) AS rn
       FROM (SELECT channel, auction, MAX(price) AS top_price FROM bid GROUP BY channel, auction))
 WHERE rn <= 2;
--- error: TopN beyond the first row over an upsert input
+-- +I[apple, 1, 100]
+-- +I[apple, 2, 150]
+-- +I[google, 3, 50]
+-- -U[apple, 1, 100]
+-- +U[apple, 1, 400]
 
 -- Flink runs only ROW_NUMBER on a stream.
 SELECT channel, auction
 FROM (SELECT *, RANK() OVER (PARTITION BY channel ORDER BY price DESC) AS r FROM bid)
 WHERE r <= 2;
 -- error: RANK() on streaming table is not supported currently
+
+-- Beyond the first row over an upsert input (the counts only grow, ordered DESC): Flink's
+-- UpdatableTopNFunction, which finds a row's previous version by the aggregate's key (channel).
+-- Ties keep arrival order: c reaches 2 before b does.
+CREATE TABLE click (auction BIGINT, channel STRING)
+WITH ('connector' = 'filesystem', 'path' = 'unused', 'format' = 'csv');
+-- input click:
+-- 1,a
+-- 2,b
+-- 3,c
+-- 4,c
+-- 5,b
+-- 6,c
+-- 7,a
+-- 8,a
+-- 9,a
+
+SELECT channel, cnt FROM (
+  SELECT channel, cnt, ROW_NUMBER() OVER (ORDER BY cnt DESC) AS rn
+  FROM (SELECT channel, COUNT(*) AS cnt FROM click GROUP BY channel))
+WHERE rn <= 2;
+-- +I[a, 1]
+-- +I[b, 1]
+-- -D[b, 1]
+-- +I[c, 2]
+-- -D[a, 1]
+-- +I[b, 2]
+-- -U[c, 2]
+-- +U[c, 3]
+-- -D[b, 2]
+-- +I[a, 3]
+-- -U[a, 3]
+-- +U[a, 4]
