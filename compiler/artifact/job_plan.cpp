@@ -66,6 +66,7 @@ const char* nodeKindName(NodeKind kind) {
     case NodeKind::Rank: return "Rank";
     case NodeKind::Deduplicate: return "Deduplicate";
     case NodeKind::OverAggregate: return "OverAggregate";
+    case NodeKind::Expand: return "Expand";
   }
   return "?";
 }

@@ -72,9 +72,13 @@ void registerAggregateFunctions(FunctionRegistry& r) {
       aggregate("APPROX_COUNT_DISTINCT", {varying({anyArg()}, anyArg(), explicitType(countType))}));
   r.add(aggregate("SUM", {sig({numericArg()}, sumResult())}));
   r.add(aggregate("SUM0", {sig({numericArg()}, sumResult())}));
-  for (const char* name :
-       {"AVG", "STDDEV", "STDDEV_POP", "STDDEV_SAMP", "VARIANCE", "VAR_POP", "VAR_SAMP"}) {
+  for (const char* name : {"AVG", "STDDEV_POP", "VAR_POP"}) {
     r.add(aggregate(name, {sig({numericArg()}, avgResult())}));
+  }
+  // The sample variants (STDDEV and VARIANCE are their aliases) are NULL for a single value,
+  // whatever the argument's nullability (Calcite makes them nullable too).
+  for (const char* name : {"STDDEV", "STDDEV_SAMP", "VARIANCE", "VAR_SAMP"}) {
+    r.add(aggregate(name, {sig({numericArg()}, forceNullable(avgResult()))}));
   }
   for (const char* name : {"MAX", "MIN"}) r.add(aggregate(name, {sig({anyArg()}, argType(0))}));
   for (const char* name : {"FIRST_VALUE", "LAST_VALUE"}) {

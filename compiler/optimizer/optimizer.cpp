@@ -18,6 +18,8 @@ const std::vector<OptimizerPass>& optimizerPasses() {
        recognizeRanks},
       {"remove-trivial-filters", "drops WHERE TRUE and merges stacked filters",
        removeTrivialFilters},
+      {"reduce-aggregate-functions", "STDDEV_* and VAR_* become SUM(x * x), SUM(x) and COUNT(x) "
+       "and their formula after the aggregate, as Flink computes them", reduceAggregateFunctions},
   };
   return kPasses;
 }

@@ -9,5 +9,6 @@ plan::NodeRef pushFiltersIntoJoins(const plan::NodeRef& root, plan::NodeFactory&
 plan::NodeRef rewriteSubqueriesToJoins(const plan::NodeRef& root, plan::NodeFactory& nodes);
 plan::NodeRef recognizeRanks(const plan::NodeRef& root, plan::NodeFactory& nodes);
 plan::NodeRef removeTrivialFilters(const plan::NodeRef& root, plan::NodeFactory& nodes);
+plan::NodeRef reduceAggregateFunctions(const plan::NodeRef& root, plan::NodeFactory& nodes);
 
 }  // namespace sluice

@@ -1,29 +1,59 @@
 // GROUP BY / SELECT DISTINCT: rows meet their group's instance through a hash exchange on the
 // grouping columns (a global aggregate runs as one instance, as in Flink).
+#include <algorithm>
+#include <optional>
 #include <set>
 
 #include "compiler/physical/planner.h"
 
 namespace sluice::physical {
+namespace {
+
+// LISTAGG's separator: Flink takes any string expression, but a literal is what is written in
+// practice, and the only kind run here (it is kept in the call, not read from a column).
+std::optional<std::string> separatorLiteral(const plan::LogicalNode& node, int column) {
+  const plan::LogicalNode& input = *node.inputs[0];
+  if (input.kind != plan::NodeKind::Project) return std::nullopt;
+  const plan::BoundExpression& e = *input.expressions[static_cast<size_t>(column)];
+  if (e.kind != plan::ExpressionKind::Literal || !e.type.isCharacterString()) return std::nullopt;
+  return e.literalValue ? *e.literalValue : e.name;
+}
+
+}  // namespace
 
 std::vector<artifact::AggregateCall> Planner::aggregateCalls(const plan::LogicalNode& node,
                                                              bool retracting) {
-  static const std::set<std::string> kSupported = {"COUNT", "SUM", "SUM0", "$SUM0", "AVG",
-                                                   "MIN", "MAX", "FIRST_VALUE", "LAST_VALUE"};
+  // The accumulators of runtime/operators/aggregate_functions.cpp, and the grouping functions
+  // (plan_grouping_sets.cpp). The variance family never gets here: the optimizer rewrote it
+  // (optimizer/reduce_aggregate_functions.cpp).
+  static const std::set<std::string> kSupported = {
+      "COUNT",       "SUM",        "SUM0",    "$SUM0",    "AVG",         "MIN",     "MAX",
+      "FIRST_VALUE", "LAST_VALUE", "LISTAGG", "GROUPING", "GROUPING_ID", "GROUP_ID"};
+  static const std::set<std::string> kDistinct = {"COUNT", "SUM", "SUM0", "$SUM0",
+                                                  "AVG",   "MIN", "MAX",  "LISTAGG"};
   std::vector<artifact::AggregateCall> calls;
   for (const plan::AggregateCall& call : node.aggregates) {
     if (!kSupported.count(call.function)) unsupported("the aggregate function " + call.function);
-    if (call.arguments.size() > 1) unsupported(call.function + " of several arguments");
-    if (call.distinct && call.function != "COUNT" && call.function != "SUM" &&
-        call.function != "MIN" && call.function != "MAX") {
+    const bool grouping = isGroupingFunction(call.function);
+    if (grouping && node.kind != plan::NodeKind::Aggregate) {
+      unsupported(call.function + " in a window aggregation");
+    }
+    std::vector<int> arguments = call.arguments;
+    artifact::AggregateCall lowered;
+    if (call.function == "LISTAGG" && arguments.size() == 2) {
+      lowered.separator = separatorLiteral(node, arguments[1]);
+      if (!lowered.separator) unsupported("LISTAGG with a separator that is not a string literal");
+      arguments.pop_back();
+    }
+    if (arguments.size() > 1 && !grouping) unsupported(call.function + " of several arguments");
+    if (call.distinct && !kDistinct.count(call.function)) {
       unsupported(call.function + "(DISTINCT ..)");
     }
     if (retracting && (call.function == "FIRST_VALUE" || call.function == "LAST_VALUE")) {
       unsupported(call.function + " over updating input");
     }
-    artifact::AggregateCall lowered;
     lowered.function = call.function == "$SUM0" ? "SUM0" : call.function;
-    lowered.arguments = call.arguments;
+    lowered.arguments = std::move(arguments);
     lowered.distinct = call.distinct;
     lowered.filterColumn = call.filterArgument;
     lowered.type = call.type;
@@ -33,9 +63,14 @@ std::vector<artifact::AggregateCall> Planner::aggregateCalls(const plan::Logical
 }
 
 int Planner::groupAggregate(const plan::LogicalNode& node) {
-  if (!node.groupingSets.empty()) unsupported("GROUPING SETS, ROLLUP or CUBE");
   const bool retracting = inputUpdates(node);
   std::vector<artifact::AggregateCall> calls = aggregateCalls(node, retracting);
+  const bool groupingFunctions = std::any_of(calls.begin(), calls.end(), [](const auto& call) {
+    return isGroupingFunction(call.function);
+  });
+  if (!node.groupingSets.empty() || groupingFunctions) {
+    return groupingSetsAggregate(node, std::move(calls), retracting);
+  }
   int parallelism = 1;
   const int exchanged = keyedExchange(lower(node.inputs[0]), node.groupKeys, parallelism);
   artifact::Node n = makeNode(artifact::NodeKind::GroupAggregate, {exchanged}, node.schema);

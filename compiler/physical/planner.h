@@ -72,6 +72,10 @@ class Planner {
   int unionAll(const plan::LogicalNode& node);
   int sink(const plan::LogicalNode& node);
   int groupAggregate(const plan::LogicalNode& node);   // plan_group_aggregate.cpp
+  // GROUPING SETS / ROLLUP / CUBE and GROUPING(): Expand, GroupAggregate, Calc
+  // (plan_grouping_sets.cpp). `calls` are node's, lowered.
+  int groupingSetsAggregate(const plan::LogicalNode& node,
+                            std::vector<artifact::AggregateCall> calls, bool retracting);
   int windowAggregate(const plan::LogicalNode& node);  // plan_windows.cpp
   int windowTableFunction(const plan::LogicalNode& node);
   int rank(const plan::LogicalNode& node);             // plan_rank.cpp
@@ -81,5 +85,8 @@ class Planner {
 
 // The artifact window of a logical window spec (time field as given).
 artifact::Window artifactWindow(const plan::WindowSpec& spec);
+
+// GROUPING, GROUPING_ID, GROUP_ID: computed from the grouping set, not aggregated.
+bool isGroupingFunction(const std::string& function);
 
 }  // namespace sluice::physical

@@ -111,7 +111,8 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
       case artifact::NodeKind::WindowTableFunction:
       case artifact::NodeKind::Rank:
       case artifact::NodeKind::Deduplicate:
-      case artifact::NodeKind::OverAggregate: {
+      case artifact::NodeKind::OverAggregate:
+      case artifact::NodeKind::Expand: {
         OperatorContext context;
         context.plan = &plan;
         context.inputTypes = schemaTypes(plan.node(node.inputs[0]));

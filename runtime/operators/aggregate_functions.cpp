@@ -290,6 +290,59 @@ class FirstLastFunction final : public AggregateFunction {
   bool last_;
 };
 
+// LISTAGG (Flink's ListAggWithRetractAggFunction and its separator variant): the values in
+// arrival order, and the retractions of values not there (a merge may bring them later). A
+// retraction removes the value's first occurrence, so what is left keeps its order. Over
+// insert-only input Flink concatenates as it goes; joining the list gives the same text.
+class ListAggFunction final : public AggregateFunction {
+ public:
+  explicit ListAggFunction(std::string separator) : separator_(std::move(separator)) {}
+  Value create() const override {
+    return Value::ofChildren({Value::ofChildren({}), Value::ofChildren({})});
+  }
+  void accumulate(Value& acc, const Value& input) const override {
+    if (!input.isNull) acc.children[0].children.push_back(Value::ofBytes(input.bytes));
+  }
+  void retract(Value& acc, const Value& input) const override {
+    if (input.isNull) return;
+    if (!removeFirst(acc.children[0].children, input)) {
+      acc.children[1].children.push_back(Value::ofBytes(input.bytes));
+    }
+  }
+  // Both lists appended, then the pending retractions applied to the merged values.
+  void merge(Value& acc, const Value& other) const override {
+    std::vector<Value>& values = acc.children[0].children;
+    const std::vector<Value>& more = other.children[0].children;
+    values.insert(values.end(), more.begin(), more.end());
+    std::vector<Value> pending = std::move(acc.children[1].children);
+    pending.insert(pending.end(), other.children[1].children.begin(),
+                   other.children[1].children.end());
+    std::vector<Value> unmatched;
+    for (Value& value : pending) {
+      if (!removeFirst(values, value)) unmatched.push_back(std::move(value));
+    }
+    acc.children[1].children = std::move(unmatched);
+  }
+  Value result(const Value& acc) const override {
+    const std::vector<Value>& values = acc.children[0].children;
+    if (values.empty()) return Value::null();
+    std::string text = values.front().bytes;
+    for (size_t i = 1; i < values.size(); ++i) text.append(separator_).append(values[i].bytes);
+    return Value::ofBytes(std::move(text));
+  }
+
+ private:
+  std::string separator_;
+
+  static bool removeFirst(std::vector<Value>& values, const Value& value) {
+    auto found = std::find_if(values.begin(), values.end(),
+                              [&](const Value& v) { return v.bytes == value.bytes; });
+    if (found == values.end()) return false;
+    values.erase(found);
+    return true;
+  }
+};
+
 // f(DISTINCT x): the multiset of values seen; f sees a value when it first appears and its
 // retraction when its last copy goes.
 class DistinctFunction final : public AggregateFunction {
@@ -341,6 +394,7 @@ std::unique_ptr<AggregateFunction> plainFunction(const artifact::AggregateCall& 
     if (retracts) throw std::invalid_argument(f + " over updating input");
     return std::make_unique<FirstLastFunction>(f == "LAST_VALUE");
   }
+  if (f == "LISTAGG") return std::make_unique<ListAggFunction>(call.separator.value_or(","));
   throw std::invalid_argument("aggregate function " + f);
 }
 

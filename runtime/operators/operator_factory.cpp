@@ -14,7 +14,8 @@ bool isStatefulOperator(artifact::NodeKind kind) {
     case artifact::NodeKind::WindowTableFunction:
     case artifact::NodeKind::Rank:
     case artifact::NodeKind::Deduplicate:
-    case artifact::NodeKind::OverAggregate: return true;
+    case artifact::NodeKind::OverAggregate:
+    case artifact::NodeKind::Expand: return true;
     default: return false;
   }
 }
@@ -34,6 +35,7 @@ std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& nod
     case artifact::NodeKind::Deduplicate: return makeDeduplicateOperator(node, context, state());
     case artifact::NodeKind::OverAggregate:
       return makeOverAggregateOperator(node, context, state());
+    case artifact::NodeKind::Expand: return makeExpandOperator(node, context);
     default:
       throw std::invalid_argument(std::string("no stateful operator for ") +
                                   artifact::nodeKindName(node.kind));

@@ -1,5 +1,6 @@
 // Builds the stateful operator of an artifact node (GroupAggregate, WindowAggregate,
-// WindowTableFunction, Rank, Deduplicate, OverAggregate). Each kind lives in its own file of
+// WindowTableFunction, Rank, Deduplicate, OverAggregate; and Expand, stateless but built here
+// like WindowTableFunction). Each kind lives in its own file of
 // runtime/operators; this is the one place the pipeline task asks for them.
 #pragma once
 
@@ -44,5 +45,7 @@ std::unique_ptr<StreamOperator> makeDeduplicateOperator(const artifact::Node& no
 std::unique_ptr<StreamOperator> makeOverAggregateOperator(const artifact::Node& node,
                                                           const OperatorContext& context,
                                                           std::unique_ptr<KeyedStateBackend> state);
+std::unique_ptr<StreamOperator> makeExpandOperator(const artifact::Node& node,
+                                                   const OperatorContext& context);
 
 }  // namespace sluice::runtime

@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <string>
 
 #include "runtime/operators/aggregate_functions.h"
 #include "runtime/state/keyed_state.h"
@@ -102,6 +104,79 @@ TEST(AggregateFunctions, FirstValueOverUpdatesIsRefused) {
   EXPECT_THROW(
       makeAggregateFunction(call("FIRST_VALUE", DataType::bigInt()), DataType::bigInt(), true),
       std::invalid_argument);
+}
+
+Value s(const char* v) { return Value::ofBytes(v); }
+
+std::unique_ptr<AggregateFunction> listAgg(std::optional<std::string> separator, bool retracts) {
+  artifact::AggregateCall c = call("LISTAGG", DataType::string());
+  c.separator = std::move(separator);
+  return makeAggregateFunction(c, DataType::string(), retracts);
+}
+
+TEST(AggregateFunctions, ListAggJoinsValuesInArrivalOrderAndSkipsNulls) {
+  auto comma = listAgg(std::nullopt, false);
+  EXPECT_EQ(run(*comma, {{1, s("b")}, {1, Value::null()}, {1, s("a")}, {1, s("b")}}).bytes,
+            "b,a,b");
+  EXPECT_TRUE(run(*comma, {{1, Value::null()}}).isNull);
+  auto custom = listAgg("; ", false);
+  EXPECT_EQ(run(*custom, {{1, s("x")}, {1, s("")}, {1, s("y")}}).bytes, "x; ; y");
+}
+
+TEST(AggregateFunctions, ListAggRetractionRemovesTheFirstOccurrence) {
+  auto list = listAgg("-", true);
+  EXPECT_EQ(run(*list, {{1, s("x")}, {1, s("y")}, {1, s("x")}, {-1, s("x")}}).bytes, "y-x");
+  EXPECT_TRUE(run(*list, {{1, s("x")}, {-1, s("x")}}).isNull);
+}
+
+TEST(AggregateFunctions, ListAggMergeAppendsAndCancelsPendingRetractions) {
+  auto list = listAgg(std::nullopt, true);
+  Value first = list->create();
+  list->accumulate(first, s("a"));
+  list->retract(first, s("q"));  // not there: kept until a merge brings a "q"
+  list->accumulate(first, s("q"));  // a later value is not cancelled by it
+  Value second = list->create();
+  list->accumulate(second, s("q"));
+  list->accumulate(second, s("b"));
+  list->merge(first, second);
+  // a, q, q, b with one q retracted: the first one.
+  EXPECT_EQ(list->result(first).bytes, "a,q,b");
+  Value empty = list->create();
+  list->merge(empty, first);
+  EXPECT_EQ(list->result(empty).bytes, "a,q,b");
+}
+
+TEST(AggregateFunctions, ListAggDistinctKeepsFirstArrivals) {
+  artifact::AggregateCall c = call("LISTAGG", DataType::string(), true);
+  auto distinct = makeAggregateFunction(c, DataType::string(), true);
+  EXPECT_EQ(run(*distinct, {{1, s("b")}, {1, s("a")}, {1, s("b")}, {-1, s("b")}}).bytes, "b,a");
+  EXPECT_EQ(run(*distinct, {{1, s("b")}, {1, s("a")}, {1, s("b")}, {-1, s("b")}, {-1, s("b")}})
+                .bytes,
+            "a");
+}
+
+TEST(AggregateFunctions, AvgAndSum0DistinctCountEachValueOnce) {
+  auto avg =
+      makeAggregateFunction(call("AVG", DataType::bigInt(), true), DataType::bigInt(), true);
+  EXPECT_EQ(run(*avg, {{1, i(100)}, {1, i(50)}, {1, i(100)}}).integer, 75);
+  EXPECT_EQ(run(*avg, {{1, i(100)}, {1, i(50)}, {1, i(100)}, {-1, i(50)}}).integer, 100);
+  auto sum0 =
+      makeAggregateFunction(call("SUM0", DataType::bigInt(), true), DataType::bigInt(), true);
+  EXPECT_EQ(run(*sum0, {{1, i(7)}, {1, i(7)}, {1, i(2)}}).integer, 9);
+  EXPECT_EQ(run(*sum0, {{1, i(7)}, {-1, i(7)}}).integer, 0);
+}
+
+TEST(AggregateFunctions, DistinctMergeFeedsOnlyNewValues) {
+  auto avg =
+      makeAggregateFunction(call("AVG", DataType::bigInt(), true), DataType::bigInt(), false);
+  Value left = avg->create();
+  avg->accumulate(left, i(10));
+  avg->accumulate(left, i(20));
+  Value right = avg->create();
+  avg->accumulate(right, i(20));
+  avg->accumulate(right, i(60));
+  avg->merge(left, right);
+  EXPECT_EQ(avg->result(left).integer, 30);  // (10 + 20 + 60) / 3
 }
 
 TEST(ValueCodec, RoundTripsEveryField) {

@@ -71,5 +71,27 @@ INSERT INTO out_t SELECT id FROM a UNION ALL SELECT id FROM b;)");
   EXPECT_EQ(physical::formatPipelines(*back), physical::formatPipelines(plan));
 }
 
+// GROUPING SETS: Expand (a copy per set, `$e` appended) before the aggregate, keyed by the
+// grouping columns and `$e`; a Calc after it drops `$e` and computes GROUPING().
+TEST(PhysicalPipelines, GroupingSetsExpandBeforeTheAggregateAndSurviveTheRoundTrip) {
+  const artifact::JobPlan plan = planOf(std::string(kTables) + R"(
+SELECT id, name, LISTAGG(name, '; '), GROUPING(name) FROM a GROUP BY ROLLUP (id, name);)");
+  const std::string text = physical::formatPipelines(plan);
+  // LISTAGG reads name, so a copy of name ($4) that no set nulls is appended.
+  EXPECT_NE(text.find("Expand  projects [{$0, $1, $2, 0:BIGINT NOT NULL, $1}, "
+                      "{$0, null:STRING, $2, 1:BIGINT NOT NULL, $1}, "
+                      "{null:BIGINT, null:STRING, $2, 3:BIGINT NOT NULL, $1}]"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Exchange hash[id, name, $e]"), std::string::npos) << text;
+  EXPECT_NE(text.find("GroupAggregate  groupBy [$0, $1, $3]  select [LISTAGG($4, '; ')]"),
+            std::string::npos)
+      << text;
+  std::string error;
+  const auto back = artifact::fromJson(artifact::toJson(plan), error);
+  ASSERT_TRUE(back) << error;
+  EXPECT_EQ(physical::formatPipelines(*back), text);
+}
+
 }  // namespace
 }  // namespace sluice

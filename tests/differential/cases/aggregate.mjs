@@ -1,7 +1,8 @@
-// Group aggregation: GROUP BY, SELECT DISTINCT, HAVING, FILTER and global aggregates over the
-// generated tables (see ../tables.mjs), over insert-only input and over the updates of another
-// aggregate. The sink's changelog (+I, -U/+U, -D) is applied, so only the rows it leaves compare.
-// Same case shape as stateless.mjs. The twins follow Flink's result types:
+// Group aggregation: GROUP BY, SELECT DISTINCT, HAVING, FILTER, global aggregates, LISTAGG, the
+// variance family and GROUPING SETS / ROLLUP / CUBE over the generated tables (see ../tables.mjs),
+// over insert-only input and over the updates of another aggregate. The sink's changelog (+I,
+// -U/+U, -D) is applied, so only the rows it leaves compare. Same case shape as stateless.mjs.
+// The twins follow Flink's result types:
 //   COUNT is BIGINT; SUM of an integer has its argument's type and wraps around in it as Java
 //   does (wrap_integer), of DECIMAL(p, s) is DECIMAL(38, s); AVG of an integer has its argument's
 //   type and truncates toward zero (sum // count; Flink sums in a long), of DECIMAL(p, s) is
@@ -314,5 +315,140 @@ export const cases = [
              max(hi // 100) FILTER (WHERE n = 1), count(*)
            FROM (SELECT auction, min(channel) AS ch, count(*) AS n, max(price) AS hi FROM bid GROUP BY auction)
            GROUP BY ch`,
+  },
+  // ---- LISTAGG, the variance family, AVG/SUM0 DISTINCT, grouping sets ----
+  {
+    // LISTAGG joins values in arrival order, which the twin takes from DuckDB's rowid (the files'
+    // order, which one source instance reads): DuckDB's string_agg has no order of its own. Not
+    // at parallelism 4, where four sources interleave. DISTINCT keeps each value's first arrival;
+    // DuckDB refuses DISTINCT with an ORDER BY on another column, so the twin orders by it.
+    name: 'listagg_per_auction',
+    sink: 'auction BIGINT, notes STRING, channels STRING, n BIGINT',
+    flink: `INSERT INTO sink SELECT auction, LISTAGG(note), LISTAGG(DISTINCT channel, '|'), COUNT(*)
+            FROM bid WHERE qty BETWEEN 0 AND 3 GROUP BY auction;`,
+    duck: `SELECT auction, string_agg(note, ',' ORDER BY rowid),
+             (SELECT string_agg(channel, '|' ORDER BY first) FROM (
+                SELECT channel, min(rowid) AS first FROM bid d
+                WHERE d.auction = b.auction AND d.qty BETWEEN 0 AND 3 GROUP BY channel)),
+             count(*)
+           FROM bid b WHERE qty BETWEEN 0 AND 3 GROUP BY auction`,
+  },
+  {
+    // over updating input the order depends on which retraction came when; the length does not.
+    // (A list is re-stored whole at each change: few rows keep the lists short.)
+    name: 'listagg_over_updating_input',
+    parallel: true,
+    sink: 'n BIGINT, len INT, auctions BIGINT',
+    flink: `INSERT INTO sink SELECT n, CHAR_LENGTH(LISTAGG(ch, '; ')), COUNT(*)
+            FROM (SELECT auction, MAX(channel) AS ch, COUNT(*) AS n FROM bid WHERE qty = 0 GROUP BY auction)
+            GROUP BY n;`,
+    duck: `SELECT n, length(string_agg(ch, '; ')), count(*)
+           FROM (SELECT auction, max(channel) AS ch, count(*) AS n FROM bid WHERE qty = 0 GROUP BY auction)
+           GROUP BY n`,
+  },
+  {
+    // Flink computes the variance family from SUM(x * x), SUM(x) and COUNT(x) in x's type (see
+    // reduce_aggregate_functions.cpp): DuckDB's var_pop etc. use Welford's algorithm and a DOUBLE
+    // result, so the twins spell out Flink's formula. Over BIGINT every division truncates and the
+    // deviations are the truncated square roots; over DOUBLE the rounding is the formula's (DuckDB
+    // adds the sums in another order, which the comparison's 10 digits absorb here).
+    name: 'variance_family_bigint_and_double',
+    parallel: true,
+    sink: `channel STRING, vp BIGINT, vs BIGINT, sp BIGINT, ss BIGINT, rvp DOUBLE, rvs DOUBLE, rsp DOUBLE,
+           rss DOUBLE`,
+    flink: `INSERT INTO sink SELECT channel, VAR_POP(price), VAR_SAMP(price), STDDEV_POP(price), STDDEV(price),
+              VAR_POP(rate), VARIANCE(rate), STDDEV_POP(rate), STDDEV_SAMP(rate)
+            FROM bid GROUP BY channel;`,
+    duck: `WITH s AS (
+             SELECT channel, sum(price * price) AS p2, sum(price) AS p1, count(price) AS pn,
+                    sum(rate * rate) AS r2, sum(rate) AS r1, count(rate) AS rn
+             FROM bid GROUP BY channel),
+           d AS (SELECT channel, pn, rn, p2 - p1 * p1 // pn AS pd, r2 - r1 * r1 / rn AS rd FROM s)
+           SELECT channel, pd // pn, pd // nullif(pn - 1, 0), CAST(trunc(sqrt(pd // pn)) AS BIGINT),
+             CAST(trunc(sqrt(pd // nullif(pn - 1, 0))) AS BIGINT), rd / rn, rd / nullif(rn - 1, 0), sqrt(rd / rn),
+             sqrt(rd / nullif(rn - 1, 0))
+           FROM d`,
+  },
+  {
+    // INT: x * x and the sums are INTs (qty is small: nothing wraps); DECIMAL(10, 2): DECIMAL(38, 6),
+    // each division rounded HALF_UP to 6 digits, computed here on the unscaled integers. Many
+    // auctions have one bid: the sample variants are NULL there.
+    name: 'variance_family_int_and_decimal',
+    parallel: true,
+    sink: 'auction BIGINT, qp INT, qs INT, fp DECIMAL(38, 6), fs DECIMAL(38, 6), n BIGINT',
+    flink: `INSERT INTO sink SELECT auction, VAR_POP(qty), STDDEV_SAMP(qty), VAR_POP(fee), VAR_SAMP(fee), COUNT(*)
+            FROM bid GROUP BY auction;`,
+    duck: `WITH s AS (
+             SELECT auction, sum(qty * qty) AS q2, sum(qty) AS q1, count(qty) AS qn,
+                    sum(CAST(fee * 100 AS HUGEINT) * CAST(fee * 100 AS HUGEINT)) * 100 AS f2,
+                    sum(CAST(fee * 100 AS HUGEINT)) AS f1, count(fee) AS fn, count(*) AS n
+             FROM bid GROUP BY auction),
+           d AS (SELECT auction, qn, fn, n, q2 - q1 * q1 // qn AS qd,
+                   f2 - div_half_up(f1 * f1 * 100, fn) AS fd FROM s)
+           SELECT auction, qd // qn, CAST(trunc(sqrt(qd // nullif(qn - 1, 0))) AS INTEGER),
+             decimal_of(div_half_up(fd, fn), 6), decimal_of(div_half_up(fd, nullif(fn - 1, 0)), 6), n
+           FROM d`,
+  },
+  {
+    // over updating input: every retraction takes its value out of the three sums
+    name: 'variance_over_updating_input',
+    parallel: true,
+    sink: 'ch STRING, vp BIGINT, ss BIGINT, auctions BIGINT',
+    flink: `INSERT INTO sink SELECT ch, VAR_POP(n), STDDEV_SAMP(n), COUNT(*)
+            FROM (SELECT auction, MIN(channel) AS ch, COUNT(*) AS n FROM bid GROUP BY auction) GROUP BY ch;`,
+    duck: `WITH s AS (SELECT ch, sum(n * n) AS n2, sum(n) AS n1, count(n) AS nn
+                     FROM (SELECT auction, min(channel) AS ch, count(*) AS n FROM bid GROUP BY auction) GROUP BY ch)
+           SELECT ch, (n2 - n1 * n1 // nn) // nn, CAST(trunc(sqrt((n2 - n1 * n1 // nn) // nullif(nn - 1, 0))) AS BIGINT),
+             nn
+           FROM s`,
+  },
+  {
+    // AVG of a BIGINT truncates; SUM0 is 0, not NULL, when a group has no values. Per auction:
+    // a DISTINCT set is re-stored whole at each change, so the sets stay small.
+    name: 'avg_and_sum0_distinct',
+    parallel: true,
+    sink: 'auction BIGINT, adp BIGINT, adq INT, sdq INT, sdf DECIMAL(38, 2), n BIGINT',
+    flink: `INSERT INTO sink SELECT auction, AVG(DISTINCT price), AVG(DISTINCT qty), SUM0(DISTINCT qty),
+              SUM0(DISTINCT fee) FILTER (WHERE fee < 0), COUNT(*)
+            FROM bid GROUP BY auction;`,
+    duck: `SELECT auction, sum(DISTINCT price) // count(DISTINCT price), sum(DISTINCT qty) // count(DISTINCT qty),
+             coalesce(sum(DISTINCT qty), 0), coalesce(sum(DISTINCT fee) FILTER (WHERE fee < 0), 0), count(*)
+           FROM bid GROUP BY auction`,
+  },
+  {
+    // GROUPING(c) is 1 where c is not grouped, GROUPING_ID a bit per argument, as DuckDB's. MAX
+    // and COUNT over a grouping column read its value in the sets that do not group by it.
+    name: 'cube_with_grouping_functions',
+    parallel: true,
+    sink: `channel STRING, mobile BOOLEAN, gc BIGINT, gid BIGINT, n BIGINT, s BIGINT, hi_channel STRING,
+           mobiles BIGINT, aq INT`,
+    flink: `INSERT INTO sink SELECT channel, mobile, GROUPING(channel), GROUPING_ID(channel, mobile), COUNT(*),
+              SUM(price), MAX(channel), COUNT(mobile), AVG(qty)
+            FROM bid GROUP BY CUBE (channel, mobile);`,
+    duck: `SELECT channel, mobile, grouping(channel), grouping_id(channel, mobile), count(*), sum(price),
+             max(channel), count(mobile), sum(qty) // count(qty)
+           FROM bid GROUP BY CUBE (channel, mobile)`,
+  },
+  {
+    // grouping sets on expressions, with HAVING over a call the SELECT does not show
+    name: 'grouping_sets_having',
+    parallel: true,
+    sink: 'channel STRING, bucket INT, g BIGINT, n BIGINT, lo BIGINT',
+    flink: `INSERT INTO sink SELECT channel, qty / 10, GROUPING_ID(channel, qty / 10), COUNT(*), MIN(price)
+            FROM bid GROUP BY GROUPING SETS ((channel, qty / 10), (qty / 10), ()) HAVING MAX(price) > 99000;`,
+    duck: `SELECT channel, qty // 10, grouping_id(channel, qty // 10), count(*), min(price)
+           FROM bid GROUP BY GROUPING SETS ((channel, qty // 10), (qty // 10), ()) HAVING max(price) > 99000`,
+  },
+  {
+    // ROLLUP over the updates of another aggregate
+    name: 'rollup_over_updating_input',
+    parallel: true,
+    sink: 'n BIGINT, ch STRING, g BIGINT, auctions BIGINT, s BIGINT',
+    flink: `INSERT INTO sink SELECT n, ch, GROUPING_ID(n, ch), COUNT(*), SUM(auction)
+            FROM (SELECT auction, MAX(channel) AS ch, COUNT(*) AS n FROM bid GROUP BY auction)
+            GROUP BY ROLLUP (n, ch);`,
+    duck: `SELECT n, ch, grouping_id(n, ch), count(*), sum(auction)
+           FROM (SELECT auction, max(channel) AS ch, count(*) AS n FROM bid GROUP BY auction)
+           GROUP BY ROLLUP (n, ch)`,
   },
 ];
