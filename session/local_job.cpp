@@ -24,7 +24,18 @@ namespace {
 // --source TABLE=FILE: the table is read from a local file of its own schema; its watermark
 // definition stays (it is part of the plan, not of the connector).
 void replaceSource(artifact::Node& node, const std::string& target) {
-  node.options.clear();
+  // A table in a JSON changelog format keeps it (and its options) over a JSON file: its rows
+  // are change events, and the plan already expects their updates and deletes.
+  const std::string format = node.option("format");
+  const bool changelog =
+      format == "debezium-json" || format == "canal-json" || format == "maxwell-json";
+  std::map<std::string, std::string> formatOptions;
+  if (changelog && formatOfFile(target) == "json") {
+    for (const auto& [key, value] : node.options) {
+      if (key == "format" || key.starts_with(format + ".")) formatOptions[key] = value;
+    }
+  }
+  node.options = std::move(formatOptions);
   if (target == "datagen") {
     node.connector = "datagen";
     return;
@@ -32,7 +43,7 @@ void replaceSource(artifact::Node& node, const std::string& target) {
   node.connector = "filesystem";
   node.options["connector"] = "filesystem";
   node.options["path"] = target;
-  node.options["format"] = formatOfFile(target);
+  if (!node.options.contains("format")) node.options["format"] = formatOfFile(target);
 }
 
 }  // namespace

@@ -151,6 +151,11 @@ void describeTable(const plan::LogicalNode& node, Node& n) {
 int Planner::source(const plan::LogicalNode& node) {
   Node n = makeNode(NodeKind::Source, {}, node.schema);
   describeTable(node, n);
+  // Running the scan without the operator would pass duplicate or partial changes on as is.
+  const NodeChangelog* changes = changelog_.find(node);
+  if (changes && changes->changelogNormalize) {
+    unsupported("ChangelogNormalize (the last row per primary key) after a scan of " + n.table);
+  }
   if (!n.option("scan.parallelism").empty()) {
     n.parallelism = positiveOption(n, "scan.parallelism");
   }
@@ -279,6 +284,10 @@ int Planner::sink(const plan::LogicalNode& node) {
   }
   Node n = makeNode(NodeKind::Sink, {input}, node.schema);
   describeTable(node, n);
+  const SinkChangelog* changes = changelog_.findSink(node);
+  if (changes && changes->upsertMaterialize) {
+    unsupported("SinkUpsertMaterializer (the rows per primary key) before sink " + n.table);
+  }
   return add(std::move(n));
 }
 

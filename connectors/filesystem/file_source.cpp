@@ -19,21 +19,26 @@ FileSourceReader::FileSourceReader(std::vector<std::string> files,
 runtime::ReadStatus FileSourceReader::read(runtime::Batch& batch) {
   int64_t startLine = 0;
   while (!batch.full()) {
+    if (nextChange_ < changeCount_) {
+      const DecodedChange& change = changes_[nextChange_++];
+      const int row = batch.size();
+      for (int c = 0; c < batch.columnCount(); ++c) {
+        runtime::writeValue(batch.column(c), row, change.row[static_cast<size_t>(c)],
+                            batch.arena());
+      }
+      batch.rowKinds()[row] = change.kind;
+      batch.setSize(row + 1);
+      continue;
+    }
     if (!nextRecord(record_, startLine)) break;
     DecodeError error;
-    const DecodeResult result = decoder_->decode(record_, row_, error);
-    if (result == DecodeResult::Skip) continue;
+    const DecodeResult result = decoder_->decodeChanges(record_, changes_, error);
+    nextChange_ = 0;
+    changeCount_ = result == DecodeResult::Row ? changes_.size() : 0;
     if (result == DecodeResult::Error) {
       if (!decoder_->ignoresParseErrors()) fail(record_, startLine, error);
       ++skippedRows_;
-      continue;
     }
-    const int row = batch.size();
-    for (int c = 0; c < batch.columnCount(); ++c) {
-      runtime::writeValue(batch.column(c), row, row_[c], batch.arena());
-    }
-    batch.rowKinds()[row] = runtime::RowKind::Insert;
-    batch.setSize(row + 1);
   }
   return batch.size() > 0 ? runtime::ReadStatus::Data : runtime::ReadStatus::End;
 }

@@ -1,6 +1,7 @@
 // Reads rows from files, one record per line (a CSV record may go on over quoted line breaks),
-// each file whole and in order. A bad record fails the job with "path:line:column: message", or
-// with the format's ignore-parse-errors option is skipped and counted.
+// each file whole and in order; a changelog format's record may give several rows of any kind.
+// A bad record fails the job with "path:line:column: message", or with the format's
+// ignore-parse-errors option is skipped and counted.
 #pragma once
 
 #include <cstdint>
@@ -36,7 +37,10 @@ class FileSourceReader : public runtime::SourceReader {
   int64_t lineNumber_ = 0;
   std::string line_;
   std::string record_;
-  std::vector<runtime::Value> row_;
+  // The current record's changes; those from `nextChange_` on did not fit the last batch.
+  std::vector<DecodedChange> changes_;
+  size_t changeCount_ = 0;
+  size_t nextChange_ = 0;
   int64_t skippedRows_ = 0;
 };
 

@@ -103,22 +103,34 @@ DecodeResult JsonRowDecoder::decode(std::string_view record, std::vector<Value>&
     error = {start, "expected a JSON object but found " + std::string(document.type_name())};
     return DecodeResult::Error;
   }
-  row.assign(fields_.size(), Value::null());
-  for (size_t i = 0; i < fields_.size(); ++i) {
-    const auto member = document.find(fields_[i].name);
-    if (member == document.end()) {
-      if (!settings_.failOnMissingField) continue;
-      error = {start, "field '" + fields_[i].name + "' is missing"};
-      return DecodeResult::Error;
-    }
-    std::string message;
-    if (!convert(*member, fields_[i].type, row[i], message)) {
-      error = {jsonMemberValueOffset(record, fields_[i].name),
-               message + " (field " + fields_[i].name + ")"};
-      return DecodeResult::Error;
-    }
+  std::string message;
+  int badField = -1;
+  if (!decodeObject(document, row, message, badField)) {
+    error = {badField < 0 ? start : jsonMemberValueOffset(record, fields_[static_cast<size_t>(badField)].name),
+             message};
+    return DecodeResult::Error;
   }
   return DecodeResult::Row;
+}
+
+bool JsonRowDecoder::decodeObject(const json& object, std::vector<Value>& row, std::string& error,
+                                  int& badField) const {
+  row.assign(fields_.size(), Value::null());
+  for (size_t i = 0; i < fields_.size(); ++i) {
+    const auto member = object.find(fields_[i].name);
+    if (member == object.end()) {
+      if (!settings_.failOnMissingField) continue;
+      error = "field '" + fields_[i].name + "' is missing";
+      badField = -1;
+      return false;
+    }
+    if (!convert(*member, fields_[i].type, row[i], error)) {
+      error += " (field " + fields_[i].name + ")";
+      badField = static_cast<int>(i);
+      return false;
+    }
+  }
+  return true;
 }
 
 bool JsonRowDecoder::parseText(std::string_view text, const DataType& type, Value& out,

@@ -23,6 +23,11 @@ class JsonRowDecoder : public RowDecoder {
   DecodeResult decode(std::string_view record, std::vector<runtime::Value>& row,
                       DecodeError& error) const override;
   bool ignoresParseErrors() const override { return settings_.ignoreParseErrors; }
+  // The row of one JSON object, fields by name: a changelog format's before or after image.
+  // On failure `badField` is the index of the field that could not be read, or -1 for a field
+  // missing under 'fail-on-missing-field'.
+  bool decodeObject(const nlohmann::json& object, std::vector<runtime::Value>& row,
+                    std::string& error, int& badField) const;
 
  private:
   bool convert(const nlohmann::json& node, const DataType& type, runtime::Value& out,

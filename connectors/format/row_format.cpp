@@ -1,5 +1,6 @@
 #include "connectors/format/row_format.h"
 
+#include "connectors/format/changelog_json_decoder.h"
 #include "connectors/format/csv_row_decoder.h"
 #include "connectors/format/csv_row_encoder.h"
 #include "connectors/format/json_row_decoder.h"
@@ -12,7 +13,8 @@ namespace {
 
 [[noreturn]] void unsupportedFormat(const std::string& format, const FormatContext& context) {
   throw runtime::ConnectorError("table " + context.options.table() + ": format '" + format +
-                                "' is not supported at run time (supported: 'csv', 'json')");
+                                "' is not supported at run time (supported: 'csv', 'json'; for "
+                                "reading also 'debezium-json', 'canal-json', 'maxwell-json')");
 }
 
 }  // namespace
@@ -21,6 +23,15 @@ std::unique_ptr<RowDecoder> makeRowDecoder(const std::string& format,
                                            const FormatContext& context) {
   if (format == "csv") return std::make_unique<CsvRowDecoder>(context);
   if (format == "json") return std::make_unique<JsonRowDecoder>(context);
+  if (format == "debezium-json") {
+    return std::make_unique<ChangelogJsonDecoder>(ChangelogJsonFlavor::Debezium, context);
+  }
+  if (format == "canal-json") {
+    return std::make_unique<ChangelogJsonDecoder>(ChangelogJsonFlavor::Canal, context);
+  }
+  if (format == "maxwell-json") {
+    return std::make_unique<ChangelogJsonDecoder>(ChangelogJsonFlavor::Maxwell, context);
+  }
   unsupportedFormat(format, context);
 }
 

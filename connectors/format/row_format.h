@@ -12,6 +12,7 @@
 
 #include "compiler/artifact/job_plan.h"
 #include "connectors/options/table_options.h"
+#include "runtime/data/row_kind.h"
 #include "runtime/data/time_zone.h"
 #include "runtime/data/value.h"
 
@@ -41,6 +42,13 @@ enum class DecodeResult : uint8_t {
   Error,  // `error` says why
 };
 
+// One change a record carries: changelog formats (debezium-json, canal-json, maxwell-json) turn
+// one record into several (an update's -U and +U; canal's rows in arrays).
+struct DecodedChange {
+  runtime::RowKind kind = runtime::RowKind::Insert;
+  std::vector<runtime::Value> row;
+};
+
 class RowDecoder {
  public:
   virtual ~RowDecoder() = default;
@@ -52,6 +60,15 @@ class RowDecoder {
   }
   virtual DecodeResult decode(std::string_view record, std::vector<runtime::Value>& row,
                               DecodeError& error) const = 0;
+  // The changes of one record, resizing `changes` (kept between calls so rows reuse their
+  // buffers). With Row, `changes` holds them all (a canal record may hold none); plain formats
+  // give one insert.
+  virtual DecodeResult decodeChanges(std::string_view record, std::vector<DecodedChange>& changes,
+                                     DecodeError& error) const {
+    changes.resize(1);
+    changes[0].kind = runtime::RowKind::Insert;
+    return decode(record, changes[0].row, error);
+  }
   // Whether bad records are skipped (and counted) rather than failing the job.
   virtual bool ignoresParseErrors() const = 0;
 };
