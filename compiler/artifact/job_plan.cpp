@@ -91,6 +91,7 @@ std::string Window::digest() const {
     case WindowKind::Session: text += ", gap=" + duration(gapMicros); break;
   }
   if (offsetMicros != 0) text += ", offset=" + duration(offsetMicros);
+  if (localTime) text += ", local time";
   return text + ")";
 }
 

@@ -73,6 +73,9 @@ struct Window {
   int64_t slideMicros = 0; // HOP slide, CUMULATE step
   int64_t gapMicros = 0;   // SESSION gap
   int64_t offsetMicros = 0;
+  // Over a TIMESTAMP_LTZ time attribute (PROCTIME() included) windows align on the wall clock
+  // of table.local-time-zone, as Flink's do: a day window starts at local midnight.
+  bool localTime = false;
   std::string digest() const;  // "HOP(size=10 s, slide=5 s)"
 };
 
@@ -154,6 +157,10 @@ struct Node {
   std::vector<AggregateCall> aggregates;
   bool emitsUpdateBefore = true;
   bool inputUpdates = false;  // the input carries -U/-D rows: accumulators must retract
+  // GroupAggregate, Rank, Deduplicate, processing-time OverAggregate: idle state expires this
+  // long after its key's last write, in processing time (table.exec.state.ttl or a STATE_TTL
+  // hint); 0 keeps it forever. Always 0 where the watermark cleans the state (windows).
+  int64_t stateTtlMillis = 0;
 
   // WindowAggregate: output = the `keys` columns, one column per call, then one per property.
   // WindowTableFunction: output = the input columns, then one per property.

@@ -243,7 +243,8 @@ Json nodeToJson(const Node& n) {
                    {"size", w.sizeMicros},
                    {"slide", w.slideMicros},
                    {"gap", w.gapMicros},
-                   {"offset", w.offsetMicros}};
+                   {"offset", w.offsetMicros},
+                   {"localTime", w.localTime}};
     Json properties = Json::array();
     for (WindowProperty p : n.windowProperties) {
       properties.push_back(kWindowProperties[static_cast<int>(p)]);
@@ -289,6 +290,7 @@ Json nodeToJson(const Node& n) {
   // Every stateful node's changelog flags (Rank and Deduplicate need them as much as aggregates).
   if (!n.emitsUpdateBefore) j["emitsUpdateBefore"] = false;
   if (n.inputUpdates) j["inputUpdates"] = true;
+  if (n.stateTtlMillis > 0) j["stateTtlMillis"] = n.stateTtlMillis;
   return j;
 }
 
@@ -342,6 +344,7 @@ Node nodeFromJson(const Json& j) {
   }
   n.emitsUpdateBefore = j.value("emitsUpdateBefore", true);
   n.inputUpdates = j.value("inputUpdates", false);
+  n.stateTtlMillis = j.value("stateTtlMillis", int64_t{0});
   if (j.contains("window")) {
     const Json& w = j.at("window");
     n.window.kind = static_cast<WindowKind>(
@@ -352,6 +355,7 @@ Node nodeFromJson(const Json& j) {
     n.window.slideMicros = w.value("slide", int64_t{0});
     n.window.gapMicros = w.value("gap", int64_t{0});
     n.window.offsetMicros = w.value("offset", int64_t{0});
+    n.window.localTime = w.value("localTime", false);
   }
   if (j.contains("windowProperties")) {
     for (const Json& p : j.at("windowProperties")) {

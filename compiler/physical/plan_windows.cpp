@@ -25,6 +25,11 @@ bool referencesBelow(const Expression& e, int width) {
   return true;
 }
 
+// Windows over a TIMESTAMP_LTZ time attribute (PROCTIME() is one) align on the local clock.
+bool isLocalTime(const plan::LogicalNode& input, int timeField) {
+  return input.schema[static_cast<size_t>(timeField)].type.kind() == TypeKind::TimestampLtz;
+}
+
 artifact::WindowProperty propertyOfTvfColumn(int offset, bool eventTime) {
   if (offset == 0) return artifact::WindowProperty::Start;
   if (offset == 1) return artifact::WindowProperty::End;
@@ -57,6 +62,7 @@ int Planner::windowTableFunction(const plan::LogicalNode& node) {
   const int input = lower(node.inputs[0]);
   artifact::Node n = makeNode(artifact::NodeKind::WindowTableFunction, {input}, node.schema);
   n.window = artifactWindow(node.window);
+  n.window.localTime = isLocalTime(*node.inputs[0], node.window.timeField);
   n.windowProperties = {artifact::WindowProperty::Start, artifact::WindowProperty::End,
                         propertyOfTvfColumn(2, node.window.eventTime)};
   return add(std::move(n));
@@ -75,6 +81,7 @@ int Planner::windowAggregate(const plan::LogicalNode& node) {
     n.keys = node.groupKeys;
     n.aggregates = std::move(calls);
     n.window = artifactWindow(node.window);
+    n.window.localTime = isLocalTime(*node.inputs[0], node.window.timeField);
     // plan::WindowProperty and artifact::WindowProperty list start, end, rowtime, proctime.
     for (plan::WindowProperty p : node.windowProperties) {
       n.windowProperties.push_back(static_cast<artifact::WindowProperty>(p));
@@ -183,6 +190,7 @@ int Planner::windowAggregate(const plan::LogicalNode& node) {
   n.aggregates = std::move(calls);
   n.window = artifactWindow(tvf->window);
   n.window.timeColumn = timeColumn;
+  n.window.localTime = isLocalTime(*tvf->inputs[0], timeField);
   n.windowProperties = properties;
   n.inputUpdates = retracting;
   const int aggregateId = add(std::move(n));

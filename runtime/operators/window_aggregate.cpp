@@ -23,7 +23,7 @@ WindowAggregateOperator::WindowAggregateOperator(const artifact::Node& node,
                                                  const OperatorContext& context,
                                                  std::unique_ptr<KeyedStateBackend> state)
     : node_(node),
-      slices_(node.window),
+      slices_(node.window, context.timeZone),
       accumulators_(node, context.inputTypes, node.inputUpdates),
       state_(std::move(state)),
       writer_(node, context.batchSize) {

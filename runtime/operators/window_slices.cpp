@@ -5,7 +5,12 @@
 
 namespace sluice::runtime {
 
-WindowSlices::WindowSlices(const artifact::Window& window) : window_(window) {
+WindowSlices::WindowSlices(const artifact::Window& window, const std::string& timeZone)
+    : window_(window) {
+  if (window.localTime && timeZone != "UTC") {
+    zone_ = TimeZone::forName(timeZone);
+    if (!zone_) throw std::invalid_argument("unknown time zone '" + timeZone + "'");
+  }
   switch (window.kind) {
     case artifact::WindowKind::Tumble: sliceSize_ = window.sizeMicros; break;
     case artifact::WindowKind::Hop:
@@ -19,7 +24,9 @@ WindowSlices::WindowSlices(const artifact::Window& window) : window_(window) {
 }
 
 int64_t WindowSlices::alignedStart(int64_t timestamp, int64_t size) const {
-  return timestamp - floorMod(timestamp - window_.offsetMicros, size);
+  if (!zone_) return timestamp - floorMod(timestamp - window_.offsetMicros, size);
+  const int64_t local = zone_->localMicrosFromUtc(timestamp);
+  return zone_->utcMicrosFromLocal(local - floorMod(local - window_.offsetMicros, size));
 }
 
 int64_t WindowSlices::sliceEnd(int64_t timestamp) const {

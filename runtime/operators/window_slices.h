@@ -7,9 +7,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "compiler/artifact/job_plan.h"
+#include "runtime/data/time_zone.h"
 
 namespace sluice::runtime {
 
@@ -18,8 +21,14 @@ constexpr int64_t kWindowTimePrecisionMicros = 1'000;  // window_time = window_e
 class WindowSlices {
  public:
   // `window` must be TUMBLE, HOP or CUMULATE with positive sizes (the binder checks that HOP's
-  // size and CUMULATE's max size are multiples of the slide or step).
-  explicit WindowSlices(const artifact::Window& window);
+  // size and CUMULATE's max size are multiples of the slide or step). A window over local time
+  // aligns on the wall clock of `timeZone` (table.local-time-zone).
+  WindowSlices(const artifact::Window& window, const std::string& timeZone);
+
+  // The start of the window of `size` holding `timestamp`, aligned on the epoch plus the
+  // window's offset (on the local wall clock for a local-time window). Across a daylight-saving
+  // change the windows next to it are an hour longer or shorter, as the wall clock is.
+  int64_t alignedStart(int64_t timestamp, int64_t size) const;
 
   // The end of the slice holding `timestamp`; slices are sliceSize() long.
   int64_t sliceEnd(int64_t timestamp) const;
@@ -38,8 +47,7 @@ class WindowSlices {
  private:
   artifact::Window window_;
   int64_t sliceSize_ = 0;
-
-  int64_t alignedStart(int64_t timestamp, int64_t size) const;
+  std::optional<TimeZone> zone_;  // set for a local-time window outside UTC
 };
 
 // Flink's floor modulo: the remainder with the divisor's sign.

@@ -18,15 +18,14 @@ std::vector<DataType> schemaTypes(const artifact::Node& node) {
 WindowTableFunctionOperator::WindowTableFunctionOperator(const artifact::Node& node,
                                                          const OperatorContext& context)
     : node_(node),
+      aligner_(node.window, context.timeZone),
       inputWidth_(static_cast<int>(context.inputTypes.size())),
       output_(schemaTypes(node), context.batchSize) {}
 
 // Flink's window assigners: windows in the order they list them (HOP: latest start first).
 void WindowTableFunctionOperator::assign(int64_t timestamp, std::vector<Window>& windows) const {
   const artifact::Window& w = node_.window;
-  auto alignedStart = [&](int64_t size) {
-    return timestamp - floorMod(timestamp - w.offsetMicros, size);
-  };
+  auto alignedStart = [&](int64_t size) { return aligner_.alignedStart(timestamp, size); };
   switch (w.kind) {
     case artifact::WindowKind::Tumble: {
       const int64_t start = alignedStart(w.sizeMicros);

@@ -10,6 +10,7 @@
 
 #include "runtime/execution/stream_operator.h"
 #include "runtime/operators/operator_factory.h"
+#include "runtime/operators/window_slices.h"
 
 namespace sluice::runtime {
 
@@ -26,6 +27,7 @@ class WindowTableFunctionOperator final : public StreamOperator {
   };
 
   const artifact::Node& node_;
+  WindowSlices aligner_;
   int inputWidth_;
   Batch output_;
   std::vector<int32_t> rows_;      // the input row of each output row
