@@ -3,22 +3,15 @@
 // hints are recorded on the plan for the physical planner.
 #include <fmt/format.h>
 
-#include <regex>
+#include <algorithm>
 
 #include "compiler/binder/binder.h"
+#include "compiler/catalog/duration_option.h"
 #include "compiler/types/identifier_case.h"
 
 namespace sluice {
 
 namespace {
-
-// Flink durations: "1d", "12h", "360000s", "10 min", "500 ms".
-bool isDuration(const std::string& text) {
-  static const std::regex kDuration(
-      R"(\s*\d+\s*(d|day|days|h|hour|hours|m|min|minute|minutes|s|sec|secs|second|seconds|ms|milli|millis|millisecond|milliseconds)?\s*)",
-      std::regex::icase);
-  return std::regex_match(text, kDuration);
-}
 
 const std::vector<std::string>& lookupHintKeys() {
   static const std::vector<std::string> kKeys = {
@@ -65,7 +58,7 @@ std::vector<std::pair<std::string, std::string>> Binder::checkQueryHints(
         throw UserError(hint.location, "STATE_TTL takes 'table or alias' = 'duration' pairs");
       }
       for (const auto& [key, value] : hint.options) {
-        if (!isDuration(value)) {
+        if (!parseDurationMillis(value)) {
           throw UserError(hint.location, fmt::format("STATE_TTL of '{}' must be a duration such "
                                                      "as '1d', '12h' or '90s', got '{}'", key, value));
         }
@@ -97,6 +90,52 @@ std::vector<std::pair<std::string, std::string>> Binder::checkQueryHints(
     }
   }
   return recorded;
+}
+
+namespace {
+
+// A copy of the Project/Filter chain from `node` down to its Aggregate, the Aggregate carrying
+// the hint; the nodes are this SELECT's own, so copying them changes no other query. Null when
+// the chain ends elsewhere (a window aggregation, whose state the watermark cleans).
+plan::NodeRef withAggregateHint(const plan::NodeRef& node, const std::string& ttl) {
+  if (node->kind == plan::NodeKind::Aggregate) {
+    auto hinted = std::make_shared<plan::LogicalNode>(*node);
+    hinted->hints.emplace_back("STATE_TTL", ttl);
+    return hinted;
+  }
+  if ((node->kind != plan::NodeKind::Project && node->kind != plan::NodeKind::Filter) ||
+      node->inputs.size() != 1) {
+    return nullptr;
+  }
+  plan::NodeRef input = withAggregateHint(node->inputs[0], ttl);
+  if (!input) return nullptr;
+  auto copy = std::make_shared<plan::LogicalNode>(*node);
+  copy->inputs[0] = input;
+  return copy;
+}
+
+}  // namespace
+
+plan::NodeRef Binder::applyStateTtlHint(const plan::NodeRef& top,
+                                        const std::vector<ast::Hint>& hints,
+                                        const std::vector<std::string>& inputNames) {
+  // Over a join the keys name the join's inputs (regular joins are not run yet); only an
+  // aggregation of one input takes the hint itself.
+  if (inputNames.size() != 1) return top;
+  plan::NodeRef result = top;
+  for (const auto& hint : hints) {
+    if (hint.name != "STATE_TTL") continue;
+    for (const auto& [key, value] : hint.options) {
+      if (key != inputNames.front()) {
+        throw UserError(hint.location, fmt::format("STATE_TTL key '{}' does not name the "
+                                                   "aggregation's input; expected '{}'",
+                                                   key, inputNames.front()));
+      }
+      plan::NodeRef hinted = withAggregateHint(result, value);
+      if (hinted) result = hinted;
+    }
+  }
+  return result;
 }
 
 }  // namespace sluice

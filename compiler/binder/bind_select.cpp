@@ -2,6 +2,8 @@
 // optional OVER windows, then DISTINCT.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/binder/aggregation_state.h"
 #include "compiler/binder/binder.h"
 #include "compiler/binder/select_analysis.h"
@@ -89,8 +91,16 @@ BoundRelation Binder::select(const ast::SelectBlock& select, const Scope* outer)
   for (const auto& item : select.items) {
     if (item.expression && containsAggregate(*item.expression, registry)) aggregating = true;
   }
+  std::vector<std::string> inputNames;
+  for (const ScopeField& field : from.scope.fields()) {
+    if (!field.qualifier.empty() &&
+        std::find(inputNames.begin(), inputNames.end(), field.qualifier) == inputNames.end()) {
+      inputNames.push_back(field.qualifier);
+    }
+  }
   BoundRelation result = aggregating ? aggregateSelect(select, std::move(from), orderBy)
                                      : projectSelect(select, std::move(from), orderBy);
+  if (aggregating) result.node = applyStateTtlHint(result.node, select.hints, inputNames);
   auto queryHints = checkQueryHints(select.hints);
   if (!queryHints.empty()) {
     auto hinted = std::make_shared<plan::LogicalNode>(*result.node);

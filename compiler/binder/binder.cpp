@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/catalog/duration_option.h"
 #include "compiler/types/identifier_case.h"
 
 namespace sluice {
@@ -62,6 +63,13 @@ BoundStatement Binder::bindStatement(const ast::Statement& statement) {
       return result;
     case K::Set: {
       const auto& set = static_cast<const ast::Set&>(statement);
+      // The compiler reads the state TTL itself (per stateful operator), so a bad value is
+      // refused here rather than when the job starts.
+      if (set.key && *set.key == "table.exec.state.ttl" && !parseDurationMillis(set.value)) {
+        throw UserError(set.location, fmt::format("'table.exec.state.ttl' must be a duration such "
+                                                  "as '1 h', '30 min' or '0' (never expire), got "
+                                                  "'{}'", set.value));
+      }
       if (set.key) catalog_.setOption(*set.key, set.value);
       result.summary = "SET";
       return result;

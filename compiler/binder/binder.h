@@ -127,6 +127,11 @@ class Binder {
   void checkTableHints(const std::vector<ast::Hint>& hints, const TableDefinition& table);
   std::vector<std::pair<std::string, std::string>> checkQueryHints(
       const std::vector<ast::Hint>& hints);
+  // STATE_TTL on a group aggregation names the aggregate's input (Flink 1.19): returns `top`
+  // with the TTL recorded on the Aggregate beneath it, or throws for a key naming another
+  // table. `inputNames` are the FROM clause's table names or aliases.
+  plan::NodeRef applyStateTtlHint(const plan::NodeRef& top, const std::vector<ast::Hint>& hints,
+                                  const std::vector<std::string>& inputNames);
 
   // Expressions (bind_expression.cpp, bind_call.cpp, bind_literal.cpp)
   plan::ExpressionRef bindKind(const ast::Expression& expression, ExpressionContext& context);

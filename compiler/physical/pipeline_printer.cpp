@@ -74,6 +74,18 @@ std::string distribution(const Node& exchange) {
   return out;
 }
 
+// The state TTL in the largest unit that divides it: "1 h", "90 s", "250 ms".
+std::string stateTtl(const Node& node) {
+  const int64_t ttl = node.stateTtlMillis;
+  if (ttl <= 0) return "";
+  static const std::pair<int64_t, const char*> kUnits[] = {
+      {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "min"}, {1'000, "s"}, {1, "ms"}};
+  for (const auto& [scale, unit] : kUnits) {
+    if (ttl % scale == 0) return fmt::format("  stateTtl=[{} {}]", ttl / scale, unit);
+  }
+  return "";
+}
+
 int consumerPipeline(const artifact::JobPlan& plan, int exchange) {
   for (const artifact::Pipeline& pipeline : plan.pipelines) {
     for (int input : pipeline.inputs) {
@@ -150,7 +162,9 @@ std::string formatPipelines(const artifact::JobPlan& plan) {
       }
     }
     out += ")\n";
-    for (int id : pipeline.nodes) out += fmt::format("  #{} {}\n", id, describe(plan, plan.node(id)));
+    for (int id : pipeline.nodes) {
+      out += fmt::format("  #{} {}{}\n", id, describe(plan, plan.node(id)), stateTtl(plan.node(id)));
+    }
   }
   return out;
 }

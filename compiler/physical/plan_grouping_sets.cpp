@@ -232,6 +232,7 @@ int Planner::groupingSetsAggregate(const plan::LogicalNode& node,
   n.aggregates = std::move(regular);
   n.emitsUpdateBefore = emitsUpdateBefore(node);
   n.inputUpdates = retracting;
+  n.stateTtlMillis = stateTtl(node);
   const int aggregate = add(std::move(n));
 
   // The logical aggregate's columns: the grouping columns, then each call's result.

@@ -177,6 +177,9 @@ int Planner::overAggregate(const plan::LogicalNode& node) {
   n.rowsFrame = window.rows;
   n.precedingBound = precedingBound;
   n.aggregates = std::move(calls);
+  // Flink's retention applies to the processing-time UNBOUNDED and ROWS functions; the RANGE
+  // one clears an idle partition by its own timer.
+  if (!eventTime && (precedingBound < 0 || window.rows)) n.stateTtlMillis = stateTtl(node);
   const int over = add(std::move(n));
   if (computed.expressions().empty()) return over;
 

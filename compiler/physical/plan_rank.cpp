@@ -120,6 +120,8 @@ int Planner::rank(const plan::LogicalNode& node) {
     n.inputUpdates = strategy == RankStrategy::Retract && inputUpdates(node);
     n.emitsUpdateBefore = emitsUpdateBefore(node);
   }
+  // A window TopN's state is cleaned when the watermark passes the window end, not by TTL.
+  if (n.windowEndColumn < 0) n.stateTtlMillis = stateTtl(node);
   return add(std::move(n));
 }
 
@@ -149,6 +151,7 @@ int Planner::deduplicate(const plan::LogicalNode& node) {
     }
     n.windowEndColumn = end;
   }
+  if (n.windowEndColumn < 0) n.stateTtlMillis = stateTtl(node);
   return add(std::move(n));
 }
 

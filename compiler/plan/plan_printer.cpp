@@ -127,6 +127,7 @@ std::string describeNode(const LogicalNode& node) {
         }
       }
       attributes.push_back("select=[" + aggregatesText(node) + "]");
+      for (const auto& [k, v] : node.hints) attributes.push_back("hint=[" + k + "=" + v + "]");
       break;
     }
     case NodeKind::WindowTableFunction:

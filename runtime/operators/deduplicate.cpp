@@ -16,7 +16,7 @@ class ProcTimeFirstRow final : public RankOperatorBase {
   ProcTimeFirstRow(const artifact::Node& node, const OperatorContext& context,
                    std::unique_ptr<KeyedStateBackend> state)
       : RankOperatorBase(node, context.inputTypes, std::move(state), context.batchSize),
-        seen_(state_->valueState("first-row-seen")) {}
+        seen_(state_->valueState("first-row-seen", node.stateTtlMillis)) {}
 
   void processBatch(Batch& batch, int /*input*/, Output& out) override {
     for (int row = 0; row < batch.size(); ++row) {
@@ -33,15 +33,16 @@ class ProcTimeFirstRow final : public RankOperatorBase {
 };
 
 // ProcTimeDeduplicateKeepLastRowFunction: +I for a key's first row, then -U/+U (or +U for an
-// upsert consumer) for each later row, nothing for a row equal to the one it replaces. Flink
-// does not materialize processing-time attributes in the rows it compares, so neither do we:
-// two rows differing only in their PROCTIME() are equal.
+// upsert consumer) for each later row, nothing for a row equal to the one it replaces, but only
+// with state TTL off: with TTL on, Flink re-emits it, as downstream state may have expired, and
+// the write refreshes this key's TTL. Flink does not materialize processing-time attributes in
+// the rows it compares, so neither do we: two rows differing only in their PROCTIME() are equal.
 class ProcTimeLastRow final : public RankOperatorBase {
  public:
   ProcTimeLastRow(const artifact::Node& node, const OperatorContext& context,
                   std::unique_ptr<KeyedStateBackend> state)
       : RankOperatorBase(node, context.inputTypes, std::move(state), context.batchSize),
-        last_(state_->valueState("last-row")) {
+        last_(state_->valueState("last-row", node.stateTtlMillis)) {
     for (const DataType& type : inputTypes_) compared_.push_back(!type.isProctime());
   }
 
@@ -52,7 +53,7 @@ class ProcTimeLastRow final : public RankOperatorBase {
       const std::optional<std::string_view> stored = last_.get();
       if (!stored) {
         emit(RowKind::Insert, bytes, 0, out);
-      } else if (!sameRow(*stored, bytes)) {
+      } else if (node_.stateTtlMillis > 0 || !sameRow(*stored, bytes)) {
         if (node_.emitsUpdateBefore) emit(RowKind::UpdateBefore, *stored, 0, out);
         emit(RowKind::UpdateAfter, bytes, 0, out);
       } else {
@@ -109,7 +110,7 @@ class RowTimeRow final : public RankOperatorBase {
   RowTimeRow(const artifact::Node& node, const OperatorContext& context,
              std::unique_ptr<KeyedStateBackend> state)
       : RankOperatorBase(node, context.inputTypes, std::move(state), context.batchSize),
-        kept_(state_->valueState("rowtime-row")) {}
+        kept_(state_->valueState("rowtime-row", node.stateTtlMillis)) {}
 
   void processBatch(Batch& batch, int /*input*/, Output& out) override {
     const Vector& times = batch.column(node_.sortKeys[0].column);

@@ -16,7 +16,7 @@ class ProcessingTimeUnboundedOver final : public OverAggregateOperator {
   ProcessingTimeUnboundedOver(const artifact::Node& node, const OperatorContext& context,
                               std::unique_ptr<KeyedStateBackend> state)
       : OverAggregateOperator(node, context, std::move(state), /*retracts=*/false),
-        accumulators_(state_->valueState("accumulators")) {}
+        accumulators_(state_->valueState("accumulators", node.stateTtlMillis)) {}
 
  private:
   ValueState& accumulators_;
@@ -35,9 +35,9 @@ class ProcessingTimeRowsOver final : public OverAggregateOperator {
   ProcessingTimeRowsOver(const artifact::Node& node, const OperatorContext& context,
                          std::unique_ptr<KeyedStateBackend> state)
       : OverAggregateOperator(node, context, std::move(state), /*retracts=*/true),
-        rows_(state_->sortedMapState("rows")),
-        accumulators_(state_->valueState("accumulators")),
-        count_(state_->valueState("count")) {}
+        rows_(state_->sortedMapState("rows", node.stateTtlMillis)),
+        accumulators_(state_->valueState("accumulators", node.stateTtlMillis)),
+        count_(state_->valueState("count", node.stateTtlMillis)) {}
 
  private:
   SortedMapState& rows_;  // the frame's rows by arrival (time 0, sequence)

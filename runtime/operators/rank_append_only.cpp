@@ -15,7 +15,7 @@ class AppendOnlyTopN final : public RankOperatorBase {
   AppendOnlyTopN(const artifact::Node& node, const OperatorContext& context,
                  std::unique_ptr<KeyedStateBackend> state)
       : RankOperatorBase(node, context.inputTypes, std::move(state), context.batchSize),
-        top_(*state_) {}
+        top_(*state_, node.stateTtlMillis) {}
 
   void processBatch(Batch& batch, int /*input*/, Output& out) override {
     for (int row = 0; row < batch.size(); ++row) processRow(batch, row, out);
@@ -54,7 +54,7 @@ class FirstN final : public RankOperatorBase {
   FirstN(const artifact::Node& node, const OperatorContext& context,
          std::unique_ptr<KeyedStateBackend> state)
       : RankOperatorBase(node, context.inputTypes, std::move(state), context.batchSize),
-        count_(state_->valueState("first-n-count")) {}
+        count_(state_->valueState("first-n-count", node.stateTtlMillis)) {}
 
   void processBatch(Batch& batch, int /*input*/, Output& out) override {
     for (int row = 0; row < batch.size(); ++row) {
@@ -80,7 +80,7 @@ class FastTop1 final : public RankOperatorBase {
   FastTop1(const artifact::Node& node, const OperatorContext& context,
            std::unique_ptr<KeyedStateBackend> state)
       : RankOperatorBase(node, context.inputTypes, std::move(state), context.batchSize),
-        top_(state_->valueState("top1-row")) {}
+        top_(state_->valueState("top1-row", node.stateTtlMillis)) {}
 
   void processBatch(Batch& batch, int /*input*/, Output& out) override {
     for (int row = 0; row < batch.size(); ++row) processRow(batch, row, out);

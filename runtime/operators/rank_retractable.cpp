@@ -11,7 +11,7 @@ class RetractableTopN final : public RankOperatorBase {
   RetractableTopN(const artifact::Node& node, const OperatorContext& context,
                   std::unique_ptr<KeyedStateBackend> state)
       : RankOperatorBase(node, context.inputTypes, std::move(state), context.batchSize),
-        rows_(*state_),
+        rows_(*state_, node.stateTtlMillis),
         // Flink numbers the rows whenever it must, to honour a rank range not starting at 1.
         withRowNumbers_(node.outputRankNumber || node.rankStart > 1) {}
 

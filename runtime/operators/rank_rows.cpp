@@ -205,8 +205,9 @@ StateSize RankOperatorBase::stateSize() const {
   return size;
 }
 
-RankedList::RankedList(KeyedStateBackend& state)
-    : rows_(state.sortedMapState("ranked-rows")), meta_(state.valueState("ranked-meta")) {}
+RankedList::RankedList(KeyedStateBackend& state, int64_t ttlMillis)
+    : rows_(state.sortedMapState("ranked-rows", ttlMillis)),
+      meta_(state.valueState("ranked-meta", ttlMillis)) {}
 
 std::vector<RankedList::Entry> RankedList::first(int64_t n) {
   std::vector<Entry> entries;

@@ -78,7 +78,8 @@ class RankedList {
     std::string row;
   };
 
-  explicit RankedList(KeyedStateBackend& state);
+  // ttlMillis: the node's state TTL (0 for a window TopN, whose windows the watermark clears).
+  explicit RankedList(KeyedStateBackend& state, int64_t ttlMillis = 0);
   // The user key: the sort key, then the arrival sequence (8 bytes) for ties.
   static std::string rankedKey(std::string_view sortKey, int64_t sequence);
   static std::string_view sortKeyOf(std::string_view rankedKey);

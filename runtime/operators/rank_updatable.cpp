@@ -15,8 +15,8 @@ class UpdatableTopN final : public RankOperatorBase {
                 std::unique_ptr<KeyedStateBackend> state, std::vector<int> rowKey)
       : RankOperatorBase(node, context.inputTypes, std::move(state), context.batchSize),
         rowKey_(std::move(rowKey)),
-        top_(*state_),
-        positions_(state_->mapState("updatable-row-keys")),
+        top_(*state_, node.stateTtlMillis),
+        positions_(state_->mapState("updatable-row-keys", node.stateTtlMillis)),
         withRowNumbers_(node.outputRankNumber || node.rankStart > 1) {}
 
   // Every row is an upsert (+I or +U) of its row key, as Flink takes them.
