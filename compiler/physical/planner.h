@@ -63,6 +63,10 @@ class Planner {
   std::vector<artifact::AggregateCall> aggregateCalls(const plan::LogicalNode& node,
                                                       bool retracting);
 
+  // The state TTL of a stateful operator lowered from `node`: its STATE_TTL hint, else
+  // 'table.exec.state.ttl', else 0 (plan_state_ttl.cpp).
+  int64_t stateTtl(const plan::LogicalNode& node) const;
+
   int lowerFresh(const plan::LogicalNode& node);
   int source(const plan::LogicalNode& node);
   int values(const plan::LogicalNode& node);
