@@ -4,7 +4,8 @@
 //   BM_TumbleCount*:  SELECT key, window_start, window_end, COUNT(*), SUM(price)
 //                     FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '10' SECOND))
 //                     GROUP BY key, window_start, window_end
-//   BM_GroupCount*:   SELECT key, COUNT(*), SUM(price) FROM t GROUP BY key  (-U/+U per row)
+//   BM_GroupCount*:   SELECT key, COUNT(*), SUM(price) FROM t GROUP BY key  (-U/+U per row;
+//                     per key and mini-batch of 5000 rows with BM_GroupCountMiniBatch)
 //
 // 1000 keys, 100 rows per millisecond of event time (a 10 s window holds a million rows), a
 // watermark after every batch of 1024 rows. The operator benchmarks run the runtime's operators
@@ -16,6 +17,7 @@
 #include <memory>
 #include <random>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "runtime/data/batch.h"
@@ -192,11 +194,54 @@ void BM_GroupCountOperator(benchmark::State& state) {
   const artifact::Node node = aggregateNode(artifact::NodeKind::GroupAggregate);
   CountingOutput out;
   for (auto _ : state) {
-    runtime::GroupAggregateOperator op(node, inputTypes(),
-                                       std::make_unique<runtime::InMemoryStateBackend>(), kRows);
+    runtime::OperatorContext context;
+    context.inputTypes = inputTypes();
+    context.batchSize = kRows;
+    runtime::GroupAggregateOperator op(node, context,
+                                       std::make_unique<runtime::InMemoryStateBackend>());
     for (const auto& batch : sharedInput()) op.processBatch(*batch, 0, out);
   }
   report(state, out.rows, kGroupRows);
+}
+
+// table.exec.mini-batch.size = 5000 (allow-latency never reached): one change per key and
+// mini-batch, +I for a key's first, -U/+U after.
+constexpr int64_t kMiniBatchSize = 5000;
+
+int64_t miniBatchRows() {
+  int64_t rows = 0;
+  int64_t buffered = 0;
+  std::unordered_set<int64_t> seen;
+  std::unordered_set<int64_t> keys;
+  auto close = [&] {
+    for (int64_t key : keys) rows += seen.insert(key).second ? 1 : 2;
+    keys.clear();
+    buffered = 0;
+  };
+  for (const auto& batch : sharedInput()) {
+    for (int i = 0; i < batch->size(); ++i) {
+      keys.insert(batch->column(0).values<int64_t>()[i]);
+      if (++buffered == kMiniBatchSize) close();
+    }
+  }
+  close();
+  return rows;
+}
+
+void BM_GroupCountMiniBatch(benchmark::State& state) {
+  const artifact::Node node = aggregateNode(artifact::NodeKind::GroupAggregate);
+  runtime::OperatorContext context;
+  context.inputTypes = inputTypes();
+  context.batchSize = kRows;
+  context.miniBatch = {true, 3'600'000'000, kMiniBatchSize};
+  CountingOutput out;
+  for (auto _ : state) {
+    runtime::GroupAggregateOperator op(node, context,
+                                       std::make_unique<runtime::InMemoryStateBackend>());
+    for (const auto& batch : sharedInput()) op.processBatch(*batch, 0, out);
+    op.finish(out);
+  }
+  report(state, out.rows, miniBatchRows());
 }
 
 void BM_GroupCountHandWritten(benchmark::State& state) {
@@ -241,6 +286,7 @@ void BM_GroupCountHandWritten(benchmark::State& state) {
 BENCHMARK(BM_TumbleCountOperator)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TumbleCountHandWritten)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_GroupCountOperator)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_GroupCountMiniBatch)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_GroupCountHandWritten)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -81,6 +81,7 @@ int Planner::groupAggregate(const plan::LogicalNode& node) {
   // whether the input can retract.
   n.emitsUpdateBefore = emitsUpdateBefore(node);
   n.inputUpdates = retracting;
+  n.stateTtlMillis = stateTtl(node);
   return add(std::move(n));
 }
 

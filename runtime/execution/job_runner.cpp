@@ -1,7 +1,9 @@
 #include "runtime/execution/job_runner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -38,6 +40,33 @@ int intOption(const artifact::JobPlan& plan, const std::string& key, int fallbac
   return value;
 }
 
+// table.exec.mini-batch.*: Flink requires a positive latency and size once mini-batch is on.
+MiniBatchOptions miniBatchOptions(const artifact::JobPlan& plan) {
+  MiniBatchOptions options;
+  std::string enabled = plan.option("table.exec.mini-batch.enabled", "false");
+  std::transform(enabled.begin(), enabled.end(), enabled.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (enabled != "true" && enabled != "false") {
+    throw JobFailure("option 'table.exec.mini-batch.enabled' must be true or false, not '" +
+                     plan.option("table.exec.mini-batch.enabled", "") + "'");
+  }
+  options.enabled = enabled == "true";
+  if (!options.enabled) return options;
+  options.allowLatencyMicros = durationOption(plan, "table.exec.mini-batch.allow-latency", 0);
+  if (options.allowLatencyMicros <= 0) {
+    throw JobFailure("option 'table.exec.mini-batch.allow-latency' must be greater than 0 ms "
+                     "when mini-batch is enabled");
+  }
+  const std::string size = plan.option("table.exec.mini-batch.size", "");
+  char* end = nullptr;
+  options.size = size.empty() ? 0 : std::strtoll(size.c_str(), &end, 10);
+  if (size.empty() || *end != '\0' || options.size <= 0) {
+    throw JobFailure("option 'table.exec.mini-batch.size' must be greater than 0 when mini-batch "
+                     "is enabled");
+  }
+  return options;
+}
+
 }  // namespace
 
 JitMode JobRunner::jitModeOf(const artifact::JobPlan& plan) {
@@ -66,6 +95,7 @@ void JobRunner::readOptions() {
   resources_.maxLatencyMicros = durationOption(plan_, "sqlc.batch.max-latency", 5000);
   resources_.sourceIdleTimeoutMicros = durationOption(plan_, "table.exec.source.idle-timeout", 0);
   resources_.exchangeBufferedBatches = intOption(plan_, "sqlc.exchange.buffered-batches", 4);
+  resources_.miniBatch = miniBatchOptions(plan_);
 }
 
 // One gate per instance of each pipeline that reads exchanges, with a channel per producer

@@ -118,6 +118,7 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
         context.inputTypes = schemaTypes(plan.node(node.inputs[0]));
         context.batchSize = resources.batchSize;
         context.timeZone = resources.timeZone;
+        context.miniBatch = resources.miniBatch;
         try {
           addOperator(node, createStatefulOperator(node, context), artifact::nodeKindName(node.kind));
         } catch (const std::exception& error) {

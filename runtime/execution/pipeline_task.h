@@ -18,6 +18,7 @@
 #include "runtime/execution/operator_metrics.h"
 #include "runtime/execution/stream_operator.h"
 #include "runtime/execution/watermark_generator.h"
+#include "runtime/operators/operator_factory.h"
 
 namespace sluice::runtime {
 
@@ -33,6 +34,7 @@ struct JobResources {
   int64_t maxLatencyMicros = 5000;        // sqlc.batch.max-latency
   int64_t sourceIdleTimeoutMicros = 0;    // table.exec.source.idle-timeout (0: never idle)
   int exchangeBufferedBatches = 4;        // sqlc.exchange.buffered-batches, per channel
+  MiniBatchOptions miniBatch;             // table.exec.mini-batch.*
   // Per pipeline id with input exchanges: one gate per instance.
   std::map<int, std::vector<std::unique_ptr<InputGate>>> gates;
   std::string timeZone = "UTC";

@@ -14,9 +14,11 @@ std::vector<DataType> schemaTypes(const artifact::Node& node) {
   return types;
 }
 
-// The group key as bytes. Flink groups by binary rows, so -0.0 and 0.0 are two groups (their
-// bits differ); the hash exchange sends both to one instance, which is all it must do.
-void encodeKeyValue(const Value& value, PhysicalType type, KeyEncoder& key) {
+}  // namespace
+
+// Flink groups by binary rows, so -0.0 and 0.0 are two groups (their bits differ); the hash
+// exchange sends both to one instance, which is all it must do.
+void appendGroupKeyValue(const Value& value, PhysicalType type, KeyEncoder& key) {
   key.appendNullMarker(value.isNull);
   if (value.isNull) return;
   switch (type) {
@@ -46,86 +48,135 @@ void encodeKeyValue(const Value& value, PhysicalType type, KeyEncoder& key) {
   }
 }
 
-}  // namespace
 
 GroupAggregateOperator::GroupAggregateOperator(const artifact::Node& node,
-                                               const std::vector<DataType>& inputTypes,
-                                               std::unique_ptr<KeyedStateBackend> state,
-                                               int batchSize)
+                                               const OperatorContext& context,
+                                               std::unique_ptr<KeyedStateBackend> state)
     : node_(node),
-      inputTypes_(inputTypes),
+      inputTypes_(context.inputTypes),
       state_(std::move(state)),
-      output_(schemaTypes(node), batchSize) {
+      output_(schemaTypes(node), context.batchSize),
+      miniBatch_(context.miniBatch) {
   for (const artifact::AggregateCall& call : node.aggregates) {
     const DataType argument =
         call.arguments.empty() ? DataType::bigInt() : inputTypes_[call.arguments[0]];
     functions_.push_back(makeAggregateFunction(call, argument, node.inputUpdates));
   }
-  groups_ = &state_->valueState("groups");
+  groups_ = &state_->valueState("groups", node.stateTtlMillis);  // 0: no TTL
+  if (miniBatch_.enabled) {
+    // The combiner counts the group's rows as one more call: state keeps the count.
+    artifact::Node counted = node;
+    artifact::AggregateCall count;
+    count.function = "COUNT";
+    count.type = DataType::bigInt();
+    counted.aggregates.push_back(count);
+    if (AggregateBuffer::supports(counted, inputTypes_)) {
+      typedBuffer_ = std::make_unique<AggregateBuffer>(counted, inputTypes_);
+    }
+  }
 }
 
 void GroupAggregateOperator::processBatch(Batch& batch, int /*input*/, Output& out) {
   output_.clear();
-  for (int row = 0; row < batch.size(); ++row) processRow(batch, row, out);
+  if (miniBatch_.enabled) {
+    bufferBatch(batch, out);
+  } else {
+    for (int row = 0; row < batch.size(); ++row) processRow(batch, row, out);
+  }
+  emitOutput(out);
+}
+
+void GroupAggregateOperator::emitOutput(Output& out) {
   if (output_.size() > 0) out.emit(output_);
+  output_.clear();
+}
+
+// The row's group key (key_, keyValues_) and each call's argument and FILTER verdict.
+void GroupAggregateOperator::readRow(const Batch& batch, int row) {
+  KeyEncoder key;
+  keyValues_.clear();
+  for (int column : node_.keys) {
+    keyValues_.push_back(readValue(batch.column(column), row));
+    appendGroupKeyValue(keyValues_.back(), physicalTypeOf(inputTypes_[column]), key);
+  }
+  key_ = key.take();
+  arguments_.clear();
+  applies_.clear();
+  for (const artifact::AggregateCall& call : node_.aggregates) {
+    bool applies = true;
+    if (call.filterColumn >= 0) {
+      const Vector& filter = batch.column(call.filterColumn);
+      applies = !filter.isNull(row) && filter.values<uint8_t>()[row] != 0;
+    }
+    applies_.push_back(applies);
+    arguments_.push_back(call.arguments.empty() || !applies
+                             ? Value::null()
+                             : readValue(batch.column(call.arguments[0]), row));
+  }
 }
 
 void GroupAggregateOperator::processRow(const Batch& batch, int row, Output& out) {
-  KeyEncoder key;
-  for (int column : node_.keys) {
-    encodeKeyValue(readValue(batch.column(column), row), physicalTypeOf(inputTypes_[column]), key);
-  }
-  state_->setCurrentKey(key.bytes());
+  readRow(batch, row);
+  state_->setCurrentKey(key_);
   const bool accumulates = isAccumulate(batch.rowKind(row));
+  Group group;
+  // Retracting from a group that does not exist (its state expired): nothing to undo.
+  if (!load(group) && !accumulates) return;
+  apply(group, accumulates, arguments_.data(), applies_.data());
+  store(group, keyValues_, out);
+}
 
-  // State: the group's row count, then one accumulator per call.
-  int64_t rowCount = 0;
-  std::vector<Value> accumulators;
+// The current key's state: its row count, then one accumulator per call. False when the group
+// is new (fresh accumulators).
+bool GroupAggregateOperator::load(Group& group) {
   const std::optional<std::string_view> stored = groups_->get();
-  const bool firstRow = !stored;
-  if (stored) {
-    std::string_view in = *stored;
-    rowCount = decodeValue(in).integer;
-    for (size_t i = 0; i < functions_.size(); ++i) accumulators.push_back(decodeValue(in));
-  } else {
-    // Retracting from a group that does not exist (its state expired): nothing to undo.
-    if (!accumulates) return;
-    for (const auto& function : functions_) accumulators.push_back(function->create());
+  group.existed = stored.has_value();
+  group.accumulators.clear();
+  if (!stored) {
+    group.rowCount = 0;
+    for (const auto& function : functions_) group.accumulators.push_back(function->create());
+    return false;
   }
-  const std::vector<Value> before = firstRow ? std::vector<Value>{} : results(accumulators);
+  std::string_view in = *stored;
+  group.rowCount = decodeValue(in).integer;
+  for (size_t i = 0; i < functions_.size(); ++i) group.accumulators.push_back(decodeValue(in));
+  group.before = results(group.accumulators);
+  return true;
+}
 
+void GroupAggregateOperator::apply(Group& group, bool accumulates, const Value* arguments,
+                                   const uint8_t* applies) const {
   for (size_t i = 0; i < functions_.size(); ++i) {
-    const artifact::AggregateCall& call = node_.aggregates[i];
-    if (call.filterColumn >= 0) {
-      const Vector& filter = batch.column(call.filterColumn);
-      if (filter.isNull(row) || filter.values<uint8_t>()[row] == 0) continue;
-    }
-    const Value argument =
-        call.arguments.empty() ? Value::null() : readValue(batch.column(call.arguments[0]), row);
+    if (!applies[i]) continue;
     if (accumulates) {
-      functions_[i]->accumulate(accumulators[i], argument);
+      functions_[i]->accumulate(group.accumulators[i], arguments[i]);
     } else {
-      functions_[i]->retract(accumulators[i], argument);
+      functions_[i]->retract(group.accumulators[i], arguments[i]);
     }
   }
-  rowCount += accumulates ? 1 : -1;
+  group.rowCount += accumulates ? 1 : -1;
+}
 
-  if (rowCount <= 0) {
+// Writes the group back to the current key and emits its change: one per row, or one per key
+// and mini-batch.
+void GroupAggregateOperator::store(Group& group, const std::vector<Value>& keyValues,
+                                   Output& out) {
+  if (group.rowCount <= 0) {
     groups_->clear();
-    if (!firstRow) emit(RowKind::Delete, batch, row, before, out);
+    if (group.existed) emit(RowKind::Delete, keyValues, group.before, out);
     return;
   }
   encoded_.clear();
-  encodeValue(Value::ofInteger(rowCount), encoded_);
-  for (const Value& accumulator : accumulators) encodeValue(accumulator, encoded_);
+  encodeValue(Value::ofInteger(group.rowCount), encoded_);
+  for (const Value& accumulator : group.accumulators) encodeValue(accumulator, encoded_);
   groups_->put(encoded_);
 
-  const std::vector<Value> after = results(accumulators);
-  if (firstRow) {
-    emit(RowKind::Insert, batch, row, after, out);
-  } else if (after != before) {
-    if (node_.emitsUpdateBefore) emit(RowKind::UpdateBefore, batch, row, before, out);
-    emit(RowKind::UpdateAfter, batch, row, after, out);
+  const std::vector<Value> after = results(group.accumulators);
+  if (!group.existed) {
+    emit(RowKind::Insert, keyValues, after, out);
+  } else if (after != group.before) {
+    if (node_.emitsUpdateBefore) emit(RowKind::UpdateBefore, keyValues, group.before, out);
+    emit(RowKind::UpdateAfter, keyValues, after, out);
   }
 }
 
@@ -135,9 +186,8 @@ std::vector<Value> GroupAggregateOperator::results(const std::vector<Value>& acc
   return values;
 }
 
-// One output row: the group's key columns (from the input row: they are the key), then the
-// aggregate results.
-void GroupAggregateOperator::emit(RowKind kind, const Batch& input, int row,
+// One output row: the group's key columns, then the aggregate results.
+void GroupAggregateOperator::emit(RowKind kind, const std::vector<Value>& keyValues,
                                   const std::vector<Value>& values, Output& out) {
   if (output_.full()) {
     out.emit(output_);
@@ -145,9 +195,7 @@ void GroupAggregateOperator::emit(RowKind kind, const Batch& input, int row,
   }
   const int at = output_.size();
   int column = 0;
-  for (int key : node_.keys) {
-    writeValue(output_.column(column++), at, readValue(input.column(key), row), output_.arena());
-  }
+  for (const Value& key : keyValues) writeValue(output_.column(column++), at, key, output_.arena());
   for (const Value& value : values) writeValue(output_.column(column++), at, value, output_.arena());
   output_.rowKinds()[at] = kind;
   output_.setSize(at + 1);

@@ -3,39 +3,100 @@
 // changed: +I for a new group, -U/+U when the group's result changes (nothing when it does
 // not), -D when the group's last row is retracted. Rows of one key always reach the same
 // instance through the hash exchange in front of it.
+//
+// With table.exec.mini-batch.enabled (Flink's MiniBatchGroupAggFunction) rows are buffered per
+// key instead, and each flush reads a key's state once, applies all its rows and emits ONE
+// change for the mini-batch (group_aggregate_mini_batch.cpp).
 #pragma once
 
 #include <memory>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/artifact/job_plan.h"
 #include "runtime/execution/stream_operator.h"
+#include "runtime/operators/aggregate_buffer.h"
 #include "runtime/operators/aggregate_functions.h"
+#include "runtime/operators/operator_factory.h"
 #include "runtime/state/keyed_state_backend.h"
 
 namespace sluice::runtime {
 
+class KeyEncoder;
+
+// Appends one group key column to the state key of a group.
+void appendGroupKeyValue(const Value& value, PhysicalType type, KeyEncoder& key);
+
 class GroupAggregateOperator final : public StreamOperator {
  public:
-  GroupAggregateOperator(const artifact::Node& node, const std::vector<DataType>& inputTypes,
-                         std::unique_ptr<KeyedStateBackend> state, int batchSize);
+  GroupAggregateOperator(const artifact::Node& node, const OperatorContext& context,
+                         std::unique_ptr<KeyedStateBackend> state);
   void processBatch(Batch& batch, int input, Output& out) override;
+  void processWatermark(int64_t watermark, Output& out) override;
+  void finish(Output& out) override;
+  int64_t nextProcessingTime() const override;
+  void onProcessingTime(int64_t nowMicros, Output& out) override;
   StateSize stateSize() const override;
 
  private:
+  // One group while its rows are applied: what state held, and what it holds after.
+  struct Group {
+    bool existed = false;
+    int64_t rowCount = 0;
+    std::vector<Value> accumulators;
+    std::vector<Value> before;  // the results state held (when it existed)
+  };
+  // A key's rows buffered in a mini-batch: per row its kind, then per call its argument and
+  // whether the call takes the row (FILTER).
+  struct BufferedKey {
+    std::string key;
+    std::vector<Value> keyValues;
+    std::vector<uint8_t> accumulates;
+    std::vector<Value> arguments;
+    std::vector<uint8_t> applies;
+  };
+
   const artifact::Node& node_;
   std::vector<DataType> inputTypes_;
   std::vector<std::unique_ptr<AggregateFunction>> functions_;
   std::unique_ptr<KeyedStateBackend> state_;
   ValueState* groups_ = nullptr;  // per key: row count and accumulators
   Batch output_;
-  std::string key_;
   std::string encoded_;
+  // per row
+  std::string key_;
+  std::vector<Value> keyValues_;
+  std::vector<Value> arguments_;
+  std::vector<uint8_t> applies_;
 
+  // Mini-batch: the typed combiner when the calls allow it (its last call a hidden COUNT(*), the
+  // group's row count), else the rows of each key in arrival order.
+  MiniBatchOptions miniBatch_;
+  std::unique_ptr<AggregateBuffer> typedBuffer_;
+  std::vector<BufferedKey> bufferedKeys_;
+  std::unordered_map<std::string, size_t> bufferedIndex_;
+  int64_t bufferedRows_ = 0;
+  int64_t bufferStartedMicros_ = 0;
+  std::vector<int64_t> zeroSlices_;
+  std::vector<uint8_t> keep_;
+
+  void readRow(const Batch& batch, int row);
   void processRow(const Batch& batch, int row, Output& out);
+  bool load(Group& group);
+  void apply(Group& group, bool accumulates, const Value* arguments, const uint8_t* applies) const;
+  void store(Group& group, const std::vector<Value>& keyValues, Output& out);
   std::vector<Value> results(const std::vector<Value>& accumulators) const;
-  void emit(RowKind kind, const Batch& input, int row, const std::vector<Value>& results,
+  void emit(RowKind kind, const std::vector<Value>& keyValues, const std::vector<Value>& results,
             Output& out);
+  void emitOutput(Output& out);
+
+  // group_aggregate_mini_batch.cpp
+  void bufferBatch(const Batch& batch, Output& out);
+  void bufferRows(const Batch& batch, int begin, int end);
+  void flush(Output& out);
+  void flushTyped(Output& out);
+  void flushBoxed(Output& out);
 };
 
 }  // namespace sluice::runtime

@@ -25,8 +25,7 @@ std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& nod
   auto state = [&] { return createStateBackend(context.plan->configuration); };
   switch (node.kind) {
     case artifact::NodeKind::GroupAggregate:
-      return std::make_unique<GroupAggregateOperator>(node, context.inputTypes, state(),
-                                                      context.batchSize);
+      return std::make_unique<GroupAggregateOperator>(node, context, state());
     case artifact::NodeKind::WindowAggregate:
       return makeWindowAggregateOperator(node, context, state());
     case artifact::NodeKind::WindowTableFunction:

@@ -15,12 +15,22 @@
 
 namespace sluice::runtime {
 
+// table.exec.mini-batch.*: group aggregation buffers input rows per key and applies them to
+// state once per mini-batch, flushed when `size` rows are buffered, when the oldest has waited
+// `allowLatencyMicros`, on a watermark, and at the end of the input.
+struct MiniBatchOptions {
+  bool enabled = false;
+  int64_t allowLatencyMicros = 0;
+  int64_t size = 0;
+};
+
 // What an operator may need besides its node.
 struct OperatorContext {
   const artifact::JobPlan* plan = nullptr;
   std::vector<DataType> inputTypes;  // the schema of the node's (first) input
   int batchSize = 1024;
   std::string timeZone = "UTC";  // table.local-time-zone, for windows over TIMESTAMP_LTZ
+  MiniBatchOptions miniBatch;
 };
 
 // Whether `kind` is built here (and keeps keyed state).

@@ -451,4 +451,45 @@ export const cases = [
            FROM (SELECT auction, max(channel) AS ch, count(*) AS n FROM bid GROUP BY auction)
            GROUP BY ROLLUP (n, ch)`,
   },
+  // ---- mini-batch (table.exec.mini-batch.*): one change per key and mini-batch ----
+  {
+    // fixed-width keys, COUNT/SUM/MIN/MAX/AVG: the typed combiner, merged into state per mini-batch
+    name: 'mini_batch_typed_combiner',
+    parallel: true,
+    sink: 'auction BIGINT, n BIGINT, s BIGINT, lo BIGINT, hi BIGINT, a BIGINT, nq BIGINT',
+    flink: `SET 'table.exec.mini-batch.enabled' = 'true';
+            SET 'table.exec.mini-batch.allow-latency' = '1 h';
+            SET 'table.exec.mini-batch.size' = '700';
+            INSERT INTO sink SELECT auction, COUNT(*), SUM(price), MIN(price), MAX(price), AVG(price), COUNT(qty)
+            FROM bid GROUP BY auction;`,
+    duck: `SELECT auction, count(*), sum(price), min(price), max(price), sum(price) // count(price), count(qty)
+           FROM bid GROUP BY auction`,
+  },
+  {
+    // string keys, DISTINCT and FILTER: each key's buffered rows applied to boxed accumulators
+    name: 'mini_batch_boxed_distinct_filter',
+    parallel: true,
+    sink: 'channel STRING, n BIGINT, bidders BIGINT, big BIGINT, hi STRING',
+    flink: `SET 'table.exec.mini-batch.enabled' = 'true';
+            SET 'table.exec.mini-batch.allow-latency' = '1 h';
+            SET 'table.exec.mini-batch.size' = '333';
+            INSERT INTO sink SELECT channel, COUNT(*), COUNT(DISTINCT bidder), COUNT(*) FILTER (WHERE price > 50000),
+              MAX(note)
+            FROM bid GROUP BY channel;`,
+    duck: `SELECT channel, count(*), count(DISTINCT bidder), count(*) FILTER (WHERE price > 50000), max(note)
+           FROM bid GROUP BY channel`,
+  },
+  {
+    // over updating input: a mini-batch's retractions and additions of a key net out
+    name: 'mini_batch_aggregate_of_aggregate',
+    parallel: true,
+    sink: 'n BIGINT, auctions BIGINT, s BIGINT, lo STRING, hi STRING',
+    flink: `SET 'table.exec.mini-batch.enabled' = 'true';
+            SET 'table.exec.mini-batch.allow-latency' = '1 h';
+            SET 'table.exec.mini-batch.size' = '50';
+            INSERT INTO sink SELECT n, COUNT(*), SUM(auction), MIN(ch), MAX(ch)
+            FROM (SELECT auction, MAX(channel) AS ch, COUNT(*) AS n FROM bid GROUP BY auction) GROUP BY n;`,
+    duck: `SELECT n, count(*), sum(auction), min(ch), max(ch)
+           FROM (SELECT auction, max(channel) AS ch, count(*) AS n FROM bid GROUP BY auction) GROUP BY n`,
+  },
 ];
