@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "compiler/binder/binder.h"
-#include "compiler/catalog/duration_option.h"
+#include "compiler/types/option_values.h"
 #include "compiler/types/identifier_case.h"
 
 namespace sluice {
@@ -58,7 +58,7 @@ std::vector<std::pair<std::string, std::string>> Binder::checkQueryHints(
         throw UserError(hint.location, "STATE_TTL takes 'table or alias' = 'duration' pairs");
       }
       for (const auto& [key, value] : hint.options) {
-        if (!parseDurationMillis(value)) {
+        if (!parseDurationMicros(value)) {
           throw UserError(hint.location, fmt::format("STATE_TTL of '{}' must be a duration such "
                                                      "as '1d', '12h' or '90s', got '{}'", key, value));
         }

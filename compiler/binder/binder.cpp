@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "compiler/catalog/duration_option.h"
+#include "compiler/types/option_values.h"
 #include "compiler/types/identifier_case.h"
 
 namespace sluice {
@@ -65,7 +65,7 @@ BoundStatement Binder::bindStatement(const ast::Statement& statement) {
       const auto& set = static_cast<const ast::Set&>(statement);
       // The compiler reads the state TTL itself (per stateful operator), so a bad value is
       // refused here rather than when the job starts.
-      if (set.key && *set.key == "table.exec.state.ttl" && !parseDurationMillis(set.value)) {
+      if (set.key && *set.key == "table.exec.state.ttl" && !parseDurationMicros(set.value)) {
         throw UserError(set.location, fmt::format("'table.exec.state.ttl' must be a duration such "
                                                   "as '1 h', '30 min' or '0' (never expire), got "
                                                   "'{}'", set.value));

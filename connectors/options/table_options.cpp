@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "runtime/connector/connector.h"
-#include "runtime/execution/option_values.h"
+#include "compiler/types/option_values.h"
 
 namespace sluice::connectors {
 
@@ -102,7 +102,7 @@ char TableOptions::character(const std::string& key, char fallback) const {
 int64_t TableOptions::durationMillis(const std::string& key, int64_t fallback) const {
   const auto value = find(key);
   if (!value) return fallback;
-  const auto parsed = runtime::parseDurationMicros(*value);
+  const auto parsed = parseDurationMicros(*value);
   if (!parsed) invalid(key, "a duration such as '10 s'");
   return *parsed / 1000;
 }
@@ -110,7 +110,7 @@ int64_t TableOptions::durationMillis(const std::string& key, int64_t fallback) c
 int64_t TableOptions::memoryBytes(const std::string& key, int64_t fallback) const {
   const auto value = find(key);
   if (!value) return fallback;
-  const auto parsed = runtime::parseMemoryBytes(*value);
+  const auto parsed = parseMemoryBytes(*value);
   if (!parsed) invalid(key, "a size such as '128 mb'");
   return *parsed;
 }

@@ -8,7 +8,7 @@
 #include <mutex>
 #include <thread>
 
-#include "runtime/execution/option_values.h"
+#include "compiler/types/option_values.h"
 
 namespace sluice::runtime {
 namespace {

@@ -1,4 +1,5 @@
 #include "runtime/execution/pipeline_task.h"
+#include "runtime/operators/operator_support.h"
 
 #include <algorithm>
 #include <thread>
@@ -11,11 +12,6 @@
 namespace sluice::runtime {
 namespace {
 
-std::vector<DataType> schemaTypes(const artifact::Node& node) {
-  std::vector<DataType> types;
-  for (const artifact::Field& field : node.schema) types.push_back(field.type);
-  return types;
-}
 
 std::string exchangeName(const artifact::Node& node) {
   std::string name = std::string("Exchange: ") + artifact::distributionName(node.distribution);
@@ -96,7 +92,7 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
       case artifact::NodeKind::Values: openSource(node); break;
       case artifact::NodeKind::Calc:
         addOperator(node,
-                    std::make_unique<CalcStreamOperator>(makeCalc(node), schemaTypes(node),
+                    std::make_unique<CalcStreamOperator>(makeCalc(node), nodeTypes(node),
                                                          resources.batchSize),
                     "Calc");
         break;
@@ -115,7 +111,7 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
       case artifact::NodeKind::Expand: {
         OperatorContext context;
         context.plan = &plan;
-        context.inputTypes = schemaTypes(plan.node(node.inputs[0]));
+        context.inputTypes = nodeTypes(plan.node(node.inputs[0]));
         context.batchSize = resources.batchSize;
         context.timeZone = resources.timeZone;
         context.miniBatch = resources.miniBatch;
@@ -252,7 +248,7 @@ void PipelineTask::run() {
 }
 
 void PipelineTask::runSource() {
-  Batch input(schemaTypes(*sourceNode_), resources_.batchSize);
+  Batch input(nodeTypes(*sourceNode_), resources_.batchSize);
   const std::atomic<bool>& cancelled = *resources_.cancelled;
   int64_t lastRowsMicros = wallClockMicros();
   bool idle = false;

@@ -1,4 +1,5 @@
 #include "runtime/operators/expand.h"
+#include "runtime/operators/operator_support.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -9,18 +10,13 @@
 namespace sluice::runtime {
 namespace {
 
-std::vector<DataType> schemaTypes(const artifact::Node& node) {
-  std::vector<DataType> types;
-  for (const artifact::Field& field : node.schema) types.push_back(field.type);
-  return types;
-}
 
 }  // namespace
 
 ExpandOperator::ExpandOperator(const artifact::Node& node, const OperatorContext& context)
     : copies_(static_cast<int>(node.rows.size())),
       columns_(node.schema.size()),
-      output_(schemaTypes(node), context.batchSize) {
+      output_(nodeTypes(node), context.batchSize) {
   if (copies_ == 0) throw std::invalid_argument("Expand without projections");
   for (const std::vector<artifact::Expression>& copy : node.rows) {
     if (copy.size() != columns_.size()) {

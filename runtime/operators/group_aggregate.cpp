@@ -1,4 +1,5 @@
 #include "runtime/operators/group_aggregate.h"
+#include "runtime/operators/operator_support.h"
 
 #include <cstring>
 
@@ -8,46 +9,8 @@
 namespace sluice::runtime {
 namespace {
 
-std::vector<DataType> schemaTypes(const artifact::Node& node) {
-  std::vector<DataType> types;
-  for (const artifact::Field& field : node.schema) types.push_back(field.type);
-  return types;
-}
 
 }  // namespace
-
-// Flink groups by binary rows, so -0.0 and 0.0 are two groups (their bits differ); the hash
-// exchange sends both to one instance, which is all it must do.
-void appendGroupKeyValue(const Value& value, PhysicalType type, KeyEncoder& key) {
-  key.appendNullMarker(value.isNull);
-  if (value.isNull) return;
-  switch (type) {
-    case PhysicalType::Float32:
-    case PhysicalType::Float64: {
-      int64_t bits = 0;
-      std::memcpy(&bits, &value.real, sizeof bits);
-      key.appendInt64(bits);
-      break;
-    }
-    case PhysicalType::String: key.appendString(value.bytes); break;
-    case PhysicalType::Int128: {
-      char raw[sizeof(int128_t)];
-      std::memcpy(raw, &value.wide, sizeof raw);
-      key.appendString(std::string_view(raw, sizeof raw));
-      break;
-    }
-    case PhysicalType::Row:
-    case PhysicalType::Array:
-    case PhysicalType::Map: {
-      std::string nested;
-      encodeValue(value, nested);
-      key.appendString(nested);
-      break;
-    }
-    default: key.appendInt64(value.integer); break;
-  }
-}
-
 
 GroupAggregateOperator::GroupAggregateOperator(const artifact::Node& node,
                                                const OperatorContext& context,
@@ -55,7 +18,7 @@ GroupAggregateOperator::GroupAggregateOperator(const artifact::Node& node,
     : node_(node),
       inputTypes_(context.inputTypes),
       state_(std::move(state)),
-      output_(schemaTypes(node), context.batchSize),
+      output_(nodeTypes(node), context.batchSize),
       miniBatch_(context.miniBatch) {
   for (const artifact::AggregateCall& call : node.aggregates) {
     const DataType argument =
@@ -97,7 +60,7 @@ void GroupAggregateOperator::readRow(const Batch& batch, int row) {
   keyValues_.clear();
   for (int column : node_.keys) {
     keyValues_.push_back(readValue(batch.column(column), row));
-    appendGroupKeyValue(keyValues_.back(), physicalTypeOf(inputTypes_[column]), key);
+    appendKeyValue(keyValues_.back(), physicalTypeOf(inputTypes_[column]), key);
   }
   key_ = key.take();
   arguments_.clear();
@@ -201,13 +164,6 @@ void GroupAggregateOperator::emit(RowKind kind, const std::vector<Value>& keyVal
   output_.setSize(at + 1);
 }
 
-StateSize GroupAggregateOperator::stateSize() const {
-  StateSize size;
-  for (const StateStatistics& s : state_->statistics()) {
-    size.keys += s.keys;
-    size.bytes += s.approximateBytes;
-  }
-  return size;
-}
+StateSize GroupAggregateOperator::stateSize() const { return stateSizeOf(*state_); }
 
 }  // namespace sluice::runtime

@@ -25,8 +25,6 @@ namespace sluice::runtime {
 
 class KeyEncoder;
 
-// Appends one group key column to the state key of a group.
-void appendGroupKeyValue(const Value& value, PhysicalType type, KeyEncoder& key);
 
 class GroupAggregateOperator final : public StreamOperator {
  public:

@@ -6,6 +6,7 @@
 // table.exec.mini-batch.allow-latency, on a watermark and at the end of the input. Keys are
 // flushed in the order they first appeared in the mini-batch.
 #include "runtime/execution/task_clock.h"
+#include "runtime/operators/operator_support.h"
 #include "runtime/operators/group_aggregate.h"
 #include "runtime/state/key_encoding.h"
 #include "runtime/state/value_codec.h"
@@ -70,7 +71,7 @@ void GroupAggregateOperator::flushTyped(Output& out) {
     keyValues_.clear();
     for (int column : node_.keys) {
       keyValues_.push_back(decodeValue(bufferKey));
-      appendGroupKeyValue(keyValues_.back(), physicalTypeOf(inputTypes_[column]), key);
+      appendKeyValue(keyValues_.back(), physicalTypeOf(inputTypes_[column]), key);
     }
     state_->setCurrentKey(key.bytes());
     Group group;

@@ -1,4 +1,5 @@
 #include "runtime/operators/over_aggregate.h"
+#include "runtime/operators/operator_support.h"
 
 #include <cstring>
 #include <stdexcept>
@@ -9,11 +10,6 @@
 namespace sluice::runtime {
 namespace {
 
-std::vector<DataType> schemaTypes(const artifact::Node& node) {
-  std::vector<DataType> types;
-  for (const artifact::Field& field : node.schema) types.push_back(field.type);
-  return types;
-}
 
 const Value kNoArgument;  // COUNT(*)'s
 
@@ -38,7 +34,7 @@ OverAggregateOperator::OverAggregateOperator(const artifact::Node& node,
     : node_(node),
       state_(std::move(state)),
       timeColumn_(node.sortKeys.at(0).column),
-      output_(schemaTypes(node), context.batchSize) {
+      output_(nodeTypes(node), context.batchSize) {
   for (const artifact::AggregateCall& call : node.aggregates) {
     const DataType argument =
         call.arguments.empty() ? DataType::bigInt() : context.inputTypes.at(call.arguments[0]);
@@ -140,14 +136,7 @@ void OverAggregateOperator::flush(Output& out) {
   output_.clear();
 }
 
-StateSize OverAggregateOperator::stateSize() const {
-  StateSize size;
-  for (const StateStatistics& s : state_->statistics()) {
-    size.keys += s.keys;
-    size.bytes += s.approximateBytes;
-  }
-  return size;
-}
+StateSize OverAggregateOperator::stateSize() const { return stateSizeOf(*state_); }
 
 std::string OverAggregateOperator::encodeRow(const Row& row) {
   std::string bytes;

@@ -1,4 +1,5 @@
 #include "runtime/operators/rank_rows.h"
+#include "runtime/operators/operator_support.h"
 
 #include <algorithm>
 #include <cstring>
@@ -14,33 +15,6 @@ std::vector<DataType> outputTypes(const artifact::Node& node) {
   std::vector<DataType> types;
   for (const artifact::Field& field : node.schema) types.push_back(field.type);
   return types;
-}
-
-// A partition key value as bytes. Flink keys state by binary rows, so -0.0 and 0.0 are two
-// partitions (their bits differ); the hash exchange still sends both to one instance.
-void appendPartitionValue(const Value& value, PhysicalType type, KeyEncoder& key) {
-  key.appendNullMarker(value.isNull);
-  if (value.isNull) return;
-  switch (type) {
-    case PhysicalType::Float32:
-    case PhysicalType::Float64: {
-      int64_t bits = 0;
-      std::memcpy(&bits, &value.real, sizeof bits);
-      key.appendInt64(bits);
-      break;
-    }
-    case PhysicalType::String: key.appendString(value.bytes); break;
-    case PhysicalType::Int128:
-    case PhysicalType::Row:
-    case PhysicalType::Array:
-    case PhysicalType::Map: {
-      std::string nested;
-      encodeValue(value, nested);
-      key.appendString(nested);
-      break;
-    }
-    default: key.appendInt64(value.integer); break;
-  }
 }
 
 // A sort key value in ORDER BY order: NULLs first or last as the key says, then the value,
@@ -87,7 +61,7 @@ std::string RankOperatorBase::encodeKey(const Batch& batch, int row,
                                         const std::vector<int>& columns) const {
   KeyEncoder key;
   for (int column : columns) {
-    appendPartitionValue(readValue(batch.column(column), row),
+    appendKeyValue(readValue(batch.column(column), row),
                          physicalTypeOf(inputTypes_[static_cast<size_t>(column)]), key);
   }
   return key.take();
@@ -98,7 +72,7 @@ std::string RankOperatorBase::encodeKey(const std::vector<Value>& row,
   KeyEncoder key;
   for (int column : columns) {
     const auto at = static_cast<size_t>(column);
-    appendPartitionValue(row[at], physicalTypeOf(inputTypes_[at]), key);
+    appendKeyValue(row[at], physicalTypeOf(inputTypes_[at]), key);
   }
   return key.take();
 }
@@ -195,15 +169,7 @@ void RankOperatorBase::advanceWatermark(int64_t watermark, Output& out,
   out.emitWatermark(watermark);
 }
 
-StateSize RankOperatorBase::stateSize() const {
-  // The states are all per partition: the keys are the partitions the largest one holds.
-  StateSize size;
-  for (const StateStatistics& s : state_->statistics()) {
-    size.keys = std::max(size.keys, s.keys);
-    size.bytes += s.approximateBytes;
-  }
-  return size;
-}
+StateSize RankOperatorBase::stateSize() const { return stateSizeOf(*state_); }
 
 RankedList::RankedList(KeyedStateBackend& state, int64_t ttlMillis)
     : rows_(state.sortedMapState("ranked-rows", ttlMillis)),

@@ -1,4 +1,5 @@
 #include "runtime/operators/session_window_aggregate.h"
+#include "runtime/operators/operator_support.h"
 
 #include "runtime/execution/task_clock.h"
 #include "runtime/operators/window_slices.h"
@@ -135,13 +136,6 @@ void SessionWindowAggregateOperator::onProcessingTime(int64_t nowMicros, Output&
   writer_.flush(out);
 }
 
-StateSize SessionWindowAggregateOperator::stateSize() const {
-  StateSize size;
-  for (const StateStatistics& s : state_->statistics()) {
-    size.keys += s.keys;
-    size.bytes += s.approximateBytes;
-  }
-  return size;
-}
+StateSize SessionWindowAggregateOperator::stateSize() const { return stateSizeOf(*state_); }
 
 }  // namespace sluice::runtime

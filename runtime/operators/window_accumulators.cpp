@@ -1,4 +1,5 @@
 #include "runtime/operators/window_accumulators.h"
+#include "runtime/operators/operator_support.h"
 
 #include "runtime/data/row_kind.h"
 #include "runtime/execution/stream_operator.h"
@@ -8,11 +9,6 @@
 namespace sluice::runtime {
 namespace {
 
-std::vector<DataType> schemaTypes(const artifact::Node& node) {
-  std::vector<DataType> types;
-  for (const artifact::Field& field : node.schema) types.push_back(field.type);
-  return types;
-}
 
 }  // namespace
 
@@ -87,7 +83,7 @@ std::vector<Value> WindowAccumulators::decode(std::string_view bytes) const {
 }
 
 WindowRowWriter::WindowRowWriter(const artifact::Node& node, int batchSize)
-    : node_(node), output_(schemaTypes(node), batchSize) {}
+    : node_(node), output_(nodeTypes(node), batchSize) {}
 
 void WindowRowWriter::write(const std::vector<Value>& key, const std::vector<Value>& results,
                             int64_t start, int64_t end, Output& out) {

@@ -1,4 +1,5 @@
 #include "runtime/operators/window_aggregate.h"
+#include "runtime/operators/operator_support.h"
 
 #include "runtime/execution/task_clock.h"
 #include "runtime/operators/session_window_aggregate.h"
@@ -204,14 +205,7 @@ void WindowAggregateOperator::onProcessingTime(int64_t nowMicros, Output& out) {
   writer_.flush(out);
 }
 
-StateSize WindowAggregateOperator::stateSize() const {
-  StateSize size;
-  for (const StateStatistics& s : state_->statistics()) {
-    size.keys += s.keys;
-    size.bytes += s.approximateBytes;
-  }
-  return size;
-}
+StateSize WindowAggregateOperator::stateSize() const { return stateSizeOf(*state_); }
 
 std::unique_ptr<StreamOperator> makeWindowAggregateOperator(
     const artifact::Node& node, const OperatorContext& context,

@@ -1,4 +1,5 @@
 #include "runtime/operators/window_table_function.h"
+#include "runtime/operators/operator_support.h"
 
 #include "runtime/data/vector_copy.h"
 #include "runtime/execution/task_clock.h"
@@ -7,11 +8,6 @@
 namespace sluice::runtime {
 namespace {
 
-std::vector<DataType> schemaTypes(const artifact::Node& node) {
-  std::vector<DataType> types;
-  for (const artifact::Field& field : node.schema) types.push_back(field.type);
-  return types;
-}
 
 }  // namespace
 
@@ -20,7 +16,7 @@ WindowTableFunctionOperator::WindowTableFunctionOperator(const artifact::Node& n
     : node_(node),
       aligner_(node.window, context.timeZone),
       inputWidth_(static_cast<int>(context.inputTypes.size())),
-      output_(schemaTypes(node), context.batchSize) {}
+      output_(nodeTypes(node), context.batchSize) {}
 
 // Flink's window assigners: windows in the order they list them (HOP: latest start first).
 void WindowTableFunctionOperator::assign(int64_t timestamp, std::vector<Window>& windows) const {

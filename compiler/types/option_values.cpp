@@ -1,15 +1,16 @@
-#include "runtime/execution/option_values.h"
+#include "compiler/types/option_values.h"
 
 #include <cctype>
 #include <charconv>
+#include <limits>
 #include <vector>
 
-namespace sluice::runtime {
+namespace sluice {
 namespace {
 
 struct Unit {
   std::vector<std::string> names;
-  int64_t scale;
+  int64_t scale;  // of the unit, in the smallest unit the caller parses
 };
 
 std::string trimmed(const std::string& text) {
@@ -20,7 +21,8 @@ std::string trimmed(const std::string& text) {
   return text.substr(begin, end - begin);
 }
 
-// A whole number followed by an optional unit, case-insensitively.
+// A whole number followed by an optional unit, case-insensitively, in the units' scale; nullopt
+// when it overflows.
 std::optional<int64_t> parseQuantity(const std::string& text, const std::vector<Unit>& units) {
   const std::string value = trimmed(text);
   size_t digits = 0;
@@ -34,7 +36,9 @@ std::optional<int64_t> parseQuantity(const std::string& text, const std::vector<
   for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (const Unit& candidate : units) {
     for (const std::string& name : candidate.names) {
-      if (name == unit) return amount * candidate.scale;
+      if (name != unit) continue;
+      if (amount > std::numeric_limits<int64_t>::max() / candidate.scale) return std::nullopt;
+      return amount * candidate.scale;
     }
   }
   return std::nullopt;
@@ -43,14 +47,17 @@ std::optional<int64_t> parseQuantity(const std::string& text, const std::vector<
 }  // namespace
 
 std::optional<int64_t> parseDurationMicros(const std::string& text) {
-  static const std::vector<Unit> kUnits = {
-      {{"us", "micro", "micros", "microsecond", "microseconds"}, 1},
-      {{"", "ms", "milli", "millis", "millisecond", "milliseconds"}, 1000},
-      {{"s", "sec", "secs", "second", "seconds"}, 1'000'000},
-      {{"m", "min", "mins", "minute", "minutes"}, 60'000'000},
-      {{"h", "hour", "hours"}, 3'600'000'000},
-      {{"d", "day", "days"}, 86'400'000'000}};
-  return parseQuantity(text, kUnits);
+  static const std::vector<Unit> kNanos = {
+      {{"ns", "nano", "nanos", "nanosecond", "nanoseconds"}, 1},
+      {{"us", "\xc2\xb5s", "micro", "micros", "microsecond", "microseconds"}, 1'000},
+      {{"", "ms", "milli", "millis", "millisecond", "milliseconds"}, 1'000'000},
+      {{"s", "sec", "secs", "second", "seconds"}, 1'000'000'000},
+      {{"m", "min", "mins", "minute", "minutes"}, 60'000'000'000},
+      {{"h", "hour", "hours"}, 3'600'000'000'000},
+      {{"d", "day", "days"}, 86'400'000'000'000}};
+  const auto nanos = parseQuantity(text, kNanos);
+  if (!nanos) return std::nullopt;
+  return *nanos / 1'000;
 }
 
 std::optional<int64_t> parseMemoryBytes(const std::string& text) {
@@ -62,4 +69,4 @@ std::optional<int64_t> parseMemoryBytes(const std::string& text) {
   return parseQuantity(text, kUnits);
 }
 
-}  // namespace sluice::runtime
+}  // namespace sluice
