@@ -67,6 +67,8 @@ const char* nodeKindName(NodeKind kind) {
     case NodeKind::Deduplicate: return "Deduplicate";
     case NodeKind::OverAggregate: return "OverAggregate";
     case NodeKind::Expand: return "Expand";
+    case NodeKind::ChangelogNormalize: return "ChangelogNormalize";
+    case NodeKind::SinkUpsertMaterializer: return "SinkUpsertMaterializer";
   }
   return "?";
 }

@@ -105,6 +105,8 @@ enum class NodeKind : uint8_t {
   Deduplicate,        // keep the first or last row per key
   OverAggregate,      // appends aggregates over a frame of preceding rows to each row
   Expand,             // one output row per projection list in `rows` (GROUPING SETS)
+  ChangelogNormalize,  // after a scan: the last row per primary key `keys`, a full changelog
+  SinkUpsertMaterializer,  // before a sink: the rows per primary key `keys`, in arrival order
 };
 
 const char* nodeKindName(NodeKind kind);
@@ -119,6 +121,13 @@ enum class Distribution : uint8_t {
 };
 
 const char* distributionName(Distribution distribution);
+
+// Which phase of a GROUP BY a GroupAggregate runs (table.optimizer.agg-phase-strategy). Local
+// (before the hash exchange, no state): combines each mini-batch's rows per key and emits the
+// keys, one BYTES column per call holding its encoded partial accumulator (value_codec), then
+// the partial's row count (BIGINT). Global (after the exchange): merges those partials into
+// keyed state and emits the changelog; its calls' arguments still name the Local's input columns.
+enum class AggregatePhase : uint8_t { Single, Local, Global };
 
 struct Node {
   int id = 0;
@@ -157,6 +166,7 @@ struct Node {
   std::vector<AggregateCall> aggregates;
   bool emitsUpdateBefore = true;
   bool inputUpdates = false;  // the input carries -U/-D rows: accumulators must retract
+  AggregatePhase aggregatePhase = AggregatePhase::Single;
   // GroupAggregate, Rank, Deduplicate, processing-time OverAggregate: idle state expires this
   // long after its key's last write, in processing time (table.exec.state.ttl or a STATE_TTL
   // hint); 0 keeps it forever. Always 0 where the watermark cleans the state (windows).

@@ -179,7 +179,8 @@ constexpr NodeKind kNodeKinds[] = {NodeKind::Source, NodeKind::Values, NodeKind:
                                    NodeKind::Exchange, NodeKind::GroupAggregate,
                                    NodeKind::WindowAggregate, NodeKind::WindowTableFunction,
                                    NodeKind::Rank, NodeKind::Deduplicate, NodeKind::OverAggregate,
-                                   NodeKind::Expand};
+                                   NodeKind::Expand, NodeKind::ChangelogNormalize,
+                                   NodeKind::SinkUpsertMaterializer};
 constexpr const char* kWindowKinds[] = {"TUMBLE", "HOP", "CUMULATE", "SESSION"};
 constexpr const char* kWindowProperties[] = {"start", "end", "rowtime", "proctime"};
 
@@ -290,6 +291,9 @@ Json nodeToJson(const Node& n) {
   // Every stateful node's changelog flags (Rank and Deduplicate need them as much as aggregates).
   if (!n.emitsUpdateBefore) j["emitsUpdateBefore"] = false;
   if (n.inputUpdates) j["inputUpdates"] = true;
+  if (n.aggregatePhase != AggregatePhase::Single) {
+    j["aggregatePhase"] = n.aggregatePhase == AggregatePhase::Local ? "local" : "global";
+  }
   if (n.stateTtlMillis > 0) j["stateTtlMillis"] = n.stateTtlMillis;
   return j;
 }
@@ -344,6 +348,10 @@ Node nodeFromJson(const Json& j) {
   }
   n.emitsUpdateBefore = j.value("emitsUpdateBefore", true);
   n.inputUpdates = j.value("inputUpdates", false);
+  const std::string phase = j.value("aggregatePhase", std::string("single"));
+  n.aggregatePhase = phase == "local"    ? AggregatePhase::Local
+                     : phase == "global" ? AggregatePhase::Global
+                                         : AggregatePhase::Single;
   n.stateTtlMillis = j.value("stateTtlMillis", int64_t{0});
   if (j.contains("window")) {
     const Json& w = j.at("window");

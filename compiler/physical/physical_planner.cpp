@@ -151,15 +151,13 @@ void describeTable(const plan::LogicalNode& node, Node& n) {
 int Planner::source(const plan::LogicalNode& node) {
   Node n = makeNode(NodeKind::Source, {}, node.schema);
   describeTable(node, n);
-  // Running the scan without the operator would pass duplicate or partial changes on as is.
-  const NodeChangelog* changes = changelog_.find(node);
-  if (changes && changes->changelogNormalize) {
-    unsupported("ChangelogNormalize (the last row per primary key) after a scan of " + n.table);
-  }
   if (!n.option("scan.parallelism").empty()) {
     n.parallelism = positiveOption(n, "scan.parallelism");
   }
-  return add(std::move(n));
+  const int id = add(std::move(n));
+  // Duplicate or partial (upsert) changes become a full changelog by the last row per key.
+  const NodeChangelog* changes = changelog_.find(node);
+  return changes && changes->changelogNormalize ? changelogNormalize(node, id) : id;
 }
 
 int Planner::positiveOption(const Node& node, const std::string& key) const {
@@ -276,18 +274,16 @@ int Planner::sink(const plan::LogicalNode& node) {
   int input = lower(node.inputs[0]);
   Node described;
   describeTable(node, described);
-  if (!described.option("sink.parallelism").empty()) {
-    const int wanted = positiveOption(described, "sink.parallelism");
-    if (wanted != nodeById(input).parallelism) {
-      input = exchange(input, artifact::Distribution::Rebalance, wanted);
-    }
+  const bool parallelismSet = !described.option("sink.parallelism").empty();
+  const int wanted = parallelismSet ? positiveOption(described, "sink.parallelism") : parallelism_;
+  const SinkChangelog* changes = changelog_.findSink(node);
+  if (changes && changes->upsertMaterialize) {
+    input = upsertMaterializer(input, *changes, wanted, node);
+  } else if (parallelismSet && wanted != nodeById(input).parallelism) {
+    input = exchange(input, artifact::Distribution::Rebalance, wanted);
   }
   Node n = makeNode(NodeKind::Sink, {input}, node.schema);
   describeTable(node, n);
-  const SinkChangelog* changes = changelog_.findSink(node);
-  if (changes && changes->upsertMaterialize) {
-    unsupported("SinkUpsertMaterializer (the rows per primary key) before sink " + n.table);
-  }
   return add(std::move(n));
 }
 

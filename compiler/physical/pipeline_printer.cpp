@@ -34,6 +34,17 @@ std::string calls(const Node& node) {
   return out;
 }
 
+// Flink's names for the two phases of a split GROUP BY (the Global's calls name the Local's
+// input columns, as Flink's explain does).
+const char* phasePrefix(const Node& node) {
+  switch (node.aggregatePhase) {
+    case artifact::AggregatePhase::Local: return "Local";
+    case artifact::AggregatePhase::Global: return "Global";
+    case artifact::AggregatePhase::Single: break;
+  }
+  return "";
+}
+
 std::string sortKeys(const Node& node) {
   std::string out;
   for (const artifact::SortKey& key : node.sortKeys) {
@@ -115,8 +126,9 @@ std::string describe(const artifact::JobPlan& plan, const Node& node) {
     case NodeKind::Sink:
       return node.table.empty() ? "Sink: client" : fmt::format("Sink: {} [{}]", node.table, node.connector);
     case NodeKind::GroupAggregate:
-      return fmt::format("GroupAggregate  groupBy [{}]  select [{}]{}", columns(node.keys),
-                         calls(node), node.inputUpdates ? "  (retracting input)" : "");
+      return fmt::format("{}GroupAggregate  groupBy [{}]  select [{}]{}", phasePrefix(node),
+                         columns(node.keys), calls(node),
+                         node.inputUpdates ? "  (retracting input)" : "");
     case NodeKind::WindowAggregate:
       return fmt::format("WindowAggregate  {}  groupBy [{}]  select [{}]{}", node.window.digest(),
                          columns(node.keys), calls(node), properties(node));
@@ -141,6 +153,10 @@ std::string describe(const artifact::JobPlan& plan, const Node& node) {
       for (size_t i = 0; i < node.rows.size(); ++i) out += (i > 0 ? "}, {" : "{") + joined(node.rows[i]);
       return out + "}]";
     }
+    case NodeKind::ChangelogNormalize:
+      return fmt::format("ChangelogNormalize  key [{}]", columns(node.keys));
+    case NodeKind::SinkUpsertMaterializer:
+      return fmt::format("SinkUpsertMaterializer  key [{}]", columns(node.keys));
     case NodeKind::Exchange:
       return fmt::format("Exchange {} -> pipeline {} (parallelism {})", distribution(node),
                          consumerPipeline(plan, node.id), node.parallelism);

@@ -71,6 +71,9 @@ int Planner::groupAggregate(const plan::LogicalNode& node) {
   if (!node.groupingSets.empty() || groupingFunctions) {
     return groupingSetsAggregate(node, std::move(calls), retracting);
   }
+  if (splitsIntoPhases(calls, retracting)) {
+    return twoPhaseAggregate(node, std::move(calls), retracting);
+  }
   int parallelism = 1;
   const int exchanged = keyedExchange(lower(node.inputs[0]), node.groupKeys, parallelism);
   artifact::Node n = makeNode(artifact::NodeKind::GroupAggregate, {exchanged}, node.schema);

@@ -76,6 +76,9 @@ class Planner {
   int unionAll(const plan::LogicalNode& node);
   int sink(const plan::LogicalNode& node);
   int groupAggregate(const plan::LogicalNode& node);   // plan_group_aggregate.cpp
+  bool splitsIntoPhases(const std::vector<artifact::AggregateCall>& calls, bool retracting) const;
+  int twoPhaseAggregate(const plan::LogicalNode& node, std::vector<artifact::AggregateCall> calls,
+                        bool retracting);  // plan_two_phase_aggregate.cpp
   // GROUPING SETS / ROLLUP / CUBE and GROUPING(): Expand, GroupAggregate, Calc
   // (plan_grouping_sets.cpp). `calls` are node's, lowered.
   int groupingSetsAggregate(const plan::LogicalNode& node,
@@ -85,6 +88,12 @@ class Planner {
   int rank(const plan::LogicalNode& node);             // plan_rank.cpp
   int deduplicate(const plan::LogicalNode& node);
   int overAggregate(const plan::LogicalNode& node);    // plan_over_aggregate.cpp
+  // ChangelogNormalize of a scan by its primary key, over the scan's node `source`; and
+  // SinkUpsertMaterializer of `input` by the sink's primary key, at `parallelism`
+  // (plan_changelog.cpp). Each returns the operator's node.
+  int changelogNormalize(const plan::LogicalNode& scan, int source);
+  int upsertMaterializer(int input, const SinkChangelog& changes, int parallelism,
+                         const plan::LogicalNode& sink);
 };
 
 // The artifact window of a logical window spec (time field as given).

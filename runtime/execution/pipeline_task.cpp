@@ -108,6 +108,8 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
       case artifact::NodeKind::Rank:
       case artifact::NodeKind::Deduplicate:
       case artifact::NodeKind::OverAggregate:
+      case artifact::NodeKind::ChangelogNormalize:
+      case artifact::NodeKind::SinkUpsertMaterializer:
       case artifact::NodeKind::Expand: {
         OperatorContext context;
         context.plan = &plan;

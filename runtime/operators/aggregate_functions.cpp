@@ -104,9 +104,9 @@ class SumFunction final : public AggregateFunction {
   void accumulate(Value& acc, const Value& input) const override { add(acc, input, 1); }
   void retract(Value& acc, const Value& input) const override { add(acc, input, -1); }
   void merge(Value& acc, const Value& other) const override {
+    // No early return on a count of 0: a partial of retractions and additions may net out in
+    // count but not in sum. The partial sum is in the result's representation already.
     const int64_t count = other.children[1].integer;
-    if (count == 0) return;
-    // The partial sum is in the result's representation already.
     const Value& partial = other.children[0];
     Value& sum = acc.children[0];
     switch (result_) {

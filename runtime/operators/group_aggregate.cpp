@@ -20,12 +20,21 @@ GroupAggregateOperator::GroupAggregateOperator(const artifact::Node& node,
       state_(std::move(state)),
       output_(nodeTypes(node), context.batchSize),
       miniBatch_(context.miniBatch) {
+  // A Global phase's calls name the columns of its Local's input.
+  const std::vector<DataType> argumentTypes =
+      node.aggregatePhase == artifact::AggregatePhase::Global ? this->argumentTypes(node, context)
+                                                              : inputTypes_;
   for (const artifact::AggregateCall& call : node.aggregates) {
     const DataType argument =
-        call.arguments.empty() ? DataType::bigInt() : inputTypes_[call.arguments[0]];
+        call.arguments.empty() ? DataType::bigInt() : argumentTypes[call.arguments[0]];
     functions_.push_back(makeAggregateFunction(call, argument, node.inputUpdates));
   }
   groups_ = &state_->valueState("groups", node.stateTtlMillis);  // 0: no TTL
+  if (node.aggregatePhase == artifact::AggregatePhase::Local && !miniBatch_.enabled) {
+    throw std::invalid_argument("a LocalGroupAggregate without table.exec.mini-batch.enabled");
+  }
+  // The Global phase merges partials as they come: its Local already combined each mini-batch.
+  if (node.aggregatePhase == artifact::AggregatePhase::Global) miniBatch_.enabled = false;
   if (miniBatch_.enabled) {
     // The combiner counts the group's rows as one more call: state keeps the count.
     artifact::Node counted = node;
@@ -41,7 +50,9 @@ GroupAggregateOperator::GroupAggregateOperator(const artifact::Node& node,
 
 void GroupAggregateOperator::processBatch(Batch& batch, int /*input*/, Output& out) {
   output_.clear();
-  if (miniBatch_.enabled) {
+  if (node_.aggregatePhase == artifact::AggregatePhase::Global) {
+    mergePartials(batch, out);
+  } else if (miniBatch_.enabled) {
     bufferBatch(batch, out);
   } else {
     for (int row = 0; row < batch.size(); ++row) processRow(batch, row, out);

@@ -7,6 +7,10 @@
 // With table.exec.mini-batch.enabled (Flink's MiniBatchGroupAggFunction) rows are buffered per
 // key instead, and each flush reads a key's state once, applies all its rows and emits ONE
 // change for the mini-batch (group_aggregate_mini_batch.cpp).
+//
+// Split in two phases (artifact::AggregatePhase, group_aggregate_two_phase.cpp), the Local one
+// keeps no state: each mini-batch flush emits a key's partial accumulators instead of touching
+// state, and the Global one merges each partial into state and emits the change.
 #pragma once
 
 #include <memory>
@@ -95,6 +99,13 @@ class GroupAggregateOperator final : public StreamOperator {
   void flush(Output& out);
   void flushTyped(Output& out);
   void flushBoxed(Output& out);
+
+  // group_aggregate_two_phase.cpp
+  static std::vector<DataType> argumentTypes(const artifact::Node& node,
+                                             const OperatorContext& context);
+  void emitPartial(const std::vector<Value>& keyValues, const std::vector<Value>& accumulators,
+                   int64_t rowCount, Output& out);
+  void mergePartials(const Batch& batch, Output& out);
 };
 
 }  // namespace sluice::runtime

@@ -69,9 +69,15 @@ void GroupAggregateOperator::flushTyped(Output& out) {
   typedBuffer_->drain([&](std::string_view bufferKey, int64_t, std::vector<Value>& partial) {
     KeyEncoder key;
     keyValues_.clear();
+    const int64_t partialRows = partial.back().integer;
     for (int column : node_.keys) {
       keyValues_.push_back(decodeValue(bufferKey));
       appendKeyValue(keyValues_.back(), physicalTypeOf(inputTypes_[column]), key);
+    }
+    if (node_.aggregatePhase == artifact::AggregatePhase::Local) {
+      partial.pop_back();  // the row count, a column of its own
+      emitPartial(keyValues_, partial, partialRows, out);
+      return;
     }
     state_->setCurrentKey(key.bytes());
     Group group;
@@ -79,19 +85,23 @@ void GroupAggregateOperator::flushTyped(Output& out) {
     for (size_t i = 0; i < functions_.size(); ++i) {
       functions_[i]->merge(group.accumulators[i], partial[i]);
     }
-    group.rowCount += partial.back().integer;
+    group.rowCount += partialRows;
     store(group, keyValues_, out);
   });
 }
 
 void GroupAggregateOperator::flushBoxed(Output& out) {
   const size_t calls = functions_.size();
+  const bool local = node_.aggregatePhase == artifact::AggregatePhase::Local;
   for (const BufferedKey& buffered : bufferedKeys_) {
-    state_->setCurrentKey(buffered.key);
     const size_t rows = buffered.accumulates.size();
     size_t first = 0;
     Group group;
-    if (!load(group)) {
+    if (!local) state_->setCurrentKey(buffered.key);
+    if (local) {
+      // No state: the partial starts fresh and keeps the retractions for the Global to apply.
+      for (const auto& function : functions_) group.accumulators.push_back(function->create());
+    } else if (!load(group)) {
       // As Flink, no group is created for the retractions that come first (their group's state
       // expired): there is nothing to undo.
       while (first < rows && !buffered.accumulates[first]) ++first;
@@ -101,7 +111,11 @@ void GroupAggregateOperator::flushBoxed(Output& out) {
       apply(group, buffered.accumulates[row], buffered.arguments.data() + row * calls,
             buffered.applies.data() + row * calls);
     }
-    store(group, buffered.keyValues, out);
+    if (local) {
+      emitPartial(buffered.keyValues, group.accumulators, group.rowCount, out);
+    } else {
+      store(group, buffered.keyValues, out);
+    }
   }
   bufferedKeys_.clear();
   bufferedIndex_.clear();

@@ -15,6 +15,8 @@ bool isStatefulOperator(artifact::NodeKind kind) {
     case artifact::NodeKind::Rank:
     case artifact::NodeKind::Deduplicate:
     case artifact::NodeKind::OverAggregate:
+    case artifact::NodeKind::ChangelogNormalize:
+    case artifact::NodeKind::SinkUpsertMaterializer:
     case artifact::NodeKind::Expand: return true;
     default: return false;
   }
@@ -35,6 +37,10 @@ std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& nod
     case artifact::NodeKind::OverAggregate:
       return makeOverAggregateOperator(node, context, state());
     case artifact::NodeKind::Expand: return makeExpandOperator(node, context);
+    case artifact::NodeKind::ChangelogNormalize:
+      return makeChangelogNormalizeOperator(node, context, state());
+    case artifact::NodeKind::SinkUpsertMaterializer:
+      return makeSinkUpsertMaterializer(node, context, state());
     default:
       throw std::invalid_argument(std::string("no stateful operator for ") +
                                   artifact::nodeKindName(node.kind));

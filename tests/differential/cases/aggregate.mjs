@@ -492,4 +492,34 @@ export const cases = [
     duck: `SELECT n, count(*), sum(auction), min(ch), max(ch)
            FROM (SELECT auction, max(channel) AS ch, count(*) AS n FROM bid GROUP BY auction) GROUP BY n`,
   },
+  // ---- two-phase (table.optimizer.agg-phase-strategy): Local partials, merged by the Global ----
+  {
+    // typed combiner partials for the plain calls and boxed ones with COUNT(DISTINCT)
+    name: 'two_phase_typed_and_boxed',
+    parallel: true,
+    sink: 'auction BIGINT, n BIGINT, s BIGINT, lo BIGINT, hi BIGINT, a BIGINT, bidders BIGINT',
+    flink: `SET 'table.exec.mini-batch.enabled' = 'true';
+            SET 'table.exec.mini-batch.allow-latency' = '1 h';
+            SET 'table.exec.mini-batch.size' = '500';
+            SET 'table.optimizer.agg-phase-strategy' = 'TWO_PHASE';
+            INSERT INTO sink SELECT auction, COUNT(*), SUM(price), MIN(price), MAX(price), AVG(price),
+              COUNT(DISTINCT bidder)
+            FROM bid GROUP BY auction;`,
+    duck: `SELECT auction, count(*), sum(price), min(price), max(price), sum(price) // count(price),
+             count(DISTINCT bidder)
+           FROM bid GROUP BY auction`,
+  },
+  {
+    // over updating input (AUTO): partials carry retractions that net out in count, not in sum
+    name: 'two_phase_aggregate_of_aggregate',
+    parallel: true,
+    sink: 'n BIGINT, auctions BIGINT, s BIGINT, a BIGINT',
+    flink: `SET 'table.exec.mini-batch.enabled' = 'true';
+            SET 'table.exec.mini-batch.allow-latency' = '1 h';
+            SET 'table.exec.mini-batch.size' = '64';
+            INSERT INTO sink SELECT n, COUNT(*), SUM(auction), AVG(auction)
+            FROM (SELECT auction, COUNT(*) AS n FROM bid GROUP BY auction) GROUP BY n;`,
+    duck: `SELECT n, count(*), sum(auction), sum(auction) // count(auction)
+           FROM (SELECT auction, count(*) AS n FROM bid GROUP BY auction) GROUP BY n`,
+  },
 ];

@@ -1,0 +1,82 @@
+// Two-phase GROUP BY (Flink's table.optimizer.agg-phase-strategy): a LocalGroupAggregate in front
+// of the hash exchange combines each mini-batch's rows per key into partial accumulators, so
+// only one row per key and mini-batch crosses the exchange, and a GlobalGroupAggregate behind it
+// merges them into keyed state. Flink splits when mini-batch is on and every call can merge,
+// under AUTO (the default) and TWO_PHASE alike; ONE_PHASE never splits.
+#include <algorithm>
+#include <cctype>
+
+#include "compiler/diagnostics/diagnostics.h"
+#include "compiler/physical/planner.h"
+
+namespace sluice::physical {
+namespace {
+
+std::string lowered(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// Whether a call's partial accumulators merge into the same result as its rows. FIRST_VALUE and
+// LAST_VALUE have no merge in Flink. Over updating input a partial may hold retractions of rows
+// it never saw: the runtime's DISTINCT and retracting MIN/MAX multisets drop those, so such
+// calls stay one-phase here (Flink merges them through its MapView accumulators).
+bool merges(const artifact::AggregateCall& call, bool retracting) {
+  if (call.function == "FIRST_VALUE" || call.function == "LAST_VALUE") return false;
+  if (!retracting) return true;
+  if (call.distinct) return false;
+  return call.function != "MIN" && call.function != "MAX";
+}
+
+}  // namespace
+
+bool Planner::splitsIntoPhases(const std::vector<artifact::AggregateCall>& calls,
+                               bool retracting) const {
+  const std::string strategy =
+      lowered(plan_.option("table.optimizer.agg-phase-strategy", "AUTO"));
+  if (strategy != "auto" && strategy != "one_phase" && strategy != "two_phase") {
+    throw UserError(location_, "option 'table.optimizer.agg-phase-strategy' must be AUTO, "
+                               "ONE_PHASE or TWO_PHASE, not '" +
+                                   plan_.option("table.optimizer.agg-phase-strategy", "") + "'");
+  }
+  if (strategy == "one_phase") return false;
+  if (lowered(plan_.option("table.exec.mini-batch.enabled", "false")) != "true") return false;
+  return std::all_of(calls.begin(), calls.end(),
+                     [&](const auto& call) { return merges(call, retracting); });
+}
+
+int Planner::twoPhaseAggregate(const plan::LogicalNode& node,
+                               std::vector<artifact::AggregateCall> calls, bool retracting) {
+  const int input = lower(node.inputs[0]);
+  artifact::Node local = makeNode(artifact::NodeKind::GroupAggregate, {input}, {});
+  const std::vector<artifact::Field>& inputSchema = nodeById(input).schema;
+  std::vector<int> globalKeys;
+  for (int key : node.groupKeys) {
+    globalKeys.push_back(static_cast<int>(local.schema.size()));
+    local.schema.push_back(inputSchema[static_cast<size_t>(key)]);
+  }
+  for (size_t i = 0; i < calls.size(); ++i) {
+    local.schema.push_back({"acc$" + std::to_string(i), DataType::bytes()});
+  }
+  local.schema.push_back({"count1$", DataType::bigInt()});
+  local.keys = node.groupKeys;
+  local.aggregates = calls;
+  local.inputUpdates = retracting;
+  local.aggregatePhase = artifact::AggregatePhase::Local;
+  const int localId = add(std::move(local));
+
+  int parallelism = 1;
+  const int exchanged = keyedExchange(localId, globalKeys, parallelism);
+  artifact::Node global = makeNode(artifact::NodeKind::GroupAggregate, {exchanged}, node.schema);
+  global.parallelism = parallelism;
+  global.keys = std::move(globalKeys);
+  global.aggregates = std::move(calls);
+  global.emitsUpdateBefore = emitsUpdateBefore(node);
+  global.inputUpdates = retracting;
+  global.stateTtlMillis = stateTtl(node);
+  global.aggregatePhase = artifact::AggregatePhase::Global;
+  return add(std::move(global));
+}
+
+}  // namespace sluice::physical
