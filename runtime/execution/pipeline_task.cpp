@@ -102,15 +102,14 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
                         *node.watermark, *resources.functions, task_)),
                     "WatermarkAssigner");
         break;
-      case artifact::NodeKind::GroupAggregate:
-      case artifact::NodeKind::WindowAggregate:
-      case artifact::NodeKind::WindowTableFunction:
-      case artifact::NodeKind::Rank:
-      case artifact::NodeKind::Deduplicate:
-      case artifact::NodeKind::OverAggregate:
-      case artifact::NodeKind::ChangelogNormalize:
-      case artifact::NodeKind::SinkUpsertMaterializer:
-      case artifact::NodeKind::Expand: {
+      case artifact::NodeKind::Union:
+        // Rows of every input flow through unchanged; the gate merges their watermarks.
+        if (gate_) unionMetrics_ = newMetrics(node, "Union");
+        break;
+      case artifact::NodeKind::Sink: openSink(node); break;
+      case artifact::NodeKind::Exchange: openExchange(node); break;
+      default: {
+        // Every other kind is built by the operator factory (the stateful ones; it refuses the rest).
         OperatorContext context;
         context.plan = &plan;
         context.inputTypes = nodeTypes(plan.node(node.inputs[0]));
@@ -124,12 +123,6 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
         }
         break;
       }
-      case artifact::NodeKind::Union:
-        // Rows of every input flow through unchanged; the gate merges their watermarks.
-        if (gate_) unionMetrics_ = newMetrics(node, "Union");
-        break;
-      case artifact::NodeKind::Sink: openSink(node); break;
-      case artifact::NodeKind::Exchange: openExchange(node); break;
     }
   }
   if ((!source_ && !gate_) || (!sink_ && !exchange_)) {

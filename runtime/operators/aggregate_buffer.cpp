@@ -242,7 +242,7 @@ void AggregateBuffer::updateCall(const Call& call, const Batch& batch, int rows,
       call.filter >= 0 ? batch.column(call.filter).values<uint8_t>() : nullptr;
   const uint8_t* filterValid = call.filter >= 0 ? batch.column(call.filter).validity() : nullptr;
   const uint8_t* valid = call.argument >= 0 ? batch.column(call.argument).validity() : nullptr;
-  std::vector<int64_t> widened;
+  std::vector<int64_t>& widened = argumentValues_;  // reused: no allocation per call and batch
   if (call.argument >= 0 && call.update != Update::CountValues) {
     widened.resize(static_cast<size_t>(rows));
     widen(batch.column(call.argument), rows, widened.data());

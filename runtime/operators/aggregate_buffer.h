@@ -75,6 +75,7 @@ class AggregateBuffer {
   std::vector<uint8_t> columnNulls_;
   std::vector<uint32_t> rowEntry_;
   std::vector<uint64_t> hashes_;
+  std::vector<int64_t> argumentValues_;  // a call's argument column widened to 64 bits
   std::vector<int64_t> probeKey_;
 
   size_t stride() const { return static_cast<size_t>(keyWords_ + accWords_); }

@@ -7,21 +7,6 @@
 
 namespace sluice::runtime {
 
-bool isStatefulOperator(artifact::NodeKind kind) {
-  switch (kind) {
-    case artifact::NodeKind::GroupAggregate:
-    case artifact::NodeKind::WindowAggregate:
-    case artifact::NodeKind::WindowTableFunction:
-    case artifact::NodeKind::Rank:
-    case artifact::NodeKind::Deduplicate:
-    case artifact::NodeKind::OverAggregate:
-    case artifact::NodeKind::ChangelogNormalize:
-    case artifact::NodeKind::SinkUpsertMaterializer:
-    case artifact::NodeKind::Expand: return true;
-    default: return false;
-  }
-}
-
 std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& node,
                                                        const OperatorContext& context) {
   auto state = [&] { return createStateBackend(context.plan->configuration); };

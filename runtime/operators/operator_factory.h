@@ -34,8 +34,6 @@ struct OperatorContext {
   MiniBatchOptions miniBatch;
 };
 
-// Whether `kind` is built here (and keeps keyed state).
-bool isStatefulOperator(artifact::NodeKind kind);
 
 // Throws std::invalid_argument for a combination the runtime does not implement.
 std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& node,

@@ -75,7 +75,7 @@ void WindowAggregateOperator::processBatch(Batch& batch, int /*input*/, Output& 
       const int r = static_cast<int>(row);
       encodeGroupKey(batch, r, node_.keys, key_);
       const size_t keyBytes = key_.size();
-      key_.append(sliceKey(rowSlices_[row]));
+      key_.append(sliceKey(rowSlices_[row]));  // 8 bytes: no allocation (short string)
       auto [it, inserted] = buffer_.try_emplace(key_);
       if (inserted) {
         it->second.key = key_.substr(0, keyBytes);
@@ -142,7 +142,7 @@ void WindowAggregateOperator::mergeIntoState(std::string_view key, int64_t slice
 
 void WindowAggregateOperator::fire(const Timer& timer, Output& out) {
   const int64_t windowEnd = timer.timestamp + kWindowTimePrecisionMicros;
-  std::vector<int64_t> sliceEnds;
+  std::vector<int64_t>& sliceEnds = windowSlices_;
   slices_.slicesOf(windowEnd, sliceEnds);
   std::optional<std::vector<Value>> merged;
   for (int64_t sliceEnd : sliceEnds) {

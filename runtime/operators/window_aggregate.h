@@ -56,7 +56,8 @@ class WindowAggregateOperator final : public StreamOperator {
   // scratch
   std::string key_;
   std::string encoded_;
-  std::vector<int64_t> ends_;
+  std::vector<int64_t> ends_;          // windows of a new slice
+  std::vector<int64_t> windowSlices_;  // slices of a firing window
   std::vector<Value> results_;
   std::vector<int64_t> rowSlices_;
   std::vector<uint8_t> rowKept_;
