@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "compiler/codegen/aggregate_update_codegen.h"
 #include "compiler/codegen/calc_codegen.h"
 #include "compiler/codegen/jit_engine.h"
 
@@ -121,6 +122,38 @@ std::shared_ptr<const runtime::CompiledCalcCode> LlvmCalcCompiler::compile(
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   cache_[key] = result.code;
   return result.code;
+}
+
+std::shared_ptr<const runtime::CompiledAggregateUpdate> LlvmCalcCompiler::compileAggregateUpdate(
+    const runtime::AggregateUpdateLayout& layout, std::string& reason) {
+  const auto started = std::chrono::steady_clock::now();
+  std::lock_guard<std::mutex> lock(mutex_);
+  const std::string key = layout.digest();
+  if (auto hit = aggregateCache_.find(key); hit != aggregateCache_.end()) return hit->second;
+  if (!startEngine(reason)) return nullptr;
+  const std::string name = fmt::format("sluice_aggregate_update_{:016x}", llvm::xxHash64(key));
+  auto context = std::make_unique<llvm::LLVMContext>();
+  auto module = std::make_unique<llvm::Module>(name, *context);
+  module->setDataLayout(engine_->dataLayout());
+  module->setTargetTriple(engine_->targetTriple().str());
+  emitAggregateUpdate(*module, layout, name, engine_->hostCpu(), engine_->hostFeatures());
+  reason = JitEngine::verify(*module);
+  if (!reason.empty()) return nullptr;
+  // Small and quick to generate: not worth the disk cache.
+  engine_->optimize(*module);
+  auto code = std::make_shared<runtime::CompiledAggregateUpdate>();
+  code->optimizedIr = printed(*module);
+  auto address =
+      engine_->add(llvm::orc::ThreadSafeModule(std::move(module), std::move(context)), name);
+  if (!address) {
+    reason = llvm::toString(address.takeError());
+    return nullptr;
+  }
+  code->function = reinterpret_cast<runtime::AggregateUpdateFunction>(*address);
+  code->compileMillis =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  aggregateCache_[key] = code;
+  return code;
 }
 
 LlvmCalcCompiler::Attempt LlvmCalcCompiler::attempt(const artifact::Node& calc,

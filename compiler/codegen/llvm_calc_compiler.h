@@ -1,5 +1,6 @@
 // The runtime's CalcCompiler backed by LLVM: each Calc node becomes one native function with its
-// filter and every projection fused into a single loop over the batch (calc_codegen.cpp), cached
+// filter and every projection fused into a single loop over the batch (calc_codegen.cpp), and
+// each aggregate buffer layout one update loop (aggregate_update_codegen.cpp); both are cached
 // in memory by the node's digest and input types so instances and restarts within the process
 // share it. With a cache directory, the object code of each node is also kept on disk
 // (disk_object_cache.h) and later processes link it without optimizing or generating code.
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "runtime/execution/compiled_calc.h"
+#include "runtime/operators/aggregate_update_code.h"
 
 namespace sluice::codegen {
 
@@ -35,6 +37,8 @@ class LlvmCalcCompiler final : public runtime::CalcCompiler {
   std::shared_ptr<const runtime::CompiledCalcCode> compile(const artifact::Node& calc,
                                                            const std::vector<DataType>& inputTypes,
                                                            std::string& reason) override;
+  std::shared_ptr<const runtime::CompiledAggregateUpdate> compileAggregateUpdate(
+      const runtime::AggregateUpdateLayout& layout, std::string& reason) override;
 
  private:
   struct Attempt;
@@ -51,6 +55,7 @@ class LlvmCalcCompiler final : public runtime::CalcCompiler {
   std::unique_ptr<JitEngine> engine_;
   std::string engineError_;
   std::map<std::string, std::shared_ptr<const runtime::CompiledCalcCode>> cache_;
+  std::map<std::string, std::shared_ptr<const runtime::CompiledAggregateUpdate>> aggregateCache_;
 };
 
 }  // namespace sluice::codegen

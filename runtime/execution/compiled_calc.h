@@ -48,6 +48,11 @@ struct CompiledCalcCode {
   std::shared_ptr<void> resources;  // keeps the JIT'd code alive
 };
 
+struct AggregateUpdateLayout;
+struct CompiledAggregateUpdate;
+
+// Compiles a job's native code: its Calc nodes, and the update loops of the aggregate buffers
+// its aggregations combine rows in (runtime/operators/aggregate_update_code.h).
 class CalcCompiler {
  public:
   virtual ~CalcCompiler() = default;
@@ -56,6 +61,14 @@ class CalcCompiler {
   virtual std::shared_ptr<const CompiledCalcCode> compile(const artifact::Node& calc,
                                                           const std::vector<DataType>& inputTypes,
                                                           std::string& reason) = 0;
+  // Native hashing, probing and accumulator updates for a buffer of `layout`; nullptr with
+  // `reason` when there is none (the buffer then runs its C++ loops).
+  virtual std::shared_ptr<const CompiledAggregateUpdate> compileAggregateUpdate(
+      const AggregateUpdateLayout& layout, std::string& reason) {
+    (void)layout;
+    reason = "no code generator for aggregate updates";
+    return nullptr;
+  }
 };
 
 // How a job runs its Calc nodes (`sqlc.jit.mode`).

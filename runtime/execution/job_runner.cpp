@@ -83,6 +83,7 @@ JobRunner::JobRunner(const artifact::JobPlan& plan, JobOptions options)
   resources_.connectors = options.connectors;
   resources_.functions = options.functions;
   resources_.jitMode = options.compiler ? options.jitMode : JitMode::Interpreted;
+  resources_.compiler = resources_.jitMode == JitMode::Interpreted ? nullptr : options.compiler;
   resources_.timeZone = plan.option("table.local-time-zone", "UTC");
   if (resources_.timeZone == "default") resources_.timeZone = "UTC";
   resources_.cancelled = options.cancelled;

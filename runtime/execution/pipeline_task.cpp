@@ -116,6 +116,7 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
         context.batchSize = resources.batchSize;
         context.timeZone = resources.timeZone;
         context.miniBatch = resources.miniBatch;
+        context.nativeCode = {resources.compiler, resources.jitMode};
         try {
           addOperator(node, createStatefulOperator(node, context), artifact::nodeKindName(node.kind));
         } catch (const std::exception& error) {

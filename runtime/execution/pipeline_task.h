@@ -28,6 +28,7 @@ struct JobResources {
   const ConnectorFactories* connectors = nullptr;
   const ScalarFunctionRegistry* functions = nullptr;
   JitMode jitMode = JitMode::Interpreted;
+  CalcCompiler* compiler = nullptr;  // null when interpreted
   // Per Calc node id: its native code, compiling or ready (compiled and adaptive modes).
   std::map<int, std::shared_future<std::shared_ptr<const CompiledCalcCode>>> compiledCalcs;
   int batchSize = 1024;

@@ -1,5 +1,6 @@
 #include "runtime/operators/aggregate_buffer.h"
 
+#include <chrono>
 #include <cstring>
 
 #include "runtime/state/value_codec.h"
@@ -79,15 +80,15 @@ int64_t asBits(double d) {
 
 uint64_t finalMix(uint64_t h) {
   h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
+  h *= kFinalMixMultiplier;
   return h ^ (h >> 33);
 }
 
 uint64_t hashKey(const int64_t* key, size_t keyCount) {
   const auto nulls = static_cast<uint64_t>(key[keyCount]);
-  uint64_t hash = static_cast<uint64_t>(key[keyCount + 1]) * 0x9e3779b97f4a7c15ULL;
+  uint64_t hash = static_cast<uint64_t>(key[keyCount + 1]) * kSliceHashMultiplier;
   for (size_t k = 0; k < keyCount; ++k) {
-    hash = (hash ^ static_cast<uint64_t>(key[k])) * 0xff51afd7ed558ccdULL;
+    hash = (hash ^ static_cast<uint64_t>(key[k])) * kKeyHashMultiplier;
   }
   return finalMix(hash ^ nulls);
 }
@@ -110,50 +111,79 @@ bool AggregateBuffer::supports(const artifact::Node& node, const std::vector<Dat
   return true;
 }
 
-AggregateBuffer::AggregateBuffer(const artifact::Node& node, const std::vector<DataType>& inputTypes)
-    : keyColumns_(node.keys) {
-  for (const DataType& type : inputTypes) inputTypes_.push_back(physicalTypeOf(type));
-  for (int key : keyColumns_) keyTypes_.push_back(inputTypes_[key]);
-  keyWords_ = static_cast<int>(keyColumns_.size()) + 2;  // values, null mask, slice end
+AggregateBuffer::AggregateBuffer(const artifact::Node& node, const std::vector<DataType>& inputTypes,
+                                 const NativeCodeOptions& native) {
+  layout_.keyColumns = node.keys;
+  for (const DataType& type : inputTypes) layout_.inputTypes.push_back(physicalTypeOf(type));
+  for (int key : layout_.keyColumns) keyTypes_.push_back(layout_.inputTypes[key]);
+  layout_.keyWords = static_cast<int>(keyCount()) + 2;  // values, null mask, slice end
   for (const artifact::AggregateCall& call : node.aggregates) {
     Call c;
     c.filter = call.filterColumn;
     c.argument = call.arguments.empty() ? -1 : call.arguments[0];
-    c.real = c.argument >= 0 && isReal(inputTypes_[c.argument]);
-    c.slot = accWords_;
+    c.real = c.argument >= 0 && isReal(layout_.inputTypes[c.argument]);
+    c.slot = layout_.accumulatorWords;
+    Boxing boxing;
     const std::string& f = call.function;
     if (f == "COUNT") {
-      c.update = c.argument < 0 ? Update::CountRows : Update::CountValues;
-      c.boxing = Boxing::Count;
-      accWords_ += 1;
+      c.update = c.argument < 0 ? AggregateUpdate::CountRows : AggregateUpdate::CountValues;
+      boxing = Boxing::Count;
+      layout_.accumulatorWords += 1;
     } else if (f == "MIN" || f == "MAX") {
-      c.update = f == "MIN" ? Update::Min : Update::Max;
-      c.boxing = c.real ? Boxing::ExtremeReal : Boxing::ExtremeInteger;
-      accWords_ += 2;
+      c.update = f == "MIN" ? AggregateUpdate::Min : AggregateUpdate::Max;
+      boxing = c.real ? Boxing::ExtremeReal : Boxing::ExtremeInteger;
+      layout_.accumulatorWords += 2;
     } else {
       // SUM, SUM0, AVG: a running sum (in the result's representation for SUM) and a count.
       const bool realSum = f == "AVG" ? c.real : isReal(physicalTypeOf(call.type));
-      c.update = realSum ? Update::SumReal : Update::SumInteger;
+      c.update = realSum ? AggregateUpdate::SumReal : AggregateUpdate::SumInteger;
       c.roundsToFloat = f != "AVG" && physicalTypeOf(call.type) == PhysicalType::Float32;
       if (f == "AVG") {
-        c.boxing = c.real ? Boxing::AvgReal : Boxing::AvgWide;
+        boxing = c.real ? Boxing::AvgReal : Boxing::AvgWide;
       } else {
-        c.boxing = realSum ? Boxing::SumReal : Boxing::SumInteger;
+        boxing = realSum ? Boxing::SumReal : Boxing::SumInteger;
       }
-      accWords_ += 2;
+      layout_.accumulatorWords += 2;
     }
-    calls_.push_back(c);
+    layout_.calls.push_back(c);
+    boxing_.push_back(boxing);
   }
   table_.assign(1024, 0);
+  requestNativeCode(native);
+}
+
+void AggregateBuffer::requestNativeCode(const NativeCodeOptions& native) {
+  if (!native.compiler || native.mode == JitMode::Interpreted) return;
+  // Buffers of the same layout share one compilation: the compiler caches by the layout.
+  pendingCode_ = std::async(std::launch::async, [compiler = native.compiler, layout = layout_] {
+                   std::string reason;
+                   try {
+                     return compiler->compileAggregateUpdate(layout, reason);
+                   } catch (const std::exception&) {
+                     return std::shared_ptr<const CompiledAggregateUpdate>();  // C++ loops
+                   }
+                 }).share();
+  if (native.mode == JitMode::Compiled) pendingCode_.wait();
+  pollNativeCode();
+}
+
+void AggregateBuffer::pollNativeCode() {
+  if (!pendingCode_.valid() ||
+      pendingCode_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    return;
+  }
+  nativeCode_ = pendingCode_.get();
+  pendingCode_ = {};
 }
 
 void AggregateBuffer::initAccumulators(size_t entry) {
   int64_t* acc = accumulatorsOf(entry);
-  for (const Call& call : calls_) {
+  for (const Call& call : layout_.calls) {
     acc[call.slot] = 0;
-    if (call.update == Update::SumReal) acc[call.slot] = asBits(0.0);
-    if (call.update == Update::Min || call.update == Update::Max) acc[call.slot + 1] = 0;
-    if (call.update == Update::SumReal || call.update == Update::SumInteger) acc[call.slot + 1] = 0;
+    if (call.update == AggregateUpdate::SumReal) acc[call.slot] = asBits(0.0);
+    if (call.update != AggregateUpdate::CountRows && call.update != AggregateUpdate::CountValues) {
+      acc[call.slot + 1] = 0;
+    }
   }
 }
 
@@ -162,7 +192,7 @@ void AggregateBuffer::grow() {
   const size_t mask = bigger.size() - 1;
   for (size_t e = 0; e < entries_; ++e) {
     const int64_t* key = keyOf(e);
-    size_t at = hashKey(key, keyColumns_.size()) & mask;
+    size_t at = hashKey(key, keyCount()) & mask;
     while (bigger[at] != 0) at = (at + 1) & mask;
     bigger[at] = static_cast<uint32_t>(e + 1);
   }
@@ -171,19 +201,10 @@ void AggregateBuffer::grow() {
 
 uint32_t AggregateBuffer::findOrInsert(const int64_t* key, uint64_t hash) {
   const size_t mask = table_.size() - 1;
-  const size_t words = static_cast<size_t>(keyWords_);
+  const auto words = static_cast<size_t>(layout_.keyWords);
   for (size_t at = hash & mask;; at = (at + 1) & mask) {
     const uint32_t slot = table_[at];
-    if (slot == 0) {
-      const auto entry = static_cast<uint32_t>(entries_++);
-      data_.resize(entries_ * stride());
-      std::copy(key, key + words, keyOf(entry));
-      initAccumulators(entry);
-      table_[at] = entry + 1;
-      minSliceEnd_ = std::min(minSliceEnd_, key[words - 1]);
-      if (entries_ * 2 > table_.size()) grow();
-      return entry;
-    }
+    if (slot == 0) return insertAt(at, key);
     // A few words: an inline loop beats a call to memcmp.
     const int64_t* stored = keyOf(slot - 1);
     size_t w = 0;
@@ -192,29 +213,80 @@ uint32_t AggregateBuffer::findOrInsert(const int64_t* key, uint64_t hash) {
   }
 }
 
+uint32_t AggregateBuffer::insertAt(size_t slot, const int64_t* key) {
+  const auto words = static_cast<size_t>(layout_.keyWords);
+  const auto entry = static_cast<uint32_t>(entries_++);
+  data_.resize(entries_ * stride());
+  std::copy(key, key + words, keyOf(entry));
+  initAccumulators(entry);
+  table_[slot] = entry + 1;
+  minSliceEnd_ = std::min(minSliceEnd_, key[words - 1]);
+  if (entries_ * 2 > table_.size()) grow();
+  if (tableView_) {
+    tableView_->slots = table_.data();
+    tableView_->mask = table_.size() - 1;
+    tableView_->entries = data_.data();
+  }
+  return entry;
+}
+
+uint32_t AggregateBuffer::insertFromNative(void* buffer, const int64_t* key, uint64_t slot) {
+  return static_cast<AggregateBuffer*>(buffer)->insertAt(slot, key);
+}
+
 void AggregateBuffer::add(const Batch& batch, const int64_t* sliceEnds, const uint8_t* keep) {
+  if (pendingCode_.valid()) pollNativeCode();
+  if (nativeCode_) {
+    addNative(batch, sliceEnds, keep);
+  } else {
+    addInterpreted(batch, sliceEnds, keep);
+  }
+}
+
+void AggregateBuffer::addNative(const Batch& batch, const int64_t* sliceEnds, const uint8_t* keep) {
   const int rows = batch.size();
-  const size_t keyCount = keyColumns_.size();
+  if (!keep) {
+    keepAll_.assign(static_cast<size_t>(rows), 1);
+    keep = keepAll_.data();
+  }
+  // The generated code reads only the fixed-width key, argument and filter columns.
+  columnsAbi_.resize(static_cast<size_t>(batch.columnCount()));
+  auto& columns = const_cast<Batch&>(batch);  // the ABI takes non-const pointers; never written
+  for (int c = 0; c < batch.columnCount(); ++c) {
+    columnsAbi_[static_cast<size_t>(c)] = {columns.column(c).rawValues(), columns.column(c).validity()};
+  }
+  BatchAbi in{rows, batch.capacity(), columnsAbi_.data(), const_cast<RowKind*>(batch.rowKinds())};
+  AggregateTableAbi table{table_.data(), table_.size() - 1, data_.data(), this, &insertFromNative};
+  // insertAt moves table_ and data_; the ABI view follows them.
+  tableView_ = &table;
+  nativeCode_->function(&in, sliceEnds, keep, &table);
+  tableView_ = nullptr;
+}
+
+void AggregateBuffer::addInterpreted(const Batch& batch, const int64_t* sliceEnds,
+                                     const uint8_t* keep) {
+  const int rows = batch.size();
+  const size_t keyCount = this->keyCount();
   columnValues_.resize(keyCount * static_cast<size_t>(rows));
   for (size_t k = 0; k < keyCount; ++k) {
-    widen(batch.column(keyColumns_[k]), rows, &columnValues_[k * static_cast<size_t>(rows)]);
+    widen(batch.column(layout_.keyColumns[k]), rows, &columnValues_[k * static_cast<size_t>(rows)]);
   }
   rowEntry_.resize(static_cast<size_t>(rows));
-  probeKey_.resize(static_cast<size_t>(keyWords_));
+  probeKey_.resize(static_cast<size_t>(layout_.keyWords));
   const uint8_t* validity[kMaxKeyColumns];
-  for (size_t k = 0; k < keyCount; ++k) validity[k] = batch.column(keyColumns_[k]).validity();
+  for (size_t k = 0; k < keyCount; ++k) validity[k] = batch.column(layout_.keyColumns[k]).validity();
   // Two passes: hash every row, then probe, prefetching the table slot a few rows ahead so the
   // probes' cache misses overlap.
   hashes_.resize(static_cast<size_t>(rows));
   for (int r = 0; r < rows; ++r) {
     // One multiply per word and one final mix: enough to spread keys over the table's low bits.
-    uint64_t hash = static_cast<uint64_t>(sliceEnds[r]) * 0x9e3779b97f4a7c15ULL;
+    uint64_t hash = static_cast<uint64_t>(sliceEnds[r]) * kSliceHashMultiplier;
     uint64_t nulls = 0;
     for (size_t k = 0; k < keyCount; ++k) {
       const bool isNull = validity[k][r] == 0;
       const int64_t value = isNull ? 0 : columnValues_[k * static_cast<size_t>(rows) + r];
       nulls |= static_cast<uint64_t>(isNull) << k;
-      hash = (hash ^ static_cast<uint64_t>(value)) * 0xff51afd7ed558ccdULL;
+      hash = (hash ^ static_cast<uint64_t>(value)) * kKeyHashMultiplier;
     }
     hashes_[static_cast<size_t>(r)] = finalMix(hash ^ nulls);
   }
@@ -234,7 +306,7 @@ void AggregateBuffer::add(const Batch& batch, const int64_t* sliceEnds, const ui
     probeKey_[keyCount + 1] = sliceEnds[r];
     rowEntry_[static_cast<size_t>(r)] = findOrInsert(probeKey_.data(), hashes_[static_cast<size_t>(r)]);
   }
-  for (const Call& call : calls_) updateCall(call, batch, rows, keep);
+  for (const Call& call : layout_.calls) updateCall(call, batch, rows, keep);
 }
 
 void AggregateBuffer::updateCall(const Call& call, const Batch& batch, int rows, const uint8_t* keep) {
@@ -243,12 +315,12 @@ void AggregateBuffer::updateCall(const Call& call, const Batch& batch, int rows,
   const uint8_t* filterValid = call.filter >= 0 ? batch.column(call.filter).validity() : nullptr;
   const uint8_t* valid = call.argument >= 0 ? batch.column(call.argument).validity() : nullptr;
   std::vector<int64_t>& widened = argumentValues_;  // reused: no allocation per call and batch
-  if (call.argument >= 0 && call.update != Update::CountValues) {
+  if (call.argument >= 0 && call.update != AggregateUpdate::CountValues) {
     widened.resize(static_cast<size_t>(rows));
     widen(batch.column(call.argument), rows, widened.data());
   }
   // An entry's key and accumulators share its cache line or two.
-  int64_t* accs = data_.data() + keyWords_ + call.slot;
+  int64_t* accs = data_.data() + layout_.keyWords + call.slot;
   const size_t stride = this->stride();
   const uint32_t* entries = rowEntry_.data();
   const int64_t* values = widened.data();
@@ -261,15 +333,15 @@ void AggregateBuffer::updateCall(const Call& call, const Batch& batch, int rows,
     }
   };
   switch (call.update) {
-    case Update::CountRows:
-    case Update::CountValues: forRows([](int64_t* acc, int) { ++acc[0]; }); break;
-    case Update::SumInteger:
+    case AggregateUpdate::CountRows:
+    case AggregateUpdate::CountValues: forRows([](int64_t* acc, int) { ++acc[0]; }); break;
+    case AggregateUpdate::SumInteger:
       forRows([&](int64_t* acc, int r) {
         acc[0] = static_cast<int64_t>(static_cast<uint64_t>(acc[0]) + static_cast<uint64_t>(values[r]));
         ++acc[1];
       });
       break;
-    case Update::SumReal:
+    case AggregateUpdate::SumReal:
       forRows([&](int64_t* acc, int r) {
         double sum = asDouble(acc[0]) + (call.real ? asDouble(values[r]) : static_cast<double>(values[r]));
         if (call.roundsToFloat) sum = static_cast<float>(sum);
@@ -277,9 +349,9 @@ void AggregateBuffer::updateCall(const Call& call, const Batch& batch, int rows,
         ++acc[1];
       });
       break;
-    case Update::Min:
-    case Update::Max: {
-      const bool min = call.update == Update::Min;
+    case AggregateUpdate::Min:
+    case AggregateUpdate::Max: {
+      const bool min = call.update == AggregateUpdate::Min;
       forRows([&](int64_t* acc, int r) {
         const int64_t v = values[r];
         bool better = acc[1] == 0;
@@ -298,7 +370,7 @@ void AggregateBuffer::updateCall(const Call& call, const Batch& batch, int rows,
 }
 
 void AggregateBuffer::drain(const Visitor& visit) {
-  const size_t keyCount = keyColumns_.size();
+  const size_t keyCount = this->keyCount();
   std::string key;
   std::vector<Value> accumulators;
   for (size_t e = 0; e < entries_; ++e) {
@@ -313,9 +385,9 @@ void AggregateBuffer::drain(const Visitor& visit) {
     }
     accumulators.clear();
     const int64_t* acc = accumulatorsOf(e);
-    for (const Call& call : calls_) {
-      const int64_t* a = acc + call.slot;
-      switch (call.boxing) {
+    for (size_t c = 0; c < layout_.calls.size(); ++c) {
+      const int64_t* a = acc + layout_.calls[c].slot;
+      switch (boxing_[c]) {
         case Boxing::Count: accumulators.push_back(Value::ofInteger(a[0])); break;
         case Boxing::SumInteger:
           accumulators.push_back(Value::ofChildren({Value::ofInteger(a[0]), Value::ofInteger(a[1])}));
@@ -336,7 +408,7 @@ void AggregateBuffer::drain(const Visitor& visit) {
           break;
       }
     }
-    visit(key, words[keyWords_ - 1], accumulators);
+    visit(key, words[layout_.keyWords - 1], accumulators);
   }
   entries_ = 0;
   data_.clear();

@@ -11,6 +11,7 @@
 
 #include "compiler/artifact/job_plan.h"
 #include "runtime/execution/stream_operator.h"
+#include "runtime/operators/native_code_options.h"
 #include "runtime/state/keyed_state_backend.h"
 #include "runtime/state/timer_service.h"
 
@@ -32,6 +33,7 @@ struct OperatorContext {
   int batchSize = 1024;
   std::string timeZone = "UTC";  // table.local-time-zone, for windows over TIMESTAMP_LTZ
   MiniBatchOptions miniBatch;
+  NativeCodeOptions nativeCode;  // generated update loops for aggregations
 };
 
 

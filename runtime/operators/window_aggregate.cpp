@@ -30,7 +30,8 @@ WindowAggregateOperator::WindowAggregateOperator(const artifact::Node& node,
       writer_(node, context.batchSize) {
   sliceState_ = &state_->sortedMapState("slices");
   if (AggregateBuffer::supports(node, context.inputTypes)) {
-    typedBuffer_ = std::make_unique<AggregateBuffer>(node, context.inputTypes);
+    typedBuffer_ =
+        std::make_unique<AggregateBuffer>(node, context.inputTypes, context.nativeCode);
   }
 }
 

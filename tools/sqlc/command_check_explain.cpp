@@ -16,6 +16,7 @@
 #include "compiler/physical/changelog_printer.h"
 #include "compiler/physical/physical_planner.h"
 #include "compiler/physical/pipeline_printer.h"
+#include "runtime/operators/aggregate_buffer.h"
 #include "tools/sqlc/commands.h"
 #include "tools/sqlc/sql_file_reader.h"
 
@@ -99,8 +100,27 @@ std::string explainCalc(codegen::LlvmCalcCompiler& compiler, const artifact::Job
                      code->optimizedIr);
 }
 
+// The update loop of a window aggregate's buffer, when its calls have one (aggregate_buffer.h).
+std::string explainAggregateUpdate(codegen::LlvmCalcCompiler& compiler,
+                                   const artifact::JobPlan& plan, const artifact::Node& node) {
+  std::vector<DataType> inputTypes;
+  for (const artifact::Field& field : plan.node(node.inputs[0]).schema) {
+    inputTypes.push_back(field.type);
+  }
+  if (!runtime::AggregateBuffer::supports(node, inputTypes)) return "";
+  const std::string title =
+      fmt::format("== {} #{} update loop ({})", artifact::nodeKindName(node.kind), node.id,
+                  node.location);
+  std::string reason;
+  const runtime::AggregateBuffer buffer(node, inputTypes);
+  const auto code = compiler.compileAggregateUpdate(buffer.layout(), reason);
+  if (!code) return title + " \u2014 not compiled: " + reason + " ==\n\n";
+  return fmt::format("{} \u2014 compiled in {:.1f} ms ==\n{}\n", title, code->compileMillis,
+                     code->optimizedIr);
+}
+
 // `explain --ir`: each runnable statement planned as `sqlc run` plans it, and the optimized LLVM
-// IR of each of its Calc nodes, compiled with the job's codegen options but never through the
+// IR of each of its Calc nodes and window aggregate update loops, compiled with the job's codegen options but never through the
 // disk cache (explain writes no files).
 std::string explainIr(const CompiledJob& job, const std::string& path) {
   codegen::LlvmCalcCompiler compiler(codegen::CodegenOptions{});
@@ -121,6 +141,9 @@ std::string explainIr(const CompiledJob& job, const std::string& path) {
     compiler.configure(configuration);
     for (const artifact::Node& node : plan.nodes) {
       if (node.kind == artifact::NodeKind::Calc) out += explainCalc(compiler, plan, node);
+      if (node.kind == artifact::NodeKind::WindowAggregate) {
+        out += explainAggregateUpdate(compiler, plan, node);
+      }
     }
   }
   return out;
