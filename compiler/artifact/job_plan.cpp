@@ -69,6 +69,19 @@ const char* nodeKindName(NodeKind kind) {
     case NodeKind::Expand: return "Expand";
     case NodeKind::ChangelogNormalize: return "ChangelogNormalize";
     case NodeKind::SinkUpsertMaterializer: return "SinkUpsertMaterializer";
+    case NodeKind::Join: return "Join";
+  }
+  return "?";
+}
+
+const char* joinTypeName(JoinType type) {
+  switch (type) {
+    case JoinType::Inner: return "InnerJoin";
+    case JoinType::Left: return "LeftOuterJoin";
+    case JoinType::Right: return "RightOuterJoin";
+    case JoinType::Full: return "FullOuterJoin";
+    case JoinType::Semi: return "LeftSemiJoin";
+    case JoinType::Anti: return "LeftAntiJoin";
   }
   return "?";
 }

@@ -18,7 +18,7 @@
 
 namespace sluice::artifact {
 
-constexpr int kFormatVersion = 3;
+constexpr int kFormatVersion = 4;
 
 enum class ExpressionKind : uint8_t {
   Column,       // input column `column`
@@ -107,6 +107,7 @@ enum class NodeKind : uint8_t {
   Expand,             // one output row per projection list in `rows` (GROUPING SETS)
   ChangelogNormalize,  // after a scan: the last row per primary key `keys`, a full changelog
   SinkUpsertMaterializer,  // before a sink: the rows per primary key `keys`, in arrival order
+  Join,               // a regular join: both inputs kept in state per join key
 };
 
 const char* nodeKindName(NodeKind kind);
@@ -128,6 +129,17 @@ const char* distributionName(Distribution distribution);
 // the partial's row count (BIGINT). Global (after the exchange): merges those partials into
 // keyed state and emits the changelog; its calls' arguments still name the Local's input columns.
 enum class AggregatePhase : uint8_t { Single, Local, Global };
+
+// Which half of a split distinct aggregation a GroupAggregate is
+// (table.optimizer.distinct-agg.split.enabled, Flink's partialFinalType). Partial: grouped by the
+// keys and the distinct arguments' buckets; Final: merges the partials' results per key. Only
+// `sqlc explain` reads it: both run as ordinary GroupAggregates.
+enum class PartialFinal : uint8_t { None, Partial, Final };
+
+// A regular join's type. Semi and anti joins output the left row only.
+enum class JoinType : uint8_t { Inner, Left, Right, Full, Semi, Anti };
+
+const char* joinTypeName(JoinType type);
 
 struct Node {
   int id = 0;
@@ -167,6 +179,7 @@ struct Node {
   bool emitsUpdateBefore = true;
   bool inputUpdates = false;  // the input carries -U/-D rows: accumulators must retract
   AggregatePhase aggregatePhase = AggregatePhase::Single;
+  PartialFinal partialFinal = PartialFinal::None;
   // GroupAggregate, Rank, Deduplicate, processing-time OverAggregate: idle state expires this
   // long after its key's last write, in processing time (table.exec.state.ttl or a STATE_TTL
   // hint); 0 keeps it forever. Always 0 where the watermark cleans the state (windows).
@@ -198,6 +211,16 @@ struct Node {
   // row's time); precedingBound -1 is UNBOUNDED PRECEDING. The frame ends at the current row.
   bool rowsFrame = false;
   int64_t precedingBound = -1;
+
+  // Join: inputs {left, right}, each hash-distributed by its join key: `keys` are the left's
+  // equality columns, `rightKeys` the right's, pairwise. `condition` (when set) is the rest of
+  // the ON clause, over the left's columns followed by the right's. Output: left columns then
+  // right columns (Semi/Anti: the left's). A side's unique key (columns of that input, empty
+  // when it has none) picks its state layout, as Flink's JoinInputSideSpec does.
+  JoinType joinType = JoinType::Inner;
+  std::vector<int> rightKeys;
+  std::vector<int> leftUniqueKey;
+  std::vector<int> rightUniqueKey;
 
   const std::string& option(const std::string& key) const;  // "" when absent
   // The table's own name without catalog and database ("bid" for "cat.db.bid").

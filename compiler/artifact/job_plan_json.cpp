@@ -180,7 +180,9 @@ constexpr NodeKind kNodeKinds[] = {NodeKind::Source, NodeKind::Values, NodeKind:
                                    NodeKind::WindowAggregate, NodeKind::WindowTableFunction,
                                    NodeKind::Rank, NodeKind::Deduplicate, NodeKind::OverAggregate,
                                    NodeKind::Expand, NodeKind::ChangelogNormalize,
-                                   NodeKind::SinkUpsertMaterializer};
+                                   NodeKind::SinkUpsertMaterializer, NodeKind::Join};
+constexpr JoinType kJoinTypes[] = {JoinType::Inner, JoinType::Left, JoinType::Right,
+                                   JoinType::Full,  JoinType::Semi, JoinType::Anti};
 constexpr const char* kWindowKinds[] = {"TUMBLE", "HOP", "CUMULATE", "SESSION"};
 constexpr const char* kWindowProperties[] = {"start", "end", "rowtime", "proctime"};
 
@@ -294,7 +296,16 @@ Json nodeToJson(const Node& n) {
   if (n.aggregatePhase != AggregatePhase::Single) {
     j["aggregatePhase"] = n.aggregatePhase == AggregatePhase::Local ? "local" : "global";
   }
+  if (n.partialFinal != PartialFinal::None) {
+    j["partialFinal"] = n.partialFinal == PartialFinal::Partial ? "partial" : "final";
+  }
   if (n.stateTtlMillis > 0) j["stateTtlMillis"] = n.stateTtlMillis;
+  if (n.kind == NodeKind::Join) {
+    j["joinType"] = joinTypeName(n.joinType);
+    j["rightKeys"] = n.rightKeys;
+    if (!n.leftUniqueKey.empty()) j["leftUniqueKey"] = n.leftUniqueKey;
+    if (!n.rightUniqueKey.empty()) j["rightUniqueKey"] = n.rightUniqueKey;
+  }
   return j;
 }
 
@@ -352,6 +363,10 @@ Node nodeFromJson(const Json& j) {
   n.aggregatePhase = phase == "local"    ? AggregatePhase::Local
                      : phase == "global" ? AggregatePhase::Global
                                          : AggregatePhase::Single;
+  const std::string partialFinal = j.value("partialFinal", std::string("none"));
+  n.partialFinal = partialFinal == "partial" ? PartialFinal::Partial
+                   : partialFinal == "final" ? PartialFinal::Final
+                                             : PartialFinal::None;
   n.stateTtlMillis = j.value("stateTtlMillis", int64_t{0});
   if (j.contains("window")) {
     const Json& w = j.at("window");
@@ -387,6 +402,22 @@ Node nodeFromJson(const Json& j) {
   n.eventTime = j.value("eventTime", true);
   n.rowsFrame = j.value("rowsFrame", false);
   n.precedingBound = j.value("precedingBound", int64_t{-1});
+  if (n.kind == NodeKind::Join) {
+    const std::string type = j.value("joinType", std::string("InnerJoin"));
+    bool known = false;
+    for (JoinType candidate : kJoinTypes) {
+      if (type == joinTypeName(candidate)) {
+        n.joinType = candidate;
+        known = true;
+      }
+    }
+    if (!known) throw std::runtime_error("unknown joinType '" + type + "'");
+    if (j.contains("rightKeys")) n.rightKeys = j.at("rightKeys").get<std::vector<int>>();
+    if (j.contains("leftUniqueKey")) n.leftUniqueKey = j.at("leftUniqueKey").get<std::vector<int>>();
+    if (j.contains("rightUniqueKey")) {
+      n.rightUniqueKey = j.at("rightUniqueKey").get<std::vector<int>>();
+    }
+  }
   return n;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/catalog/optimizer_options.h"
 #include "compiler/types/option_values.h"
 #include "compiler/types/identifier_case.h"
 
@@ -70,7 +71,12 @@ BoundStatement Binder::bindStatement(const ast::Statement& statement) {
                                                   "as '1 h', '30 min' or '0' (never expire), got "
                                                   "'{}'", set.value));
       }
-      if (set.key) catalog_.setOption(*set.key, set.value);
+      if (set.key) {
+        if (auto error = optimizerOptionError(*set.key, set.value)) {
+          throw UserError(set.location, *error);
+        }
+        catalog_.setOption(*set.key, set.value);
+      }
       result.summary = "SET";
       return result;
     }

@@ -30,6 +30,7 @@ std::string calls(const Node& node) {
     out += call.function + "(" + (call.distinct ? "DISTINCT " : "") + columns(call.arguments);
     if (call.separator) out += ", '" + *call.separator + "'";
     out += ")";
+    if (call.filterColumn >= 0) out += " FILTER $" + std::to_string(call.filterColumn);
   }
   return out;
 }
@@ -41,6 +42,16 @@ const char* phasePrefix(const Node& node) {
     case artifact::AggregatePhase::Local: return "Local";
     case artifact::AggregatePhase::Global: return "Global";
     case artifact::AggregatePhase::Single: break;
+  }
+  return "";
+}
+
+// Flink's partialFinalType of the halves of a split distinct aggregation.
+std::string partialFinal(const Node& node) {
+  switch (node.partialFinal) {
+    case artifact::PartialFinal::Partial: return "  partialFinalType=[PARTIAL]";
+    case artifact::PartialFinal::Final: return "  partialFinalType=[FINAL]";
+    case artifact::PartialFinal::None: break;
   }
   return "";
 }
@@ -126,8 +137,8 @@ std::string describe(const artifact::JobPlan& plan, const Node& node) {
     case NodeKind::Sink:
       return node.table.empty() ? "Sink: client" : fmt::format("Sink: {} [{}]", node.table, node.connector);
     case NodeKind::GroupAggregate:
-      return fmt::format("{}GroupAggregate  groupBy [{}]  select [{}]{}", phasePrefix(node),
-                         columns(node.keys), calls(node),
+      return fmt::format("{}GroupAggregate  groupBy [{}]  select [{}]{}{}", phasePrefix(node),
+                         columns(node.keys), calls(node), partialFinal(node),
                          node.inputUpdates ? "  (retracting input)" : "");
     case NodeKind::WindowAggregate:
       return fmt::format("WindowAggregate  {}  groupBy [{}]  select [{}]{}", node.window.digest(),
@@ -157,6 +168,13 @@ std::string describe(const artifact::JobPlan& plan, const Node& node) {
       return fmt::format("ChangelogNormalize  key [{}]", columns(node.keys));
     case NodeKind::SinkUpsertMaterializer:
       return fmt::format("SinkUpsertMaterializer  key [{}]", columns(node.keys));
+    case NodeKind::Join: {
+      std::string out = fmt::format("Join {}  left key [{}], right key [{}]",
+                                    artifact::joinTypeName(node.joinType), columns(node.keys),
+                                    columns(node.rightKeys));
+      if (node.condition) out += fmt::format(", where {}", node.condition->digest());
+      return out;
+    }
     case NodeKind::Exchange:
       return fmt::format("Exchange {} -> pipeline {} (parallelism {})", distribution(node),
                          consumerPipeline(plan, node.id), node.parallelism);

@@ -27,10 +27,12 @@ std::vector<artifact::AggregateCall> Planner::aggregateCalls(const plan::Logical
   // (plan_grouping_sets.cpp). The variance family never gets here: the optimizer rewrote it
   // (optimizer/reduce_aggregate_functions.cpp).
   static const std::set<std::string> kSupported = {
-      "COUNT",       "SUM",        "SUM0",    "$SUM0",    "AVG",         "MIN",     "MAX",
-      "FIRST_VALUE", "LAST_VALUE", "LISTAGG", "GROUPING", "GROUPING_ID", "GROUP_ID"};
-  static const std::set<std::string> kDistinct = {"COUNT", "SUM", "SUM0", "$SUM0",
-                                                  "AVG",   "MIN", "MAX",  "LISTAGG"};
+      "COUNT",      "SUM",      "SUM0",     "$SUM0",       "AVG",     "MIN",
+      "MAX",        "BOOL_AND", "BOOL_OR",  "EVERY",       "SOME",    "FIRST_VALUE",
+      "LAST_VALUE", "LISTAGG",  "GROUPING", "GROUPING_ID", "GROUP_ID"};
+  static const std::set<std::string> kDistinct = {"COUNT",   "SUM",   "SUM0", "$SUM0",
+                                                  "AVG",     "MIN",   "MAX",  "BOOL_AND",
+                                                  "BOOL_OR", "EVERY", "SOME", "LISTAGG"};
   std::vector<artifact::AggregateCall> calls;
   for (const plan::AggregateCall& call : node.aggregates) {
     if (!kSupported.count(call.function)) unsupported("the aggregate function " + call.function);
@@ -71,6 +73,7 @@ int Planner::groupAggregate(const plan::LogicalNode& node) {
   if (!node.groupingSets.empty() || groupingFunctions) {
     return groupingSetsAggregate(node, std::move(calls), retracting);
   }
+  if (splitsDistinct(calls)) return splitDistinctAggregate(node, std::move(calls), retracting);
   if (splitsIntoPhases(calls, retracting)) {
     return twoPhaseAggregate(node, std::move(calls), retracting);
   }

@@ -48,34 +48,62 @@ bool Planner::splitsIntoPhases(const std::vector<artifact::AggregateCall>& calls
 
 int Planner::twoPhaseAggregate(const plan::LogicalNode& node,
                                std::vector<artifact::AggregateCall> calls, bool retracting) {
-  const int input = lower(node.inputs[0]);
-  artifact::Node local = makeNode(artifact::NodeKind::GroupAggregate, {input}, {});
-  const std::vector<artifact::Field>& inputSchema = nodeById(input).schema;
+  AggregateStage stage;
+  stage.input = lower(node.inputs[0]);
+  stage.keys = node.groupKeys;
+  stage.calls = std::move(calls);
+  stage.schema = node.schema;
+  stage.retracting = retracting;
+  stage.emitsUpdateBefore = emitsUpdateBefore(node);
+  stage.stateTtlMillis = stateTtl(node);
+  return twoPhaseStage(std::move(stage));
+}
+
+int Planner::aggregateStage(AggregateStage stage) {
+  if (splitsIntoPhases(stage.calls, stage.retracting)) return twoPhaseStage(std::move(stage));
+  int parallelism = 1;
+  const int exchanged = keyedExchange(stage.input, stage.keys, parallelism);
+  artifact::Node n = makeNode(artifact::NodeKind::GroupAggregate, {exchanged}, stage.schema);
+  n.parallelism = parallelism;
+  n.keys = std::move(stage.keys);
+  n.aggregates = std::move(stage.calls);
+  n.emitsUpdateBefore = stage.emitsUpdateBefore;
+  n.inputUpdates = stage.retracting;
+  n.stateTtlMillis = stage.stateTtlMillis;
+  n.partialFinal = stage.partialFinal;
+  return add(std::move(n));
+}
+
+int Planner::twoPhaseStage(AggregateStage stage) {
+  artifact::Node local = makeNode(artifact::NodeKind::GroupAggregate, {stage.input}, {});
+  const std::vector<artifact::Field>& inputSchema = nodeById(stage.input).schema;
   std::vector<int> globalKeys;
-  for (int key : node.groupKeys) {
+  for (int key : stage.keys) {
     globalKeys.push_back(static_cast<int>(local.schema.size()));
     local.schema.push_back(inputSchema[static_cast<size_t>(key)]);
   }
-  for (size_t i = 0; i < calls.size(); ++i) {
+  for (size_t i = 0; i < stage.calls.size(); ++i) {
     local.schema.push_back({"acc$" + std::to_string(i), DataType::bytes()});
   }
   local.schema.push_back({"count1$", DataType::bigInt()});
-  local.keys = node.groupKeys;
-  local.aggregates = calls;
-  local.inputUpdates = retracting;
+  local.keys = stage.keys;
+  local.aggregates = stage.calls;
+  local.inputUpdates = stage.retracting;
   local.aggregatePhase = artifact::AggregatePhase::Local;
+  local.partialFinal = stage.partialFinal;
   const int localId = add(std::move(local));
 
   int parallelism = 1;
   const int exchanged = keyedExchange(localId, globalKeys, parallelism);
-  artifact::Node global = makeNode(artifact::NodeKind::GroupAggregate, {exchanged}, node.schema);
+  artifact::Node global = makeNode(artifact::NodeKind::GroupAggregate, {exchanged}, stage.schema);
   global.parallelism = parallelism;
   global.keys = std::move(globalKeys);
-  global.aggregates = std::move(calls);
-  global.emitsUpdateBefore = emitsUpdateBefore(node);
-  global.inputUpdates = retracting;
-  global.stateTtlMillis = stateTtl(node);
+  global.aggregates = std::move(stage.calls);
+  global.emitsUpdateBefore = stage.emitsUpdateBefore;
+  global.inputUpdates = stage.retracting;
+  global.stateTtlMillis = stage.stateTtlMillis;
   global.aggregatePhase = artifact::AggregatePhase::Global;
+  global.partialFinal = stage.partialFinal;
   return add(std::move(global));
 }
 

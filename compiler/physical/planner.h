@@ -1,6 +1,7 @@
 // The physical planner's working state, shared by the files that lower each kind of logical
 // node (physical_planner.cpp: sources, Calcs, unions, sinks; plan_group_aggregate.cpp;
-// plan_windows.cpp; plan_rank.cpp; plan_over_aggregate.cpp). Internal to compiler/physical.
+// plan_windows.cpp; plan_rank.cpp; plan_over_aggregate.cpp; plan_two_phase_aggregate.cpp;
+// plan_split_distinct_aggregate.cpp). Internal to compiler/physical.
 #pragma once
 
 #include <string>
@@ -79,6 +80,25 @@ class Planner {
   bool splitsIntoPhases(const std::vector<artifact::AggregateCall>& calls, bool retracting) const;
   int twoPhaseAggregate(const plan::LogicalNode& node, std::vector<artifact::AggregateCall> calls,
                         bool retracting);  // plan_two_phase_aggregate.cpp
+  // A GroupAggregate over a lowered input that is not one logical node's (the halves of a split
+  // distinct aggregation): one phase, or two when splitsIntoPhases says so.
+  struct AggregateStage {
+    int input = 0;
+    std::vector<int> keys;  // input columns; the output starts with them, then one per call
+    std::vector<artifact::AggregateCall> calls;
+    std::vector<plan::Field> schema;
+    bool retracting = false;
+    bool emitsUpdateBefore = true;
+    int64_t stateTtlMillis = 0;
+    artifact::PartialFinal partialFinal = artifact::PartialFinal::None;
+  };
+  int aggregateStage(AggregateStage stage);
+  int twoPhaseStage(AggregateStage stage);
+  // table.optimizer.distinct-agg.split.enabled (plan_split_distinct_aggregate.cpp): whether a
+  // GROUP BY with these calls splits, and the split.
+  bool splitsDistinct(const std::vector<artifact::AggregateCall>& calls) const;
+  int splitDistinctAggregate(const plan::LogicalNode& node,
+                             std::vector<artifact::AggregateCall> calls, bool retracting);
   // GROUPING SETS / ROLLUP / CUBE and GROUPING(): Expand, GroupAggregate, Calc
   // (plan_grouping_sets.cpp). `calls` are node's, lowered.
   int groupingSetsAggregate(const plan::LogicalNode& node,
@@ -88,6 +108,7 @@ class Planner {
   int rank(const plan::LogicalNode& node);             // plan_rank.cpp
   int deduplicate(const plan::LogicalNode& node);
   int overAggregate(const plan::LogicalNode& node);    // plan_over_aggregate.cpp
+  int join(const plan::LogicalNode& node);             // plan_join.cpp
   // ChangelogNormalize of a scan by its primary key, over the scan's node `source`; and
   // SinkUpsertMaterializer of `input` by the sink's primary key, at `parallelism`
   // (plan_changelog.cpp). Each returns the operator's node.

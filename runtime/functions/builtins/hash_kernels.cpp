@@ -1,6 +1,6 @@
 // Flink's hash functions: MD5, SHA1, SHA224, SHA256, SHA384, SHA512 and SHA2 digest the UTF-8
 // bytes of a string into lower-case hex (OpenSSL's EVP digests); HASH_CODE is Flink's
-// Math.abs(String.hashCode()). Blink's MURMUR_HASH is commons-codec's MurmurHash3 (x86, 32 bits,
+// Math.abs(String.hashCode()) of a string, Java's hashCode of a number or a boolean. Blink's MURMUR_HASH is commons-codec's MurmurHash3 (x86, 32 bits,
 // seed 104729): hash32x86 of a string's UTF-8 bytes, hash32(long) of a number's bits (FLOAT by
 // Float.floatToIntBits widened to long, which Blink's documented examples confirm; integers by
 // their value and DOUBLE by Double.doubleToLongBits, by analogy).
@@ -90,6 +90,31 @@ int32_t hashCode(FunctionCall&, StringRef text) {
   return value == INT32_MIN ? value : (value < 0 ? -value : value);
 }
 
+// HASH_CODE of a number or a boolean: Java's hashCode of its boxed value, as Flink's generated
+// code computes it (Integer/Short/Byte: the value; Long: the two halves xor-ed; Float and Double
+// by their canonical bits; Boolean 1231 or 1237).
+int32_t javaLongHash(int64_t value) {
+  const auto bits = static_cast<uint64_t>(value);
+  return static_cast<int32_t>(static_cast<uint32_t>(bits ^ (bits >> 32)));
+}
+
+template <typename Integer>
+int32_t hashCodeOfInteger(FunctionCall&, Integer value) {
+  if constexpr (sizeof(Integer) == 8) return javaLongHash(value);
+  return static_cast<int32_t>(value);
+}
+
+int32_t hashCodeOfFloat(FunctionCall&, float value) {
+  return std::isnan(value) ? 0x7fc00000 : std::bit_cast<int32_t>(value);
+}
+
+int32_t hashCodeOfDouble(FunctionCall&, double value) {
+  return javaLongHash(std::isnan(value) ? int64_t{0x7ff8000000000000}
+                                        : std::bit_cast<int64_t>(value));
+}
+
+int32_t hashCodeOfBoolean(FunctionCall&, bool value) { return value ? 1231 : 1237; }
+
 constexpr uint32_t kMurmurSeed = 104729;
 
 uint32_t murmurScramble(uint32_t k) {
@@ -175,6 +200,17 @@ void registerHashing(ScalarFunctionRegistry& registry) {
   const Accepts integer = Accepts::kind(TypeKind::Int);
   registry.add(scalarKernel<&hashCode>("HASH_CODE", {strings}, integer));
   registry.add(scalarKernel<&murmurOfString>("MURMUR_HASH", {strings}, integer));
+  forEachIntegerType([&](auto type) {
+    using Integer = typename decltype(type)::type;
+    registry.add(
+        scalarKernel<&hashCodeOfInteger<Integer>>("HASH_CODE", {Accepts::integers()}, integer));
+  });
+  registry.add(
+      scalarKernel<&hashCodeOfFloat>("HASH_CODE", {Accepts::kind(TypeKind::Float)}, integer));
+  registry.add(
+      scalarKernel<&hashCodeOfDouble>("HASH_CODE", {Accepts::kind(TypeKind::Double)}, integer));
+  registry.add(
+      scalarKernel<&hashCodeOfBoolean>("HASH_CODE", {Accepts::kind(TypeKind::Boolean)}, integer));
   forEachIntegerType([&](auto type) {
     using Integer = typename decltype(type)::type;
     registry.add(

@@ -3,6 +3,16 @@
 
 export const refusals = [
   {
+    // a bucket count the split distinct aggregation cannot divide by, refused where it is SET
+    name: 'split_distinct_bucket_num_not_positive',
+    sink: 'channel STRING, bidders BIGINT',
+    flink: `SET 'table.optimizer.distinct-agg.split.enabled' = 'true';
+SET 'table.optimizer.distinct-agg.split.bucket-num' = '-8';
+INSERT INTO sink SELECT channel, COUNT(DISTINCT bidder) FROM bid GROUP BY channel;`,
+    at: [2, 1],
+    error: /'table\.optimizer\.distinct-agg\.split\.bucket-num' must be a positive integer, not '-8'/,
+  },
+  {
     name: 'unknown_column',
     sink: 'auction BIGINT, price BIGINT',
     flink: 'INSERT INTO sink SELECT auction, prise FROM bid;',
