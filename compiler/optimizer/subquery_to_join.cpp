@@ -94,12 +94,27 @@ plan::NodeRef rewrite(const plan::NodeRef& node, plan::NodeFactory& nodes) {
     if (keepProjection) right = e->subquery;
     int leftWidth = static_cast<int>(current->schema.size());
     std::vector<plan::ExpressionRef> condition;
+    bool anti = negated != (e->name == "NOT IN");
     if (keepProjection) {
-      condition.push_back(plan::call("=", {e->operands[0], plan::inputRef(leftWidth, right->schema[0].type)},
-                                     DataType::boolean()));
+      const plan::ExpressionRef value = e->operands[0];
+      const plan::ExpressionRef element = plan::inputRef(leftWidth, right->schema[0].type);
+      plan::ExpressionRef equal = plan::call("=", {value, element}, DataType::boolean());
+      if (anti && (value->type.nullable() || element->type.nullable())) {
+        // NOT IN is null-aware: x NOT IN (..) is not TRUE when x is NULL and the subquery has
+        // rows, or when the subquery holds a NULL. The anti join drops the row in both cases
+        // when its condition matches them (Flink's null-aware anti join).
+        std::vector<plan::ExpressionRef> either = {equal};
+        if (value->type.nullable()) {
+          either.push_back(plan::call("IS NULL", {value}, DataType::boolean().notNull()));
+        }
+        if (element->type.nullable()) {
+          either.push_back(plan::call("IS NULL", {element}, DataType::boolean().notNull()));
+        }
+        equal = plan::call("OR", either, DataType::boolean());
+      }
+      condition.push_back(equal);
     }
     for (const auto& c : correlated) condition.push_back(toJoinCondition(c, leftWidth));
-    bool anti = negated != (e->name == "NOT IN");
     auto join = nodes.make(plan::NodeKind::Join);
     join->joinKind = anti ? plan::JoinKind::Anti : plan::JoinKind::Semi;
     join->inputs = {current, right};

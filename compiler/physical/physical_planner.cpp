@@ -129,6 +129,7 @@ int Planner::lowerFresh(const plan::LogicalNode& node) {
     case plan::NodeKind::Rank: return rank(node);
     case plan::NodeKind::Deduplicate: return deduplicate(node);
     case plan::NodeKind::OverAggregate: return overAggregate(node);
+    case plan::NodeKind::Join: return join(node);
     default: unsupported(fmt::format("{} (node {})", plan::nodeKindName(node.kind), node.id));
   }
 }

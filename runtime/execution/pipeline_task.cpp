@@ -117,6 +117,7 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
         context.timeZone = resources.timeZone;
         context.miniBatch = resources.miniBatch;
         context.nativeCode = {resources.compiler, resources.jitMode};
+        context.functions = resources.functions;
         try {
           addOperator(node, createStatefulOperator(node, context), artifact::nodeKindName(node.kind));
         } catch (const std::exception& error) {

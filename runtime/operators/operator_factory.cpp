@@ -26,6 +26,7 @@ std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& nod
       return makeChangelogNormalizeOperator(node, context, state());
     case artifact::NodeKind::SinkUpsertMaterializer:
       return makeSinkUpsertMaterializer(node, context, state());
+    case artifact::NodeKind::Join: return makeJoinOperator(node, context, state());
     default:
       throw std::invalid_argument(std::string("no stateful operator for ") +
                                   artifact::nodeKindName(node.kind));

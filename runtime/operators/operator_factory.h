@@ -1,6 +1,6 @@
 // Builds the stateful operator of an artifact node (GroupAggregate, WindowAggregate,
 // WindowTableFunction, Rank, Deduplicate, OverAggregate, ChangelogNormalize,
-// SinkUpsertMaterializer; and Expand, stateless but built here
+// SinkUpsertMaterializer, Join; and Expand, stateless but built here
 // like WindowTableFunction). Each kind lives in its own file of
 // runtime/operators; this is the one place the pipeline task asks for them.
 #pragma once
@@ -34,6 +34,8 @@ struct OperatorContext {
   std::string timeZone = "UTC";  // table.local-time-zone, for windows over TIMESTAMP_LTZ
   MiniBatchOptions miniBatch;
   NativeCodeOptions nativeCode;  // generated update loops for aggregations
+  // Functions for expressions operators evaluate (join conditions); null: the built-ins.
+  const ScalarFunctionRegistry* functions = nullptr;
 };
 
 
@@ -65,5 +67,9 @@ std::unique_ptr<StreamOperator> makeChangelogNormalizeOperator(
 std::unique_ptr<StreamOperator> makeSinkUpsertMaterializer(
     const artifact::Node& node, const OperatorContext& context,
     std::unique_ptr<KeyedStateBackend> state);
+// streaming_join.cpp: regular joins (two inputs).
+std::unique_ptr<StreamOperator> makeJoinOperator(const artifact::Node& node,
+                                                 const OperatorContext& context,
+                                                 std::unique_ptr<KeyedStateBackend> state);
 
 }  // namespace sluice::runtime

@@ -57,6 +57,8 @@ RunScript parseRunScript(const std::string& text) {
       RunStep& last = script.steps.back();
       if (body == "unordered") {
         last.unordered = true;
+      } else if (body == "final") {
+        last.finalOnly = true;
       } else if (body.rfind("error:", 0) == 0) {
         last.expectedError = trim(body.substr(6));
       } else if (isRowLine(body)) {

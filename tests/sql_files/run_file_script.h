@@ -15,6 +15,8 @@ struct RunStep {
   bool runnable = false;  // INSERT, statement set, SELECT
   std::vector<std::string> expectedRows;
   bool unordered = false;
+  // `-- final`: only the rows the changelog leaves are compared (two sources interleave).
+  bool finalOnly = false;
   std::string expectedError;
   // Inputs declared before this step: table -> rows.
   std::map<std::string, std::vector<std::string>> inputs;
