@@ -81,6 +81,11 @@ void registerAggregateFunctions(FunctionRegistry& r) {
     r.add(aggregate(name, {sig({numericArg()}, forceNullable(avgResult()))}));
   }
   for (const char* name : {"MAX", "MIN"}) r.add(aggregate(name, {sig({anyArg()}, argType(0))}));
+  // Calcite's BOOL_AND / BOOL_OR and the standard's EVERY / SOME: NULLs are skipped, and the
+  // result is the argument's type, NULL only for a group without a non-NULL value.
+  for (const char* name : {"BOOL_AND", "BOOL_OR", "EVERY", "SOME"}) {
+    r.add(aggregate(name, {sig({booleanArg()}, argType(0))}));
+  }
   for (const char* name : {"FIRST_VALUE", "LAST_VALUE"}) {
     // Blink adds an explicit order operand: FIRST_VALUE(value, order).
     r.add(

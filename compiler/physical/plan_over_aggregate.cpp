@@ -123,7 +123,8 @@ int Planner::overAggregate(const plan::LogicalNode& node) {
 
   // The aggregate calls, over input columns or columns the Calc in front computes.
   static const std::set<std::string> kSupported = {
-      "COUNT", "SUM", "SUM0", "$SUM0", "AVG", "MIN", "MAX", "FIRST_VALUE", "LAST_VALUE"};
+      "COUNT",    "SUM",     "SUM0",  "$SUM0", "AVG",         "MIN",       "MAX",
+      "BOOL_AND", "BOOL_OR", "EVERY", "SOME",  "FIRST_VALUE", "LAST_VALUE"};
   ComputedColumns computed(static_cast<int>(inputSchema.size()));
   std::vector<artifact::AggregateCall> calls;
   for (size_t i = 0; i < node.expressions.size(); ++i) {

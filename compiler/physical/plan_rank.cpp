@@ -24,7 +24,11 @@ std::vector<artifact::SortKey> artifactSortKeys(const std::vector<plan::SortKey>
 }
 
 // The partition key holding the window_end of the window TVF the partition traces back to, and
-// that TVF; {-1, nullptr} when the partition has none.
+// that TVF; {-1, nullptr} when the partition has none. The runtime fires a window when the
+// watermark passes that column's value, which is in the watermark's own terms whatever
+// table.local-time-zone says: over a TIMESTAMP time attribute both are wall times read as UTC,
+// and over a TIMESTAMP_LTZ one window_end is a TIMESTAMP_LTZ too, the instant at which the
+// window ends on the local wall clock (the TVF aligned it there), as the watermark is an instant.
 std::pair<int, const plan::LogicalNode*> windowEnd(const plan::LogicalNode& node) {
   for (int key : node.groupKeys) {
     std::string name;
@@ -32,14 +36,6 @@ std::pair<int, const plan::LogicalNode*> windowEnd(const plan::LogicalNode& node
     if (origin != nullptr && name == "window_end") return {key, origin};
   }
   return {-1, nullptr};
-}
-
-// Whether the window's bounds are wall times of a zone other than UTC: a TVF over a
-// TIMESTAMP_LTZ time attribute gives window_end in the session's time zone, which the runtime
-// would have to shift back before comparing it with the watermark.
-bool localWindowBounds(const plan::LogicalNode& tvf, const std::string& timeZone) {
-  const DataType& time = tvf.inputs[0]->schema[static_cast<size_t>(tvf.window.timeField)].type;
-  return time.kind() == TypeKind::TimestampLtz && timeZone != "UTC";
 }
 
 }  // namespace
@@ -110,9 +106,6 @@ int Planner::rank(const plan::LogicalNode& node) {
     if (!tvf->window.eventTime) {
       throw UserError(location_, "Processing time Window TopN is not supported yet.");
     }
-    if (localWindowBounds(*tvf, plan_.option("table.local-time-zone", "UTC"))) {
-      unsupported("a window TopN over a TIMESTAMP_LTZ time attribute outside UTC");
-    }
     n.windowEndColumn = end;
   } else {
     // Upserts (UpdateFastStrategy, top 1 only) carry no -U/-D: the runtime keeps the best row
@@ -145,9 +138,6 @@ int Planner::deduplicate(const plan::LogicalNode& node) {
     n.eventTime = tvf->window.eventTime && !time.isProctime();
     if (!n.eventTime) {
       throw UserError(location_, "Processing time Window Deduplication is not supported yet.");
-    }
-    if (localWindowBounds(*tvf, plan_.option("table.local-time-zone", "UTC"))) {
-      unsupported("a window deduplication over a TIMESTAMP_LTZ time attribute outside UTC");
     }
     n.windowEndColumn = end;
   }

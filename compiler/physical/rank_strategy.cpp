@@ -11,8 +11,9 @@ namespace {
 enum class Monotonicity : uint8_t { Constant, Increasing, Decreasing, NotMonotonic };
 
 Monotonicity aggregateMonotonicity(const plan::AggregateCall& call) {
-  if (call.function == "COUNT" || call.function == "MAX") return Monotonicity::Increasing;
-  if (call.function == "MIN") return Monotonicity::Decreasing;
+  const std::string& f = call.function;
+  if (f == "COUNT" || f == "MAX" || f == "BOOL_OR" || f == "SOME") return Monotonicity::Increasing;
+  if (f == "MIN" || f == "BOOL_AND" || f == "EVERY") return Monotonicity::Decreasing;
   // SUM grows only over non-negative values, which Flink proves from value ranges; Sluice does
   // not track those yet.
   return Monotonicity::NotMonotonic;

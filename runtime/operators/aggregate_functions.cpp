@@ -290,6 +290,35 @@ class FirstLastFunction final : public AggregateFunction {
   bool last_;
 };
 
+// BOOL_AND / BOOL_OR (EVERY / SOME): how many TRUE and FALSE values the group holds, so a
+// retraction is a decrement and partials merge by adding counts. NULL when there are none.
+class BooleanFunction final : public AggregateFunction {
+ public:
+  explicit BooleanFunction(bool all) : all_(all) {}
+  Value create() const override {
+    return Value::ofChildren({Value::ofInteger(0), Value::ofInteger(0)});
+  }
+  void accumulate(Value& acc, const Value& input) const override { add(acc, input, 1); }
+  void retract(Value& acc, const Value& input) const override { add(acc, input, -1); }
+  void merge(Value& acc, const Value& other) const override {
+    acc.children[0].integer += other.children[0].integer;
+    acc.children[1].integer += other.children[1].integer;
+  }
+  Value result(const Value& acc) const override {
+    const int64_t trues = acc.children[0].integer;
+    const int64_t falses = acc.children[1].integer;
+    if (trues + falses <= 0) return Value::null();
+    return Value::ofInteger(all_ ? falses <= 0 : trues > 0);
+  }
+
+ private:
+  bool all_;  // BOOL_AND rather than BOOL_OR
+
+  static void add(Value& acc, const Value& input, int64_t delta) {
+    if (!input.isNull) acc.children[input.integer != 0 ? 0 : 1].integer += delta;
+  }
+};
+
 // LISTAGG (Flink's ListAggWithRetractAggFunction and its separator variant): the values in
 // arrival order, and the retractions of values not there (a merge may bring them later). A
 // retraction removes the value's first occurrence, so what is left keeps its order. Over
@@ -394,6 +423,8 @@ std::unique_ptr<AggregateFunction> plainFunction(const artifact::AggregateCall& 
     if (retracts) throw std::invalid_argument(f + " over updating input");
     return std::make_unique<FirstLastFunction>(f == "LAST_VALUE");
   }
+  if (f == "BOOL_AND" || f == "EVERY") return std::make_unique<BooleanFunction>(true);
+  if (f == "BOOL_OR" || f == "SOME") return std::make_unique<BooleanFunction>(false);
   if (f == "LISTAGG") return std::make_unique<ListAggFunction>(call.separator.value_or(","));
   throw std::invalid_argument("aggregate function " + f);
 }

@@ -1,5 +1,5 @@
 // The accumulators of Flink's built-in aggregate functions over boxed values: COUNT, SUM, SUM0,
-// AVG, MIN, MAX, FIRST_VALUE, LAST_VALUE, LISTAGG, each DISTINCT where Flink allows it. (The
+// AVG, MIN, MAX, FIRST_VALUE, LAST_VALUE, LISTAGG, BOOL_AND, BOOL_OR, each DISTINCT where Flink allows it. (The
 // variance family has none: the optimizer rewrites it into SUMs and COUNTs, as Flink does.) An
 // accumulator is a Value kept in keyed state between rows; `retract` undoes an `accumulate` for
 // updating input (MIN and MAX then keep the multiset of their values, so a retracted minimum

@@ -23,10 +23,17 @@ WindowSlices::WindowSlices(const artifact::Window& window, const std::string& ti
   }
 }
 
+int64_t WindowSlices::toClock(int64_t instant) const {
+  return zone_ ? zone_->localMicrosFromUtc(instant) : instant;
+}
+
+int64_t WindowSlices::fromClock(int64_t clock) const {
+  return zone_ ? zone_->utcMicrosFromLocal(clock) : clock;
+}
+
 int64_t WindowSlices::alignedStart(int64_t timestamp, int64_t size) const {
-  if (!zone_) return timestamp - floorMod(timestamp - window_.offsetMicros, size);
-  const int64_t local = zone_->localMicrosFromUtc(timestamp);
-  return zone_->utcMicrosFromLocal(local - floorMod(local - window_.offsetMicros, size));
+  const int64_t clock = toClock(timestamp);
+  return fromClock(clock - floorMod(clock - window_.offsetMicros, size));
 }
 
 int64_t WindowSlices::sliceEnd(int64_t timestamp) const {

@@ -30,6 +30,14 @@ class WindowSlices {
   // change the windows next to it are an hour longer or shorter, as the wall clock is.
   int64_t alignedStart(int64_t timestamp, int64_t size) const;
 
+  // The window's clock: the local wall-clock time of an instant (as microseconds since the epoch
+  // read as UTC) for a local-time window, the instant itself otherwise; and back, a time in a
+  // daylight-saving gap moving forward by the gap, an ambiguous one taking the earlier instant.
+  // Window bounds computed on the clock from a row's own time are exact across a
+  // daylight-saving change (a day window is 23 or 25 hours long, ending at local midnight).
+  int64_t toClock(int64_t instant) const;
+  int64_t fromClock(int64_t clock) const;
+
   // The end of the slice holding `timestamp`; slices are sliceSize() long.
   int64_t sliceEnd(int64_t timestamp) const;
   int64_t sliceSize() const { return sliceSize_; }

@@ -18,27 +18,34 @@ WindowTableFunctionOperator::WindowTableFunctionOperator(const artifact::Node& n
       inputWidth_(static_cast<int>(context.inputTypes.size())),
       output_(nodeTypes(node), context.batchSize) {}
 
-// Flink's window assigners: windows in the order they list them (HOP: latest start first).
+// Flink's window assigners: windows in the order they list them (HOP: latest start first). The
+// bounds are computed on the window's clock from the row's own time, then turned into instants,
+// so that a window over local time starts and ends on the local wall clock even when a
+// daylight-saving change makes it shorter or longer than its size.
 void WindowTableFunctionOperator::assign(int64_t timestamp, std::vector<Window>& windows) const {
   const artifact::Window& w = node_.window;
-  auto alignedStart = [&](int64_t size) { return aligner_.alignedStart(timestamp, size); };
+  const int64_t clock = aligner_.toClock(timestamp);
+  auto alignedStart = [&](int64_t size) { return clock - floorMod(clock - w.offsetMicros, size); };
+  auto window = [&](int64_t start, int64_t end) {
+    windows.push_back({aligner_.fromClock(start), aligner_.fromClock(end)});
+  };
   switch (w.kind) {
     case artifact::WindowKind::Tumble: {
       const int64_t start = alignedStart(w.sizeMicros);
-      windows.push_back({start, start + w.sizeMicros});
+      window(start, start + w.sizeMicros);
       break;
     }
     case artifact::WindowKind::Hop:
-      for (int64_t start = alignedStart(w.slideMicros); start > timestamp - w.sizeMicros;
+      for (int64_t start = alignedStart(w.slideMicros); start > clock - w.sizeMicros;
            start -= w.slideMicros) {
-        windows.push_back({start, start + w.sizeMicros});
+        window(start, start + w.sizeMicros);
       }
       break;
     case artifact::WindowKind::Cumulate: {
       const int64_t start = alignedStart(w.sizeMicros);
       for (int64_t end = alignedStart(w.slideMicros) + w.slideMicros; end <= start + w.sizeMicros;
            end += w.slideMicros) {
-        windows.push_back({start, end});
+        window(start, end);
       }
       break;
     }

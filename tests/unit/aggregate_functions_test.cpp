@@ -179,6 +179,38 @@ TEST(AggregateFunctions, DistinctMergeFeedsOnlyNewValues) {
   EXPECT_EQ(avg->result(left).integer, 30);  // (10 + 20 + 60) / 3
 }
 
+TEST(AggregateFunctions, BoolAndOrSkipNullsAndRetractTheirCounts) {
+  const DataType boolean = DataType::boolean();
+  auto all = makeAggregateFunction(call("BOOL_AND", boolean), boolean, true);
+  auto any = makeAggregateFunction(call("SOME", boolean), boolean, true);
+  const Value t = i(1);
+  const Value f = i(0);
+  EXPECT_TRUE(run(*all, {}).isNull);
+  EXPECT_TRUE(run(*any, {{1, Value::null()}}).isNull);
+  EXPECT_EQ(run(*all, {{1, t}, {1, Value::null()}, {1, t}}).integer, 1);
+  EXPECT_EQ(run(*all, {{1, t}, {1, f}}).integer, 0);
+  EXPECT_EQ(run(*all, {{1, t}, {1, f}, {-1, f}}).integer, 1);
+  EXPECT_EQ(run(*any, {{1, t}, {1, f}, {-1, t}}).integer, 0);
+  EXPECT_TRUE(run(*any, {{1, t}, {-1, t}}).isNull);
+}
+
+TEST(AggregateFunctions, BoolAndOrMergeAddsCountsEvenWhenAPartialIsNegative) {
+  const DataType boolean = DataType::boolean();
+  auto all = makeAggregateFunction(call("EVERY", boolean), boolean, true);
+  auto any = makeAggregateFunction(call("BOOL_OR", boolean), boolean, true);
+  for (const auto* function : {all.get(), any.get()}) {
+    Value state = function->create();
+    function->accumulate(state, i(1));
+    function->accumulate(state, i(0));
+    // A partial that retracts the FALSE it never saw and adds a TRUE.
+    Value partial = function->create();
+    function->retract(partial, i(0));
+    function->accumulate(partial, i(1));
+    function->merge(state, partial);
+    EXPECT_EQ(function->result(state).integer, 1);
+  }
+}
+
 TEST(ValueCodec, RoundTripsEveryField) {
   Value nested = Value::ofChildren({Value::ofInteger(-5), Value::null(), Value::ofReal(-0.0),
                                     Value::ofReal(std::nan("")), Value::ofBytes("héllo"),

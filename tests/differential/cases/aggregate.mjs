@@ -1,7 +1,8 @@
-// Group aggregation: GROUP BY, SELECT DISTINCT, HAVING, FILTER, global aggregates, LISTAGG, the
-// variance family and GROUPING SETS / ROLLUP / CUBE over the generated tables (see ../tables.mjs),
-// over insert-only input and over the updates of another aggregate. The sink's changelog (+I,
-// -U/+U, -D) is applied, so only the rows it leaves compare. Same case shape as stateless.mjs.
+// Group aggregation: GROUP BY, SELECT DISTINCT, HAVING, FILTER, global aggregates, LISTAGG,
+// BOOL_AND / BOOL_OR, the variance family and GROUPING SETS / ROLLUP / CUBE over the generated
+// tables (see ../tables.mjs), over insert-only input and over the updates of another aggregate.
+// The sink's changelog (+I, -U/+U, -D) is applied, so only the rows it leaves compare. Same case
+// shape as stateless.mjs.
 // The twins follow Flink's result types:
 //   COUNT is BIGINT; SUM of an integer has its argument's type and wraps around in it as Java
 //   does (wrap_integer), of DECIMAL(p, s) is DECIMAL(38, s); AVG of an integer has its argument's
@@ -451,6 +452,59 @@ export const cases = [
            FROM (SELECT auction, max(channel) AS ch, count(*) AS n FROM bid GROUP BY auction)
            GROUP BY ROLLUP (n, ch)`,
   },
+  // ---- BOOL_AND / BOOL_OR (and the standard's EVERY / SOME): counts of TRUE and FALSE ----
+  {
+    // NULLs are skipped; a group of NULLs only (qty is NULL on some rows) gives NULL
+    name: 'bool_and_or_per_channel',
+    parallel: true,
+    sink: `channel STRING, mobile BOOLEAN, all_m BOOLEAN, any_m BOOLEAN, all_pos BOOLEAN, any_neg BOOLEAN,
+           any_big BOOLEAN, dm BOOLEAN`,
+    flink: `INSERT INTO sink SELECT channel, mobile, BOOL_AND(mobile), BOOL_OR(mobile), EVERY(qty > 0), SOME(qty < 0),
+              BOOL_OR(price > 1000) FILTER (WHERE qty > 10), BOOL_AND(DISTINCT qty <> 0)
+            FROM bid GROUP BY channel, mobile;`,
+    duck: `SELECT channel, mobile, bool_and(mobile), bool_or(mobile), bool_and(qty > 0), bool_or(qty < 0),
+             bool_or(price > 1000) FILTER (WHERE qty > 10), bool_and(DISTINCT qty <> 0)
+           FROM bid GROUP BY channel, mobile`,
+  },
+  {
+    name: 'bool_and_or_per_auction',
+    parallel: true,
+    sink: 'auction BIGINT, all_m BOOLEAN, any_m BOOLEAN, all_cheap BOOLEAN, n BIGINT',
+    flink: `INSERT INTO sink SELECT auction, BOOL_AND(mobile), BOOL_OR(mobile), BOOL_AND(price < 500), COUNT(*)
+            FROM bid GROUP BY auction;`,
+    duck: `SELECT auction, bool_and(mobile), bool_or(mobile), bool_and(price < 500), count(*)
+           FROM bid GROUP BY auction`,
+  },
+  {
+    // an auction's flag flips as its bids come in, and it moves to the next count's group: the
+    // outer groups retract TRUE and FALSE values
+    name: 'bool_and_or_over_updating_input',
+    parallel: true,
+    sink: 'n BIGINT, all_m BOOLEAN, any_m BOOLEAN, all_cheap BOOLEAN, any_cheap BOOLEAN, auctions BIGINT',
+    flink: `INSERT INTO sink SELECT n, BOOL_AND(m), BOOL_OR(m), EVERY(cheap), SOME(cheap), COUNT(*)
+            FROM (SELECT auction, BOOL_OR(mobile) AS m, BOOL_AND(price < 500) AS cheap, COUNT(*) AS n
+                  FROM bid GROUP BY auction)
+            GROUP BY n;`,
+    duck: `SELECT n, bool_and(m), bool_or(m), bool_and(cheap), bool_or(cheap), count(*)
+           FROM (SELECT auction, bool_or(mobile) AS m, bool_and(price < 500) AS cheap, count(*) AS n
+                 FROM bid GROUP BY auction)
+           GROUP BY n`,
+  },
+  {
+    // two-phase over updating input: a partial's counts may be negative until merged
+    name: 'bool_and_or_two_phase_over_updating_input',
+    parallel: true,
+    sink: 'n BIGINT, all_m BOOLEAN, any_m BOOLEAN, auctions BIGINT',
+    flink: `SET 'table.exec.mini-batch.enabled' = 'true';
+            SET 'table.exec.mini-batch.allow-latency' = '1 h';
+            SET 'table.exec.mini-batch.size' = '64';
+            SET 'table.optimizer.agg-phase-strategy' = 'TWO_PHASE';
+            INSERT INTO sink SELECT n, BOOL_AND(m), BOOL_OR(m), COUNT(*)
+            FROM (SELECT auction, BOOL_OR(mobile) AS m, COUNT(*) AS n FROM bid GROUP BY auction) GROUP BY n;`,
+    duck: `SELECT n, bool_and(m), bool_or(m), count(*)
+           FROM (SELECT auction, bool_or(mobile) AS m, count(*) AS n FROM bid GROUP BY auction) GROUP BY n`,
+  },
+
   // ---- mini-batch (table.exec.mini-batch.*): one change per key and mini-batch ----
   {
     // fixed-width keys, COUNT/SUM/MIN/MAX/AVG: the typed combiner, merged into state per mini-batch
@@ -521,5 +575,73 @@ export const cases = [
             FROM (SELECT auction, COUNT(*) AS n FROM bid GROUP BY auction) GROUP BY n;`,
     duck: `SELECT n, count(*), sum(auction), sum(auction) // count(auction)
            FROM (SELECT auction, count(*) AS n FROM bid GROUP BY auction) GROUP BY n`,
+  },
+  // ---- split distinct aggregation (table.optimizer.distinct-agg.split.enabled) ----
+  {
+    // several DISTINCT arguments (an Expand, one grouping each), MIN/MAX bucketed by their own
+    // arguments, FILTER, AVG as SUM0 / COUNT over INT, DECIMAL and DOUBLE
+    name: 'split_distinct_per_channel',
+    parallel: true,
+    sink: `channel STRING, notes BIGINT, qtys BIGINT, sdq INT, n BIGINT, s BIGINT, ap BIGINT, lo BIGINT,
+           hf DECIMAL(10, 2), mobile_bidders BIGINT, af DECIMAL(38, 6), ar DOUBLE, aq INT`,
+    flink: `SET 'table.optimizer.distinct-agg.split.enabled' = 'true';
+            INSERT INTO sink SELECT channel, COUNT(DISTINCT note), COUNT(DISTINCT qty), SUM(DISTINCT qty), COUNT(*),
+              SUM(price), AVG(price), MIN(price), MAX(fee), COUNT(DISTINCT bidder) FILTER (WHERE mobile), AVG(fee),
+              AVG(rate), AVG(qty)
+            FROM bid GROUP BY channel;`,
+    duck: `SELECT channel, count(DISTINCT note), count(DISTINCT qty), sum(DISTINCT qty), count(*), sum(price),
+             sum(price) // count(price), min(price), max(fee), count(DISTINCT bidder) FILTER (WHERE mobile),
+             decimal_of(div_half_up(sum(CAST(fee * 100 AS BIGINT)) * 10000, count(fee)), 6), avg(rate),
+             sum(qty) // count(qty)
+           FROM bid GROUP BY channel`,
+  },
+  {
+    // many groups, 4 buckets, a TIMESTAMP bucketed through its text, HAVING on a DISTINCT call
+    name: 'split_distinct_per_auction_having',
+    parallel: true,
+    sink: 'auction BIGINT, bidders BIGINT, sdp BIGINT, first_t TIMESTAMP(3), last_t TIMESTAMP(3), n BIGINT',
+    flink: `SET 'table.optimizer.distinct-agg.split.enabled' = 'true';
+            SET 'table.optimizer.distinct-agg.split.bucket-num' = '4';
+            INSERT INTO sink SELECT auction, COUNT(DISTINCT bidder), SUM(DISTINCT price), MIN(dateTime),
+              MAX(dateTime), COUNT(*)
+            FROM bid GROUP BY auction HAVING COUNT(DISTINCT bidder) > 3;`,
+    duck: `SELECT auction, count(DISTINCT bidder), sum(DISTINCT price), min(dateTime), max(dateTime), count(*)
+           FROM bid GROUP BY auction HAVING count(DISTINCT bidder) > 3`,
+  },
+  {
+    // no GROUP BY: the PARTIAL is keyed by the buckets alone, the FINAL runs as one instance
+    name: 'split_distinct_global',
+    parallel: true,
+    sink: 'bidders BIGINT, auctions BIGINT, s BIGINT, hi STRING, n BIGINT',
+    flink: `SET 'table.optimizer.distinct-agg.split.enabled' = 'true';
+            INSERT INTO sink SELECT COUNT(DISTINCT bidder), COUNT(DISTINCT auction), SUM(price), MAX(note), COUNT(*)
+            FROM bid;`,
+    duck: `SELECT count(DISTINCT bidder), count(DISTINCT auction), sum(price), max(note), count(*) FROM bid`,
+  },
+  {
+    // over updating input: the PARTIAL retracts, MIN/MAX keep their multisets in both halves
+    name: 'split_distinct_aggregate_of_aggregate',
+    parallel: true,
+    sink: 'n BIGINT, auctions BIGINT, lo BIGINT, hi BIGINT, s BIGINT',
+    flink: `SET 'table.optimizer.distinct-agg.split.enabled' = 'true';
+            INSERT INTO sink SELECT n, COUNT(DISTINCT auction), MIN(auction), MAX(auction), SUM(auction)
+            FROM (SELECT auction, COUNT(*) AS n FROM bid GROUP BY auction) GROUP BY n;`,
+    duck: `SELECT n, count(DISTINCT auction), min(auction), max(auction), sum(auction)
+           FROM (SELECT auction, count(*) AS n FROM bid GROUP BY auction) GROUP BY n`,
+  },
+  {
+    // with mini-batch two-phase aggregation: both halves split into Local and Global phases
+    name: 'split_distinct_two_phase',
+    parallel: true,
+    sink: 'channel STRING, bidders BIGINT, auctions BIGINT, s BIGINT, ap BIGINT',
+    flink: `SET 'table.optimizer.distinct-agg.split.enabled' = 'true';
+            SET 'table.exec.mini-batch.enabled' = 'true';
+            SET 'table.exec.mini-batch.allow-latency' = '1 h';
+            SET 'table.exec.mini-batch.size' = '500';
+            SET 'table.optimizer.agg-phase-strategy' = 'TWO_PHASE';
+            INSERT INTO sink SELECT channel, COUNT(DISTINCT bidder), COUNT(DISTINCT auction), SUM(price), AVG(price)
+            FROM bid GROUP BY channel;`,
+    duck: `SELECT channel, count(DISTINCT bidder), count(DISTINCT auction), sum(price), sum(price) // count(price)
+           FROM bid GROUP BY channel`,
   },
 ];

@@ -35,6 +35,21 @@ export const cases = [
                         RANGE BETWEEN INTERVAL 2 MINUTE PRECEDING AND CURRENT ROW)`,
   },
   {
+    // BOOL_AND / BOOL_OR over a sliding frame retract the values leaving it; NULL mobile and qty
+    // are skipped
+    name: 'range_interval_bool_and_or_per_channel',
+    parallel: true,
+    sink: 'channel STRING, dateTime TIMESTAMP(3), price BIGINT, all_m BOOLEAN, any_m BOOLEAN, any_neg BOOLEAN',
+    flink: `INSERT INTO sink SELECT channel, dateTime, price, BOOL_AND(mobile) OVER w, BOOL_OR(mobile) OVER w,
+              SOME(qty < 0) OVER w
+            FROM bid
+            WINDOW w AS (${CHANNEL_RANGE});`,
+    duck: `SELECT channel, dateTime, price, bool_and(mobile) OVER w, bool_or(mobile) OVER w, bool_or(qty < 0) OVER w
+           FROM bid
+           WINDOW w AS (PARTITION BY channel ORDER BY dateTime
+                        RANGE BETWEEN INTERVAL 2 MINUTE PRECEDING AND CURRENT ROW)`,
+  },
+  {
     // the current row and the 3 before it; AVG of a DECIMAL over the frame
     name: 'rows_preceding_per_bidder',
     parallel: true,

@@ -62,6 +62,19 @@ export const cases = [
            GROUP BY ALL`,
   },
   {
+    // BOOL_AND / BOOL_OR: windows merge their slices' TRUE and FALSE counts
+    name: 'hop_bool_and_or_per_channel',
+    parallel: true,
+    sink: 'ws TIMESTAMP(3), channel STRING, all_m BOOLEAN, any_m BOOLEAN, all_cheap BOOLEAN, any_neg BOOLEAN',
+    flink: `INSERT INTO sink SELECT window_start, channel, BOOL_AND(mobile), BOOL_OR(mobile), EVERY(price < 5000),
+              SOME(qty < 0)
+            FROM TABLE(HOP(TABLE bid, DESCRIPTOR(dateTime), INTERVAL '10' MINUTE, INTERVAL '30' MINUTE))
+            GROUP BY window_start, window_end, channel;`,
+    duck: `SELECT s, channel, bool_and(mobile), bool_or(mobile), bool_and(price < 5000), bool_or(qty < 0)
+           FROM (SELECT *, ${ws('dateTime', us(600))} - k * INTERVAL 10 MINUTE AS s FROM bid, range(0, 3) t(k))
+           GROUP BY ALL`,
+  },
+  {
     name: 'legacy_hop_global',
     sink: 'ws TIMESTAMP(3), we TIMESTAMP(3), n BIGINT, s BIGINT',
     flink: `INSERT INTO sink SELECT HOP_START(dateTime, INTERVAL '20' MINUTE, INTERVAL '1' HOUR),
