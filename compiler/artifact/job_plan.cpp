@@ -70,8 +70,18 @@ const char* nodeKindName(NodeKind kind) {
     case NodeKind::ChangelogNormalize: return "ChangelogNormalize";
     case NodeKind::SinkUpsertMaterializer: return "SinkUpsertMaterializer";
     case NodeKind::Join: return "Join";
+    case NodeKind::IntervalJoin: return "IntervalJoin";
+    case NodeKind::WindowJoin: return "WindowJoin";
+    case NodeKind::TemporalJoin: return "TemporalJoin";
+    case NodeKind::LookupJoin: return "LookupJoin";
   }
   return "?";
+}
+
+bool isJoinKind(NodeKind kind) {
+  return kind == NodeKind::Join || kind == NodeKind::IntervalJoin ||
+         kind == NodeKind::WindowJoin || kind == NodeKind::TemporalJoin ||
+         kind == NodeKind::LookupJoin;
 }
 
 const char* joinTypeName(JoinType type) {

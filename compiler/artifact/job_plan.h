@@ -108,7 +108,14 @@ enum class NodeKind : uint8_t {
   ChangelogNormalize,  // after a scan: the last row per primary key `keys`, a full changelog
   SinkUpsertMaterializer,  // before a sink: the rows per primary key `keys`, in arrival order
   Join,               // a regular join: both inputs kept in state per join key
+  IntervalJoin,       // rows of two streams whose times lie within bounds of each other
+  WindowJoin,         // rows of two window TVF results in the same window, joined when it closes
+  TemporalJoin,       // FOR SYSTEM_TIME AS OF left.rowtime: the right's version at that time
+  LookupJoin,         // FOR SYSTEM_TIME AS OF left.proctime: rows looked up in a table
 };
+
+// Whether `kind` is one of the joins, which share the join fields of Node.
+bool isJoinKind(NodeKind kind);
 
 const char* nodeKindName(NodeKind kind);
 
@@ -221,6 +228,10 @@ struct Node {
   std::vector<int> rightKeys;
   std::vector<int> leftUniqueKey;
   std::vector<int> rightUniqueKey;
+  // IntervalJoin fields:
+  // WindowJoin fields:
+  // TemporalJoin fields:
+  // LookupJoin fields:
 
   const std::string& option(const std::string& key) const;  // "" when absent
   // The table's own name without catalog and database ("bid" for "cat.db.bid").

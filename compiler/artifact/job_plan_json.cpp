@@ -180,7 +180,9 @@ constexpr NodeKind kNodeKinds[] = {NodeKind::Source, NodeKind::Values, NodeKind:
                                    NodeKind::WindowAggregate, NodeKind::WindowTableFunction,
                                    NodeKind::Rank, NodeKind::Deduplicate, NodeKind::OverAggregate,
                                    NodeKind::Expand, NodeKind::ChangelogNormalize,
-                                   NodeKind::SinkUpsertMaterializer, NodeKind::Join};
+                                   NodeKind::SinkUpsertMaterializer, NodeKind::Join,
+                                   NodeKind::IntervalJoin, NodeKind::WindowJoin,
+                                   NodeKind::TemporalJoin, NodeKind::LookupJoin};
 constexpr JoinType kJoinTypes[] = {JoinType::Inner, JoinType::Left, JoinType::Right,
                                    JoinType::Full,  JoinType::Semi, JoinType::Anti};
 constexpr const char* kWindowKinds[] = {"TUMBLE", "HOP", "CUMULATE", "SESSION"};
@@ -300,11 +302,19 @@ Json nodeToJson(const Node& n) {
     j["partialFinal"] = n.partialFinal == PartialFinal::Partial ? "partial" : "final";
   }
   if (n.stateTtlMillis > 0) j["stateTtlMillis"] = n.stateTtlMillis;
-  if (n.kind == NodeKind::Join) {
+  if (isJoinKind(n.kind)) {
     j["joinType"] = joinTypeName(n.joinType);
     j["rightKeys"] = n.rightKeys;
     if (!n.leftUniqueKey.empty()) j["leftUniqueKey"] = n.leftUniqueKey;
     if (!n.rightUniqueKey.empty()) j["rightUniqueKey"] = n.rightUniqueKey;
+  }
+  if (n.kind == NodeKind::IntervalJoin) {
+  }
+  if (n.kind == NodeKind::WindowJoin) {
+  }
+  if (n.kind == NodeKind::TemporalJoin) {
+  }
+  if (n.kind == NodeKind::LookupJoin) {
   }
   return j;
 }
@@ -402,7 +412,7 @@ Node nodeFromJson(const Json& j) {
   n.eventTime = j.value("eventTime", true);
   n.rowsFrame = j.value("rowsFrame", false);
   n.precedingBound = j.value("precedingBound", int64_t{-1});
-  if (n.kind == NodeKind::Join) {
+  if (isJoinKind(n.kind)) {
     const std::string type = j.value("joinType", std::string("InnerJoin"));
     bool known = false;
     for (JoinType candidate : kJoinTypes) {
@@ -417,6 +427,14 @@ Node nodeFromJson(const Json& j) {
     if (j.contains("rightUniqueKey")) {
       n.rightUniqueKey = j.at("rightUniqueKey").get<std::vector<int>>();
     }
+  }
+  if (n.kind == NodeKind::IntervalJoin) {
+  }
+  if (n.kind == NodeKind::WindowJoin) {
+  }
+  if (n.kind == NodeKind::TemporalJoin) {
+  }
+  if (n.kind == NodeKind::LookupJoin) {
   }
   return n;
 }

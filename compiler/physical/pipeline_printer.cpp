@@ -23,6 +23,16 @@ std::string columns(const std::vector<int>& indexes) {
   return out;
 }
 
+// A join of any kind: its type, keys and residual condition.
+std::string joinLine(const Node& node) {
+  std::string out = fmt::format("{} {}  left key [{}], right key [{}]",
+                                artifact::nodeKindName(node.kind),
+                                artifact::joinTypeName(node.joinType), columns(node.keys),
+                                columns(node.rightKeys));
+  if (node.condition) out += fmt::format(", where {}", node.condition->digest());
+  return out;
+}
+
 std::string calls(const Node& node) {
   std::string out;
   for (const artifact::AggregateCall& call : node.aggregates) {
@@ -168,13 +178,11 @@ std::string describe(const artifact::JobPlan& plan, const Node& node) {
       return fmt::format("ChangelogNormalize  key [{}]", columns(node.keys));
     case NodeKind::SinkUpsertMaterializer:
       return fmt::format("SinkUpsertMaterializer  key [{}]", columns(node.keys));
-    case NodeKind::Join: {
-      std::string out = fmt::format("Join {}  left key [{}], right key [{}]",
-                                    artifact::joinTypeName(node.joinType), columns(node.keys),
-                                    columns(node.rightKeys));
-      if (node.condition) out += fmt::format(", where {}", node.condition->digest());
-      return out;
-    }
+    case NodeKind::Join: return joinLine(node);
+    case NodeKind::IntervalJoin: return joinLine(node);
+    case NodeKind::WindowJoin: return joinLine(node);
+    case NodeKind::TemporalJoin: return joinLine(node);
+    case NodeKind::LookupJoin: return joinLine(node);
     case NodeKind::Exchange:
       return fmt::format("Exchange {} -> pipeline {} (parallelism {})", distribution(node),
                          consumerPipeline(plan, node.id), node.parallelism);

@@ -25,17 +25,6 @@ artifact::JoinType joinTypeOf(plan::JoinKind kind) {
   return artifact::JoinType::Inner;
 }
 
-const char* strategyName(plan::JoinStrategy strategy) {
-  switch (strategy) {
-    case plan::JoinStrategy::Regular: return "a regular join";
-    case plan::JoinStrategy::Interval: return "an interval join";
-    case plan::JoinStrategy::EventTimeTemporal: return "an event-time temporal join";
-    case plan::JoinStrategy::Lookup: return "a lookup join";
-    case plan::JoinStrategy::Window: return "a window join";
-  }
-  return "a join";
-}
-
 struct SplitCondition {
   std::vector<int> leftKeys;
   std::vector<int> rightKeys;  // columns of the right input
@@ -83,7 +72,13 @@ std::vector<int> uniqueKeyOf(const ChangelogPlan& changelog, const plan::Logical
 }  // namespace
 
 int Planner::join(const plan::LogicalNode& node) {
-  if (node.joinStrategy != plan::JoinStrategy::Regular) unsupported(strategyName(node.joinStrategy));
+  switch (node.joinStrategy) {
+    case plan::JoinStrategy::Regular: break;
+    case plan::JoinStrategy::Interval: return intervalJoin(node);
+    case plan::JoinStrategy::Window: return windowJoin(node);
+    case plan::JoinStrategy::EventTimeTemporal: return temporalJoin(node);
+    case plan::JoinStrategy::Lookup: return lookupJoin(node);
+  }
   SplitCondition split = splitCondition(node);
   const int left = lower(node.inputs[0]);
   const int right = lower(node.inputs[1]);

@@ -108,7 +108,11 @@ class Planner {
   int rank(const plan::LogicalNode& node);             // plan_rank.cpp
   int deduplicate(const plan::LogicalNode& node);
   int overAggregate(const plan::LogicalNode& node);    // plan_over_aggregate.cpp
-  int join(const plan::LogicalNode& node);             // plan_join.cpp
+  int join(const plan::LogicalNode& node);             // plan_join.cpp: by strategy
+  int intervalJoin(const plan::LogicalNode& node);     // plan_interval_join.cpp
+  int windowJoin(const plan::LogicalNode& node);       // plan_window_join.cpp
+  int temporalJoin(const plan::LogicalNode& node);     // plan_temporal_join.cpp
+  int lookupJoin(const plan::LogicalNode& node);       // plan_lookup_join.cpp
   // ChangelogNormalize of a scan by its primary key, over the scan's node `source`; and
   // SinkUpsertMaterializer of `input` by the sink's primary key, at `parallelism`
   // (plan_changelog.cpp). Each returns the operator's node.

@@ -27,6 +27,12 @@ std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& nod
     case artifact::NodeKind::SinkUpsertMaterializer:
       return makeSinkUpsertMaterializer(node, context, state());
     case artifact::NodeKind::Join: return makeJoinOperator(node, context, state());
+    case artifact::NodeKind::IntervalJoin:
+      return makeIntervalJoinOperator(node, context, state());
+    case artifact::NodeKind::WindowJoin: return makeWindowJoinOperator(node, context, state());
+    case artifact::NodeKind::TemporalJoin:
+      return makeTemporalJoinOperator(node, context, state());
+    case artifact::NodeKind::LookupJoin: return makeLookupJoinOperator(node, context);
     default:
       throw std::invalid_argument(std::string("no stateful operator for ") +
                                   artifact::nodeKindName(node.kind));

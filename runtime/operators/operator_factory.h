@@ -67,9 +67,21 @@ std::unique_ptr<StreamOperator> makeChangelogNormalizeOperator(
 std::unique_ptr<StreamOperator> makeSinkUpsertMaterializer(
     const artifact::Node& node, const OperatorContext& context,
     std::unique_ptr<KeyedStateBackend> state);
-// streaming_join.cpp: regular joins (two inputs).
+// streaming_join.cpp: regular joins (two inputs); interval_join.cpp, window_join.cpp,
+// temporal_join.cpp (two inputs); lookup_join.cpp (one input and a lookup table).
 std::unique_ptr<StreamOperator> makeJoinOperator(const artifact::Node& node,
                                                  const OperatorContext& context,
                                                  std::unique_ptr<KeyedStateBackend> state);
+std::unique_ptr<StreamOperator> makeIntervalJoinOperator(const artifact::Node& node,
+                                                         const OperatorContext& context,
+                                                         std::unique_ptr<KeyedStateBackend> state);
+std::unique_ptr<StreamOperator> makeWindowJoinOperator(const artifact::Node& node,
+                                                       const OperatorContext& context,
+                                                       std::unique_ptr<KeyedStateBackend> state);
+std::unique_ptr<StreamOperator> makeTemporalJoinOperator(const artifact::Node& node,
+                                                         const OperatorContext& context,
+                                                         std::unique_ptr<KeyedStateBackend> state);
+std::unique_ptr<StreamOperator> makeLookupJoinOperator(const artifact::Node& node,
+                                                       const OperatorContext& context);
 
 }  // namespace sluice::runtime

@@ -1,0 +1,13 @@
+#include <stdexcept>
+
+#include "runtime/operators/operator_factory.h"
+
+namespace sluice::runtime {
+
+std::unique_ptr<StreamOperator> makeLookupJoinOperator(const artifact::Node& node,
+                                                       const OperatorContext& /*context*/) {
+  throw std::invalid_argument(std::string("no runtime operator for ") +
+                              artifact::nodeKindName(node.kind) + " yet");
+}
+
+}  // namespace sluice::runtime
