@@ -130,6 +130,8 @@ int Planner::lowerFresh(const plan::LogicalNode& node) {
     case plan::NodeKind::Deduplicate: return deduplicate(node);
     case plan::NodeKind::OverAggregate: return overAggregate(node);
     case plan::NodeKind::Join: return join(node);
+    case plan::NodeKind::Intersect:
+    case plan::NodeKind::Except: return setOperation(node);
     default: unsupported(fmt::format("{} (node {})", plan::nodeKindName(node.kind), node.id));
   }
 }
@@ -258,7 +260,7 @@ int Planner::watermark(const plan::LogicalNode& node) {
 }
 
 int Planner::unionAll(const plan::LogicalNode& node) {
-  if (!node.all) unsupported("UNION without ALL (it needs deduplication state)");
+  if (!node.all) return setOperation(node);
   // Each input reaches the union's instances through an exchange, so the union is one
   // operator: its watermark is the minimum over its inputs, and its sink writes once.
   std::vector<int> inputs;
