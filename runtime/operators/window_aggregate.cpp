@@ -18,6 +18,11 @@ std::string sliceKey(int64_t sliceEnd) {
   return encoder.take();
 }
 
+int64_t decodeSliceKey(std::string_view key) {
+  KeyDecoder decoder(key);
+  return decoder.readInt64();
+}
+
 }  // namespace
 
 WindowAggregateOperator::WindowAggregateOperator(const artifact::Node& node,
@@ -42,9 +47,11 @@ void WindowAggregateOperator::processBatch(Batch& batch, int /*input*/, Output& 
   const auto rows = static_cast<size_t>(batch.size());
   rowSlices_.resize(rows);
   rowKept_.assign(rows, 1);
-  // Rows of a batch mostly share a slice: its bounds are reused until a row falls outside.
+  // Rows of a batch mostly share a slice: its bounds (as instants) are reused until a row falls
+  // outside.
   int64_t sliceStart = INT64_MAX;
-  int64_t sliceEnd = INT64_MIN;
+  int64_t sliceEndInstant = INT64_MIN;
+  int64_t sliceEnd = 0;     // on the window's clock
   bool sliceLate = false;  // every window of the slice has fired
   for (size_t row = 0; row < rows; ++row) {
     int64_t timestamp = now;
@@ -56,11 +63,11 @@ void WindowAggregateOperator::processBatch(Batch& batch, int /*input*/, Output& 
       }
       timestamp = time->values<int64_t>()[row];
     }
-    if (timestamp < sliceStart || timestamp >= sliceEnd) {
+    if (timestamp < sliceStart || timestamp >= sliceEndInstant) {
       sliceEnd = slices_.sliceEnd(timestamp);
-      sliceStart = sliceEnd - slices_.sliceSize();
-      sliceLate = eventTime &&
-                  slices_.lastWindowEnd(sliceEnd) - kWindowTimePrecisionMicros <= watermark_;
+      sliceStart = slices_.fromClock(sliceEnd - slices_.sliceSize());
+      sliceEndInstant = slices_.fromClock(sliceEnd);
+      sliceLate = eventTime && fireTime(slices_.lastWindowEnd(sliceEnd)) <= watermark_;
     }
     rowSlices_[row] = sliceEnd;
     if (sliceLate) {
@@ -97,7 +104,7 @@ size_t WindowAggregateOperator::buffered() const {
 void WindowAggregateOperator::flushIfFiring(int64_t time) {
   const int64_t minSliceEnd = typedBuffer_ ? typedBuffer_->minSliceEnd() : bufferedMinSliceEnd_;
   // A slice's first window ends with it.
-  if (buffered() > 0 && minSliceEnd - kWindowTimePrecisionMicros <= time) flushBuffer();
+  if (buffered() > 0 && fireTime(minSliceEnd) <= time) flushBuffer();
 }
 
 void WindowAggregateOperator::flushBuffer() {
@@ -129,20 +136,28 @@ void WindowAggregateOperator::mergeIntoState(std::string_view key, int64_t slice
     TimerService& timers = state_->timers();
     slices_.windowEnds(sliceEnd, ends_);
     for (int64_t end : ends_) {
-      const int64_t fireAt = end - kWindowTimePrecisionMicros;
+      const int64_t fireAt = fireTime(end);
+      // On a local clock two window ends can name one instant (a daylight-saving gap): the
+      // timer's namespace keeps the end itself, as Flink's window timers do.
+      const std::string ns = slices_.local() ? sliceKey(end) : std::string();
       if (node_.window.eventTime) {
         // A HOP or CUMULATE window that fired before this slice's late rows came stays fired.
-        if (fireAt > watermark_) timers.registerEventTimeTimer(fireAt);
+        if (fireAt > watermark_) timers.registerEventTimeTimer(fireAt, ns);
       } else {
-        timers.registerProcessingTimeTimer(fireAt);
+        timers.registerProcessingTimeTimer(fireAt, ns);
       }
     }
   }
   sliceState_->put(slice, encoded_);
 }
 
+int64_t WindowAggregateOperator::fireTime(int64_t windowEnd) const {
+  return slices_.fromClock(windowEnd) - kWindowTimePrecisionMicros;
+}
+
 void WindowAggregateOperator::fire(const Timer& timer, Output& out) {
-  const int64_t windowEnd = timer.timestamp + kWindowTimePrecisionMicros;
+  const int64_t windowEnd = timer.ns.empty() ? timer.timestamp + kWindowTimePrecisionMicros
+                                             : decodeSliceKey(timer.ns);
   std::vector<int64_t>& sliceEnds = windowSlices_;
   slices_.slicesOf(windowEnd, sliceEnds);
   std::optional<std::vector<Value>> merged;
@@ -157,7 +172,8 @@ void WindowAggregateOperator::fire(const Timer& timer, Output& out) {
   }
   if (merged) {
     accumulators_.results(*merged, results_);
-    writer_.write(decodeGroupKey(timer.key), results_, slices_.windowStart(windowEnd), windowEnd,
+    writer_.write(decodeGroupKey(timer.key), results_,
+                  slices_.fromClock(slices_.windowStart(windowEnd)), slices_.fromClock(windowEnd),
                   out);
   }
   const int64_t expired = slices_.expiredThrough(windowEnd);

@@ -69,6 +69,9 @@ class WindowAggregateOperator final : public StreamOperator {
   void flushBuffer();
   void mergeIntoState(std::string_view key, int64_t sliceEnd, const std::vector<Value>& partial);
   void fire(const Timer& timer, Output& out);
+  // The instant the window ending at `windowEnd` (on the window's clock) fires at: its
+  // window_time.
+  int64_t fireTime(int64_t windowEnd) const;
 };
 
 }  // namespace sluice::runtime

@@ -31,13 +31,12 @@ int64_t WindowSlices::fromClock(int64_t clock) const {
   return zone_ ? zone_->utcMicrosFromLocal(clock) : clock;
 }
 
-int64_t WindowSlices::alignedStart(int64_t timestamp, int64_t size) const {
-  const int64_t clock = toClock(timestamp);
-  return fromClock(clock - floorMod(clock - window_.offsetMicros, size));
+int64_t WindowSlices::alignedStart(int64_t clock, int64_t size) const {
+  return clock - floorMod(clock - window_.offsetMicros, size);
 }
 
 int64_t WindowSlices::sliceEnd(int64_t timestamp) const {
-  return alignedStart(timestamp, sliceSize_) + sliceSize_;
+  return alignedStart(toClock(timestamp), sliceSize_) + sliceSize_;
 }
 
 void WindowSlices::windowEnds(int64_t sliceEnd, std::vector<int64_t>& ends) const {

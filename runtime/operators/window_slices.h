@@ -25,20 +25,19 @@ class WindowSlices {
   // aligns on the wall clock of `timeZone` (table.local-time-zone).
   WindowSlices(const artifact::Window& window, const std::string& timeZone);
 
-  // The start of the window of `size` holding `timestamp`, aligned on the epoch plus the
-  // window's offset (on the local wall clock for a local-time window). Across a daylight-saving
-  // change the windows next to it are an hour longer or shorter, as the wall clock is.
-  int64_t alignedStart(int64_t timestamp, int64_t size) const;
-
   // The window's clock: the local wall-clock time of an instant (as microseconds since the epoch
   // read as UTC) for a local-time window, the instant itself otherwise; and back, a time in a
   // daylight-saving gap moving forward by the gap, an ambiguous one taking the earlier instant.
-  // Window bounds computed on the clock from a row's own time are exact across a
-  // daylight-saving change (a day window is 23 or 25 hours long, ending at local midnight).
+  // Slice and window bounds below are times on this clock, as Flink computes windows on
+  // "shifted" timestamps: a day window is 23 or 25 hours long across a daylight-saving change
+  // and ends at local midnight. Compare a bound with a watermark or output it through
+  // fromClock.
   int64_t toClock(int64_t instant) const;
   int64_t fromClock(int64_t clock) const;
+  // Whether the clock differs from instants (a local-time window outside UTC).
+  bool local() const { return zone_.has_value(); }
 
-  // The end of the slice holding `timestamp`; slices are sliceSize() long.
+  // The end of the slice holding the instant `timestamp`; slices are sliceSize() long.
   int64_t sliceEnd(int64_t timestamp) const;
   int64_t sliceSize() const { return sliceSize_; }
   // The ends of the windows a slice belongs to, ascending.
@@ -53,6 +52,9 @@ class WindowSlices {
   int64_t expiredThrough(int64_t windowEnd) const;
 
  private:
+  // The start of the window of `size` holding `clock`, aligned on the epoch plus the offset.
+  int64_t alignedStart(int64_t clock, int64_t size) const;
+
   artifact::Window window_;
   int64_t sliceSize_ = 0;
   std::optional<TimeZone> zone_;  // set for a local-time window outside UTC

@@ -82,12 +82,34 @@ TEST(WindowSlicesTest, LocalTimeWindowsAlignOnTheZonesWallClock) {
   artifact::Window day = window(artifact::WindowKind::Tumble, 86'400);
   day.localTime = true;
   WindowSlices shanghai(day, "Asia/Shanghai");
-  // 2020-01-01 15:00 UTC is 23:00 in Shanghai: its day ends at 16:00 UTC.
+  // 2020-01-01 15:00 UTC is 23:00 in Shanghai: its day ends at midnight on the local clock,
+  // 16:00 UTC.
   const int64_t at = (1'577'836'800 + 15 * 3600) * kSecond;
-  EXPECT_EQ(shanghai.sliceEnd(at), (1'577'836'800 + 16 * 3600) * kSecond);
+  EXPECT_EQ(shanghai.sliceEnd(at), (1'577'836'800 + 24 * 3600) * kSecond);
+  EXPECT_EQ(shanghai.fromClock(shanghai.sliceEnd(at)), (1'577'836'800 + 16 * 3600) * kSecond);
   WindowSlices utc(day, "UTC");
   EXPECT_EQ(utc.sliceEnd(at), (1'577'836'800 + 24 * 3600) * kSecond);
   EXPECT_THROW(WindowSlices(day, "Not/AZone"), std::invalid_argument);
+}
+
+TEST(WindowSlicesTest, LocalDaysFollowDaylightSavingChanges) {
+  artifact::Window day = window(artifact::WindowKind::Tumble, 86'400);
+  day.localTime = true;
+  WindowSlices losAngeles(day, "America/Los_Angeles");
+  // 2020-03-08 19:00 UTC is noon on the day clocks go forward: that day lasts 23 hours, from
+  // 08:00 UTC (midnight PST) to 07:00 UTC the next day (midnight PDT).
+  const int64_t march8 = 1'583'625'600 * kSecond;  // 2020-03-08 00:00 UTC
+  const int64_t end = losAngeles.sliceEnd(march8 + 19 * 3600 * kSecond);
+  EXPECT_EQ(losAngeles.fromClock(end), march8 + 31 * 3600 * kSecond);
+  EXPECT_EQ(losAngeles.fromClock(losAngeles.windowStart(end)), march8 + 8 * 3600 * kSecond);
+  // Hourly windows: 02:00 does not exist that night, so the windows ending at 02:00 and 03:00
+  // on the clock end at the same instant; they stay two windows.
+  artifact::Window hour = window(artifact::WindowKind::Tumble, 3'600);
+  hour.localTime = true;
+  WindowSlices hourly(hour, "America/Los_Angeles");
+  const int64_t beforeGap = march8 + (9 * 3600 + 1800) * kSecond;  // 01:30 PST
+  const int64_t afterGap = march8 + (10 * 3600 + 1800) * kSecond;   // 03:30 PDT
+  EXPECT_EQ(hourly.sliceEnd(afterGap) - hourly.sliceEnd(beforeGap), 2 * 3600 * kSecond);
 }
 
 }  // namespace

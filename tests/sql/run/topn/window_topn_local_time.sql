@@ -73,3 +73,11 @@ FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER B
 WHERE rn = 1;
 -- +I[2020-03-08 00:00:00.000, 2, 2020-03-08 23:30:00.000]
 -- +I[2020-03-09 00:00:00.000, 5, 2020-03-09 03:00:00.000]
+
+-- A window aggregate over the same day: 23 hours long, from local midnight to local midnight
+-- (07:00 UTC), so row 4 (23:45 local) comes after the watermark closed it and is dropped.
+SELECT window_start, window_end, COUNT(*), SUM(price)
+FROM TABLE(TUMBLE(TABLE la_bid, DESCRIPTOR(ts), INTERVAL '1' DAY))
+GROUP BY window_start, window_end;
+-- +I[2020-03-08 00:00:00.000, 2020-03-09 00:00:00.000, 2, 400]
+-- +I[2020-03-09 00:00:00.000, 2020-03-10 00:00:00.000, 2, 250]
