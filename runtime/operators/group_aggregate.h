@@ -11,6 +11,14 @@
 // Split in two phases (artifact::AggregatePhase, group_aggregate_two_phase.cpp), the Local one
 // keeps no state: each mini-batch flush emits a key's partial accumulators instead of touching
 // state, and the Global one merges each partial into state and emits the change.
+//
+// State layout (Flink's GroupAggFunction with MapViews): ValueState "groups" holds a key's row
+// count and accumulators. DISTINCT values, the values of MIN / MAX over updating input and the
+// list of LISTAGG over updating input live in map states of their own (group_aggregate_views.h),
+// so a row costs O(log n) state operations whatever the group holds. When every call is COUNT /
+// SUM / SUM0 / AVG (or MIN / MAX on insert-only input) over fixed-width numbers, "groups" holds a
+// fixed-width record of words instead of boxed accumulators (group_aggregate_record.h), updated
+// and emitted without boxing. The Local phase keeps the boxed accumulators: they are its output.
 #pragma once
 
 #include <memory>
@@ -22,13 +30,12 @@
 #include "runtime/execution/stream_operator.h"
 #include "runtime/operators/aggregate_buffer.h"
 #include "runtime/operators/aggregate_functions.h"
+#include "runtime/operators/group_aggregate_record.h"
 #include "runtime/operators/operator_factory.h"
+#include "runtime/state/key_encoding.h"
 #include "runtime/state/keyed_state_backend.h"
 
 namespace sluice::runtime {
-
-class KeyEncoder;
-
 
 class GroupAggregateOperator final : public StreamOperator {
  public:
@@ -63,10 +70,22 @@ class GroupAggregateOperator final : public StreamOperator {
   std::vector<DataType> inputTypes_;
   std::vector<std::unique_ptr<AggregateFunction>> functions_;
   std::unique_ptr<KeyedStateBackend> state_;
-  ValueState* groups_ = nullptr;  // per key: row count and accumulators
+  ValueState* groups_ = nullptr;    // per key: row count and accumulators
+  std::vector<KeyedState*> views_;  // the calls' map states, cleared with their group
   Batch output_;
   std::string encoded_;
+  // The typed record, when the calls allow it (group_aggregate_record.h): one record's words, and
+  // the group's results before and after a row.
+  std::unique_ptr<GroupAggregateRecord> record_;
+  std::vector<int64_t> recordWords_;
+  std::vector<TypedResult> before_;
+  std::vector<TypedResult> after_;
+  std::vector<int> keyCopyWidths_;  // per key column: bytes copied to the output, -1: a string,
+                                    // 0: through a Value
   // per row
+  KeyEncoder keyEncoder_;
+  Group group_;
+  std::vector<Value> afterValues_;
   std::string key_;
   std::vector<Value> keyValues_;
   std::vector<Value> arguments_;
@@ -88,10 +107,19 @@ class GroupAggregateOperator final : public StreamOperator {
   bool load(Group& group);
   void apply(Group& group, bool accumulates, const Value* arguments, const uint8_t* applies) const;
   void store(Group& group, const std::vector<Value>& keyValues, Output& out);
-  std::vector<Value> results(const std::vector<Value>& accumulators) const;
+  void results(const std::vector<Value>& accumulators, std::vector<Value>& values) const;
+  void clearViews();
   void emit(RowKind kind, const std::vector<Value>& keyValues, const std::vector<Value>& results,
             Output& out);
   void emitOutput(Output& out);
+
+  // The typed record: every row of a batch; a group's change once its record is updated (keys
+  // from row `keyRow` of `keyBatch`, or keyValues_ when it is null).
+  void processTypedRows(const Batch& batch, Output& out);
+  void loadRecord(std::string_view stored);
+  void storeTyped(bool existed, const Batch* keyBatch, int keyRow, Output& out);
+  void emitTyped(RowKind kind, const TypedResult* results, const Batch* keyBatch, int keyRow,
+                 Output& out);
 
   // group_aggregate_mini_batch.cpp
   void bufferBatch(const Batch& batch, Output& out);

@@ -5,9 +5,11 @@
 // CountBundleTrigger does, so a batch may be split), when its first row has waited
 // table.exec.mini-batch.allow-latency, on a watermark and at the end of the input. Keys are
 // flushed in the order they first appeared in the mini-batch.
+#include <cstring>
+
 #include "runtime/execution/task_clock.h"
-#include "runtime/operators/operator_support.h"
 #include "runtime/operators/group_aggregate.h"
+#include "runtime/operators/operator_support.h"
 #include "runtime/state/key_encoding.h"
 #include "runtime/state/value_codec.h"
 
@@ -67,39 +69,53 @@ void GroupAggregateOperator::flush(Output& out) {
 // rows. Its input is insert-only, so every group ends up with rows.
 void GroupAggregateOperator::flushTyped(Output& out) {
   typedBuffer_->drain([&](std::string_view bufferKey, int64_t, std::vector<Value>& partial) {
-    KeyEncoder key;
+    keyEncoder_.clear();
     keyValues_.clear();
     const int64_t partialRows = partial.back().integer;
     for (int column : node_.keys) {
       keyValues_.push_back(decodeValue(bufferKey));
-      appendKeyValue(keyValues_.back(), physicalTypeOf(inputTypes_[column]), key);
+      appendKeyValue(keyValues_.back(), physicalTypeOf(inputTypes_[column]), keyEncoder_);
     }
     if (node_.aggregatePhase == artifact::AggregatePhase::Local) {
       partial.pop_back();  // the row count, a column of its own
       emitPartial(keyValues_, partial, partialRows, out);
       return;
     }
-    state_->setCurrentKey(key.bytes());
-    Group group;
-    load(group);
-    for (size_t i = 0; i < functions_.size(); ++i) {
-      functions_[i]->merge(group.accumulators[i], partial[i]);
+    state_->setCurrentKey(keyEncoder_.bytes());
+    if (record_) {
+      int64_t* record = recordWords_.data();
+      const std::optional<std::string_view> stored = groups_->get();
+      if (stored) {
+        loadRecord(*stored);
+      } else {
+        record_->init(record);
+      }
+      record_->merge(record, partial);
+      storeTyped(stored.has_value(), nullptr, 0, out);
+      return;
     }
-    group.rowCount += partialRows;
-    store(group, keyValues_, out);
+    load(group_);
+    for (size_t i = 0; i < functions_.size(); ++i) {
+      functions_[i]->merge(group_.accumulators[i], partial[i]);
+    }
+    group_.rowCount += partialRows;
+    store(group_, keyValues_, out);
   });
 }
 
 void GroupAggregateOperator::flushBoxed(Output& out) {
   const size_t calls = functions_.size();
   const bool local = node_.aggregatePhase == artifact::AggregatePhase::Local;
+  Group& group = group_;
   for (const BufferedKey& buffered : bufferedKeys_) {
     const size_t rows = buffered.accumulates.size();
     size_t first = 0;
-    Group group;
     if (!local) state_->setCurrentKey(buffered.key);
     if (local) {
       // No state: the partial starts fresh and keeps the retractions for the Global to apply.
+      group.existed = false;
+      group.rowCount = 0;
+      group.accumulators.clear();
       for (const auto& function : functions_) group.accumulators.push_back(function->create());
     } else if (!load(group)) {
       // As Flink, no group is created for the retractions that come first (their group's state

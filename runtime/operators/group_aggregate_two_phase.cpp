@@ -31,8 +31,8 @@ std::vector<DataType> GroupAggregateOperator::argumentTypes(const artifact::Node
 }
 
 void GroupAggregateOperator::emitPartial(const std::vector<Value>& keyValues,
-                                         const std::vector<Value>& accumulators,
-                                         int64_t rowCount, Output& out) {
+                                         const std::vector<Value>& accumulators, int64_t rowCount,
+                                         Output& out) {
   std::vector<Value> values;
   for (const Value& accumulator : accumulators) {
     encoded_.clear();
@@ -45,25 +45,29 @@ void GroupAggregateOperator::emitPartial(const std::vector<Value>& keyValues,
 
 void GroupAggregateOperator::mergePartials(const Batch& batch, Output& out) {
   const size_t keys = node_.keys.size();
+  Group& group = group_;
   for (int row = 0; row < batch.size(); ++row) {
-    KeyEncoder key;
+    keyEncoder_.clear();
     keyValues_.clear();
     for (int column : node_.keys) {
       keyValues_.push_back(readValue(batch.column(column), row));
-      appendKeyValue(keyValues_.back(), physicalTypeOf(inputTypes_[column]), key);
+      appendKeyValue(keyValues_.back(), physicalTypeOf(inputTypes_[column]), keyEncoder_);
     }
-    state_->setCurrentKey(key.bytes());
-    Group group;
+    state_->setCurrentKey(keyEncoder_.bytes());
     load(group);
     for (size_t i = 0; i < functions_.size(); ++i) {
-      const Value bytes = readValue(batch.column(static_cast<int>(keys + i)), row);
-      std::string_view in = bytes.bytes;
+      const Vector& column = batch.column(static_cast<int>(keys + i));
+      const std::string_view bytes = column.values<StringRef>()[row].view();
+      std::string_view in = bytes;
       functions_[i]->merge(group.accumulators[i], decodeValue(in));
     }
     group.rowCount +=
         readValue(batch.column(static_cast<int>(keys + functions_.size())), row).integer;
     // A partial of retractions only, for a group state no longer holds: nothing to undo.
-    if (!group.existed && group.rowCount <= 0) continue;
+    if (!group.existed && group.rowCount <= 0) {
+      clearViews();
+      continue;
+    }
     store(group, keyValues_, out);
   }
 }

@@ -49,6 +49,7 @@ class KeyEncoder {
   std::string bytes_;
 
   void complementFrom(size_t start, SortOrder order);
+  void appendBigEndian64(uint64_t bits, SortOrder order);
 };
 
 // Malformed or truncated input to a KeyDecoder: the reads do not match the appends.
