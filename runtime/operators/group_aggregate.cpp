@@ -103,7 +103,7 @@ GroupAggregateOperator::GroupAggregateOperator(const artifact::Node& node,
     count.type = DataType::bigInt();
     counted.aggregates.push_back(count);
     if (AggregateBuffer::supports(counted, inputTypes_)) {
-      typedBuffer_ = std::make_unique<AggregateBuffer>(counted, inputTypes_);
+      typedBuffer_ = std::make_unique<AggregateBuffer>(counted, inputTypes_, context.nativeCode);
     }
   }
   // The typed record replaces the boxed accumulators in state when every path of this operator
