@@ -35,6 +35,10 @@ void replaceSource(artifact::Node& node, const std::string& target) {
       if (key == "format" || key.starts_with(format + ".")) formatOptions[key] = value;
     }
   }
+  // A lookup table keeps its cache and reload options.
+  for (const auto& [key, value] : node.options) {
+    if (key.starts_with("lookup.")) formatOptions[key] = value;
+  }
   node.options = std::move(formatOptions);
   if (target == "datagen") {
     node.connector = "datagen";
@@ -55,7 +59,8 @@ artifact::JobPlan planForLocalRun(const CompiledJob& job, const CompiledStatemen
   planOptions.overrides = options.settings;
   artifact::JobPlan plan = physical::planStatement(job, statement, planOptions);
   for (artifact::Node& node : plan.nodes) {
-    if (node.kind == artifact::NodeKind::Source) {
+    // A lookup join's dimension table is read from the file too.
+    if (node.kind == artifact::NodeKind::Source || node.kind == artifact::NodeKind::LookupJoin) {
       for (const auto& [table, target] : options.sourceFiles) {
         if (matchesTable(node, table)) replaceSource(node, target);
       }

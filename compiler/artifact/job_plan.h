@@ -228,10 +228,30 @@ struct Node {
   std::vector<int> rightKeys;
   std::vector<int> leftUniqueKey;
   std::vector<int> rightUniqueKey;
-  // IntervalJoin fields:
-  // WindowJoin fields:
-  // TemporalJoin fields:
-  // LookupJoin fields:
+  // IntervalJoin fields: rows join when rightTime + lowerBound <= leftTime <= rightTime +
+  // upperBound (microseconds, Flink's leftLowerBound / leftUpperBound), the times being left
+  // column `leftTimeColumn` and right column `rightTimeColumn`; `eventTime` false: the arrival
+  // times on the processing-time clock instead. `condition` is the ON clause without the bounds.
+  int leftTimeColumn = -1;
+  int rightTimeColumn = -1;
+  int64_t lowerBoundMicros = 0;
+  int64_t upperBoundMicros = 0;
+  // WindowJoin fields: the window_end columns of the left (`windowEndColumn`) and right input;
+  // a window's rows join when the watermark passes its end. `keys` include the windows.
+  int rightWindowEndColumn = -1;
+  // TemporalJoin fields: the left row's time (the AS OF time) and the versioned right row's
+  // time (when that version starts), as columns of each input.
+  int probeTimeColumn = -1;
+  int versionTimeColumn = -1;
+  // LookupJoin fields: one input (the left stream); the dimension table is `table`,
+  // `connector` and `options` (hints merged) with its physical schema `lookupSchema`. Its key
+  // columns `rightKeys` equal the left's `keys` pairwise, and `lookupConstantKeys` equal the
+  // literals `lookupConstants` (`d.type = 'A'`). `condition`: the rest of the ON clause over
+  // the left's columns then the table's. `lookupHint`: the LOOKUP hint's options.
+  std::vector<Field> lookupSchema;
+  std::vector<int> lookupConstantKeys;
+  std::vector<Expression> lookupConstants;
+  std::map<std::string, std::string> lookupHint;
 
   const std::string& option(const std::string& key) const;  // "" when absent
   // The table's own name without catalog and database ("bid" for "cat.db.bid").

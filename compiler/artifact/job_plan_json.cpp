@@ -309,12 +309,33 @@ Json nodeToJson(const Node& n) {
     if (!n.rightUniqueKey.empty()) j["rightUniqueKey"] = n.rightUniqueKey;
   }
   if (n.kind == NodeKind::IntervalJoin) {
+    j["leftTimeColumn"] = n.leftTimeColumn;
+    j["rightTimeColumn"] = n.rightTimeColumn;
+    j["lowerBoundMicros"] = n.lowerBoundMicros;
+    j["upperBoundMicros"] = n.upperBoundMicros;
+    j["eventTime"] = n.eventTime;
   }
   if (n.kind == NodeKind::WindowJoin) {
+    j["windowEndColumn"] = n.windowEndColumn;
+    j["rightWindowEndColumn"] = n.rightWindowEndColumn;
   }
   if (n.kind == NodeKind::TemporalJoin) {
+    j["probeTimeColumn"] = n.probeTimeColumn;
+    j["versionTimeColumn"] = n.versionTimeColumn;
   }
   if (n.kind == NodeKind::LookupJoin) {
+    Json schema = Json::array();
+    for (const Field& f : n.lookupSchema) {
+      schema.push_back({{"name", f.name}, {"type", typeToJson(f.type)}});
+    }
+    j["lookupSchema"] = schema;
+    if (!n.lookupConstantKeys.empty()) {
+      j["lookupConstantKeys"] = n.lookupConstantKeys;
+      Json constants = Json::array();
+      for (const Expression& e : n.lookupConstants) constants.push_back(expressionToJson(e));
+      j["lookupConstants"] = constants;
+    }
+    if (!n.lookupHint.empty()) j["lookupHint"] = n.lookupHint;
   }
   return j;
 }
@@ -429,12 +450,31 @@ Node nodeFromJson(const Json& j) {
     }
   }
   if (n.kind == NodeKind::IntervalJoin) {
+    n.leftTimeColumn = j.at("leftTimeColumn").get<int>();
+    n.rightTimeColumn = j.at("rightTimeColumn").get<int>();
+    n.lowerBoundMicros = j.at("lowerBoundMicros").get<int64_t>();
+    n.upperBoundMicros = j.at("upperBoundMicros").get<int64_t>();
   }
   if (n.kind == NodeKind::WindowJoin) {
+    n.rightWindowEndColumn = j.at("rightWindowEndColumn").get<int>();
   }
   if (n.kind == NodeKind::TemporalJoin) {
+    n.probeTimeColumn = j.at("probeTimeColumn").get<int>();
+    n.versionTimeColumn = j.at("versionTimeColumn").get<int>();
   }
   if (n.kind == NodeKind::LookupJoin) {
+    for (const Json& f : j.at("lookupSchema")) {
+      n.lookupSchema.push_back({f.at("name").get<std::string>(), typeFromJson(f.at("type"))});
+    }
+    if (j.contains("lookupConstantKeys")) {
+      n.lookupConstantKeys = j.at("lookupConstantKeys").get<std::vector<int>>();
+      for (const Json& e : j.at("lookupConstants")) {
+        n.lookupConstants.push_back(expressionFromJson(e));
+      }
+    }
+    if (j.contains("lookupHint")) {
+      n.lookupHint = j.at("lookupHint").get<std::map<std::string, std::string>>();
+    }
   }
   return n;
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "compiler/binder/binder.h"
+#include "compiler/types/lookup_options.h"
 #include "compiler/types/option_values.h"
 #include "compiler/types/identifier_case.h"
 
@@ -78,6 +79,8 @@ std::vector<std::pair<std::string, std::string>> Binder::checkQueryHints(
         recorded.emplace_back("LOOKUP(" + key + ")", value);
       }
       if (!hasTable) throw UserError(hint.location, "LOOKUP needs the 'table' option");
+      std::string error;
+      if (!parseLookupHint(hint.options, error)) throw UserError(hint.location, error);
     } else if (hint.name == "BROADCAST" || hint.name == "SHUFFLE_HASH" ||
                hint.name == "SHUFFLE_MERGE" || hint.name == "NEST_LOOP") {
       if (hint.arguments.empty()) {

@@ -2,6 +2,9 @@
 // event-time temporal join from FOR SYSTEM_TIME AS OF, an interval join from time bounds between
 // the two sides' time attributes, a window join on window_start/window_end, else a regular join.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "compiler/binder/binder.h"
 #include "compiler/binder/join_classification.h"
@@ -17,6 +20,28 @@ plan::JoinKind joinKindOf(ast::JoinKind kind) {
     case ast::JoinKind::Right: return plan::JoinKind::Right;
     case ast::JoinKind::Full: return plan::JoinKind::Full;
     default: return plan::JoinKind::Inner;
+  }
+}
+
+// Flink versions the right table by its primary key: each key has one version at a time, so
+// the join must look versions up by (at least) that key. (A renamed column is left to the
+// physical planner, which checks the versioned side's unique keys.)
+void requirePrimaryKeyInJoinKeys(const plan::LogicalNode& join, const TableDefinition& table,
+                                 const SourceLocation& location) {
+  const auto& right = join.inputs[1]->schema;
+  for (const std::string& column : table.primaryKey) {
+    const auto field = std::find_if(right.begin(), right.end(),
+                                    [&](const plan::Field& f) { return f.name == column; });
+    if (field == right.end()) return;
+    const int index = static_cast<int>(field - right.begin());
+    const bool joined = std::any_of(join.equiKeys.begin(), join.equiKeys.end(),
+                                    [&](const auto& key) { return key.second == index; });
+    if (joined) continue;
+    throw UserError(location,
+                    fmt::format("event-time temporal join needs the primary key of the versioned "
+                                "table '{}' ({}) among its join keys (equalities with the left "
+                                "table in the ON clause)",
+                                table.name.back(), fmt::join(table.primaryKey, ", ")));
   }
 }
 
@@ -76,8 +101,14 @@ BoundRelation Binder::join(const ast::JoinRelation& join, const Scope* outer) {
                                         "not a subquery");
       }
       node->table = catalog_.tableHandle(static_cast<const ast::TableRelation&>(rightAst).name);
+      describeLookupJoin(*node, static_cast<const ast::TableRelation&>(rightAst), *right.node);
     } else if (time->type.isRowtime()) {
       node->joinStrategy = plan::JoinStrategy::EventTimeTemporal;
+      if (time->kind != plan::ExpressionKind::InputRef) {
+        throw UserError(asOf->location, "FOR SYSTEM_TIME AS OF of an event-time temporal join "
+                                        "must name the left table's time attribute column");
+      }
+      node->rowtimeField = time->index;
       if (rightAst.kind == ast::RelationKind::Table) {
         auto table = catalog_.tableHandle(static_cast<const ast::TableRelation&>(rightAst).name);
         if (table && table->primaryKey.empty()) {
@@ -135,6 +166,14 @@ BoundRelation Binder::join(const ast::JoinRelation& join, const Scope* outer) {
     node->condition = plan::literal("TRUE", DataType::boolean().notNull());
   }
   classifyJoin(*node, /*temporal=*/asOf != nullptr);
+  if (node->joinStrategy == plan::JoinStrategy::EventTimeTemporal &&
+      rightAst.kind == ast::RelationKind::Table) {
+    auto table = catalog_.tableHandle(static_cast<const ast::TableRelation&>(rightAst).name);
+    if (table) {
+      requirePrimaryKeyInJoinKeys(*node, *table,
+                                  join.condition ? join.condition->location : join.location);
+    }
+  }
 
   // Outer joins pad the other side with NULLs.
   std::vector<ScopeField> fields = scope.fields();

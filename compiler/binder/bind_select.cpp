@@ -40,6 +40,12 @@ BoundRelation Binder::select(const ast::SelectBlock& select, const Scope* outer)
   if (select.distinct) orderBy = nullptr;  // with DISTINCT, ORDER BY must use selected columns
   // FROM: comma-separated relations are cross joined.
   BoundRelation from;
+  // The block's LOOKUP hints apply to the lookup joins of its FROM clause.
+  struct HintsInScope {
+    const std::vector<ast::Hint>*& current;
+    const std::vector<ast::Hint>* enclosing;
+    ~HintsInScope() { current = enclosing; }
+  } hintsInScope{selectHints_, std::exchange(selectHints_, &select.hints)};
   if (select.from.empty()) {
     auto values = nodes_.make(plan::NodeKind::Values);
     values->schema.push_back({"ZERO", DataType::integer().notNull()});

@@ -61,6 +61,9 @@ class Binder {
   // The ORDER BY of the query whose SELECT block is being bound, so the block can add the sort
   // expressions that are not in its select list as hidden fields.
   const std::vector<ast::SortItem>* pendingOrderBy_ = nullptr;
+  // The hints of the SELECT block whose FROM clause is being bound: its LOOKUP hints go to the
+  // lookup joins they name.
+  const std::vector<ast::Hint>* selectHints_ = nullptr;
   void appendOrderColumns(const std::vector<ast::SortItem>* orderBy,
                           std::vector<std::pair<plan::ExpressionRef, std::string>>& items,
                           ExpressionContext& context, size_t* hidden);
@@ -127,6 +130,10 @@ class Binder {
   void checkTableHints(const std::vector<ast::Hint>& hints, const TableDefinition& table);
   std::vector<std::pair<std::string, std::string>> checkQueryHints(
       const std::vector<ast::Hint>& hints);
+  // A lookup join against `table` (bind_lookup_join.cpp): its cache options checked, and the
+  // LOOKUP hint naming the table or its alias recorded on `join` as "LOOKUP(key)" hints.
+  void describeLookupJoin(plan::LogicalNode& join, const ast::TableRelation& table,
+                          const plan::LogicalNode& scan);
   // STATE_TTL on a group aggregation names the aggregate's input (Flink 1.19): returns `top`
   // with the TTL recorded on the Aggregate beneath it, or throws for a key naming another
   // table. `inputNames` are the FROM clause's table names or aliases.

@@ -30,6 +30,25 @@ std::string joinLine(const Node& node) {
                                 artifact::joinTypeName(node.joinType), columns(node.keys),
                                 columns(node.rightKeys));
   if (node.condition) out += fmt::format(", where {}", node.condition->digest());
+  if (node.kind == NodeKind::IntervalJoin) {
+    out += fmt::format(", {} ${} - ${} in [{} us, {} us]",
+                       node.eventTime ? "rowtime" : "proctime", node.leftTimeColumn,
+                       node.rightTimeColumn, node.lowerBoundMicros, node.upperBoundMicros);
+  }
+  if (node.kind == NodeKind::WindowJoin) {
+    out += fmt::format(", window end ${} / ${}", node.windowEndColumn, node.rightWindowEndColumn);
+  }
+  if (node.kind == NodeKind::TemporalJoin) {
+    out += fmt::format(", as of left ${}, version time right ${}", node.probeTimeColumn,
+                       node.versionTimeColumn);
+  }
+  if (node.kind == NodeKind::LookupJoin) {
+    for (size_t i = 0; i < node.lookupConstantKeys.size(); ++i) {
+      out += fmt::format(", right ${} = {}", node.lookupConstantKeys[i],
+                         node.lookupConstants[i].digest());
+    }
+    out += fmt::format(", table {} [{}]", node.tableShortName(), node.connector);
+  }
   return out;
 }
 

@@ -105,7 +105,7 @@ struct LogicalNode {
   std::vector<ExpressionRef> expressions;
   // Filter, Join (the full condition), Correlate (ON condition of LEFT JOIN LATERAL).
   ExpressionRef condition;
-  int rowtimeField = -1;  // WatermarkAssigner
+  int rowtimeField = -1;  // WatermarkAssigner; event-time temporal Join: the left AS OF field
 
   // Aggregate / WindowAggregate / Rank / Deduplicate / OverAggregate partitions.
   std::vector<int> groupKeys;

@@ -3,6 +3,7 @@
 #include "connectors/options/session_zone.h"
 #include "connectors/options/table_options.h"
 #include "connectors/filesystem/file_listing.h"
+#include "connectors/filesystem/file_lookup_table.h"
 #include "connectors/filesystem/file_sink.h"
 #include "connectors/filesystem/file_source.h"
 
@@ -79,6 +80,29 @@ std::unique_ptr<runtime::SinkWriter> FilesystemConnectorFactory::createSink(
   return std::make_unique<FileSinkWriter>(options.table(),
                                           PartFileNaming{table.path, context.subtask, table.format},
                                           std::move(encoder), rollingPolicy(options));
+}
+
+}  // namespace sluice::connectors
+
+namespace sluice::connectors {
+
+// How often the files are checked for changes: 'lookup.full-cache.periodic-reload.interval'
+// (FLIP-221), else Flink's filesystem 'lookup.join.cache.ttl', else every second.
+std::unique_ptr<runtime::LookupTable> FilesystemConnectorFactory::createLookupTable(
+    const runtime::LookupContext& context) const {
+  const TableOptions options(*context.node);
+  const FileTable table = describeTable(options);
+  const int64_t checkInterval = options.durationMillis(
+      "lookup.full-cache.periodic-reload.interval",
+      options.durationMillis("lookup.join.cache.ttl", kDefaultLookupCheckMillis));
+  FileLookupSpec spec{options.table(),
+                      table.path,
+                      options.find("source.path.regex-pattern"),
+                      table.format,
+                      formatContext(context, options, table),
+                      context.keyColumns,
+                      checkInterval};
+  return std::make_unique<FileLookupTable>(std::move(spec), context.clock);
 }
 
 }  // namespace sluice::connectors

@@ -1,5 +1,7 @@
 #include "runtime/connector/connector.h"
 
+#include "runtime/connector/lookup_table.h"
+
 namespace sluice::runtime {
 
 std::vector<DataType> ConnectorContext::columnTypes() const {
@@ -16,6 +18,12 @@ std::unique_ptr<SourceReader> ConnectorFactory::createSource(const ConnectorCont
 std::unique_ptr<SinkWriter> ConnectorFactory::createSink(const ConnectorContext& context) const {
   throw ConnectorError("connector '" + context.node->connector + "' cannot be written to (table " +
                        context.node->table + ")");
+}
+
+std::unique_ptr<LookupTable> ConnectorFactory::createLookupTable(
+    const LookupContext& context) const {
+  throw ConnectorError("connector '" + context.node->connector +
+                       "' cannot serve as a lookup table (table " + context.node->table + ")");
 }
 
 void ConnectorFactories::add(std::string name, std::shared_ptr<const ConnectorFactory> factory) {

@@ -19,6 +19,9 @@
 
 namespace sluice::runtime {
 
+class LookupTable;  // lookup_table.h
+struct LookupContext;
+
 // A failure of a connector at run time (unreadable file, malformed row, unknown option).
 class ConnectorError : public std::runtime_error {
  public:
@@ -64,6 +67,8 @@ class ConnectorFactory {
   virtual ~ConnectorFactory() = default;
   virtual std::unique_ptr<SourceReader> createSource(const ConnectorContext& context) const;
   virtual std::unique_ptr<SinkWriter> createSink(const ConnectorContext& context) const;
+  // The dimension table of a lookup join (lookup_table.h); the default refuses.
+  virtual std::unique_ptr<LookupTable> createLookupTable(const LookupContext& context) const;
 };
 
 // The factories by 'connector' name.

@@ -118,6 +118,7 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
         context.miniBatch = resources.miniBatch;
         context.nativeCode = {resources.compiler, resources.jitMode};
         context.functions = resources.functions;
+        context.connectors = resources.connectors;
         try {
           addOperator(node, createStatefulOperator(node, context), artifact::nodeKindName(node.kind));
         } catch (const std::exception& error) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/artifact/job_plan.h"
+#include "runtime/connector/lookup_table.h"
 #include "runtime/execution/stream_operator.h"
 #include "runtime/operators/native_code_options.h"
 #include "runtime/state/keyed_state_backend.h"
@@ -36,6 +37,10 @@ struct OperatorContext {
   NativeCodeOptions nativeCode;  // generated update loops for aggregations
   // Functions for expressions operators evaluate (join conditions); null: the built-ins.
   const ScalarFunctionRegistry* functions = nullptr;
+  // Connectors a lookup join opens its table with, and the clock of its table and cache (null:
+  // steady time; tests move it).
+  const ConnectorFactories* connectors = nullptr;
+  LookupClock lookupClock;
 };
 
 

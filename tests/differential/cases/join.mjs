@@ -68,4 +68,89 @@ export const cases = [
     flink: `INSERT INTO sink SELECT id, itemName FROM auction WHERE id NOT IN (SELECT auction FROM bid WHERE price > 99000);`,
     duck: `SELECT id, itemName FROM auction WHERE id NOT IN (SELECT auction FROM bid WHERE price > 99000)`,
   },
+  // ---- interval joins: the twin is a plain join with the same time condition ----
+  {
+    name: 'bids_within_an_hour_of_their_auction',
+    parallel: true,
+    sink: 'auction BIGINT, bidder BIGINT, price BIGINT, itemName STRING',
+    flink: `INSERT INTO sink SELECT b.auction, b.bidder, b.price, a.itemName
+            FROM bid b JOIN auction a
+              ON b.auction = a.id AND b.dateTime BETWEEN a.dateTime AND a.dateTime + INTERVAL '1' HOUR;`,
+    duck: `SELECT b.auction, b.bidder, b.price, a.itemName
+           FROM bid b JOIN auction a
+             ON b.auction = a.id AND b.dateTime BETWEEN a.dateTime AND a.dateTime + INTERVAL 1 HOUR`,
+  },
+  {
+    name: 'auctions_left_join_bids_in_their_first_ten_minutes',
+    parallel: true,
+    sink: 'id BIGINT, itemName STRING, bidder BIGINT, price BIGINT',
+    flink: `INSERT INTO sink SELECT a.id, a.itemName, b.bidder, b.price
+            FROM auction a LEFT JOIN bid b
+              ON a.id = b.auction AND b.dateTime >= a.dateTime
+                 AND b.dateTime < a.dateTime + INTERVAL '10' MINUTE AND b.price > 1000;`,
+    duck: `SELECT a.id, a.itemName, b.bidder, b.price
+           FROM auction a LEFT JOIN bid b
+             ON a.id = b.auction AND b.dateTime >= a.dateTime
+                AND b.dateTime < a.dateTime + INTERVAL 10 MINUTE AND b.price > 1000`,
+  },
+  // ---- window joins: the twin joins rows of the same window ----
+  {
+    name: 'bids_in_the_ten_minute_window_of_their_auction',
+    parallel: true,
+    sink: 'auction BIGINT, bidder BIGINT, price BIGINT, ws TIMESTAMP(3)',
+    flink: `INSERT INTO sink SELECT b.auction, b.bidder, b.price, b.window_start
+            FROM (SELECT * FROM TABLE(TUMBLE(TABLE bid, DESCRIPTOR(dateTime), INTERVAL '10' MINUTE))) b
+            JOIN (SELECT * FROM TABLE(TUMBLE(TABLE auction, DESCRIPTOR(dateTime), INTERVAL '10' MINUTE))) a
+              ON b.auction = a.id AND b.window_start = a.window_start AND b.window_end = a.window_end;`,
+    duck: `SELECT b.auction, b.bidder, b.price, make_timestamp((epoch_us(b.dateTime) // 600000000) * 600000000)
+           FROM bid b JOIN auction a
+             ON b.auction = a.id
+            AND epoch_us(b.dateTime) // 600000000 = epoch_us(a.dateTime) // 600000000`,
+  },
+  {
+    name: 'sellers_full_join_new_people_per_hour',
+    parallel: true,
+    sink: 'person BIGINT, auction BIGINT, ws TIMESTAMP(3)',
+    flink: `INSERT INTO sink SELECT p.id, a.id, COALESCE(p.window_start, a.window_start)
+            FROM (SELECT * FROM TABLE(TUMBLE(TABLE person, DESCRIPTOR(dateTime), INTERVAL '1' HOUR))) p
+            FULL OUTER JOIN (SELECT * FROM TABLE(TUMBLE(TABLE auction, DESCRIPTOR(dateTime), INTERVAL '1' HOUR))) a
+              ON p.id = a.seller AND p.window_start = a.window_start AND p.window_end = a.window_end;`,
+    duck: `SELECT p.id, a.id, make_timestamp(COALESCE(p.w, a.w) * 3600000000)
+           FROM (SELECT *, epoch_us(dateTime) // 3600000000 AS w FROM person) p
+           FULL OUTER JOIN (SELECT *, epoch_us(dateTime) // 3600000000 AS w FROM auction) a
+             ON p.id = a.seller AND p.w = a.w`,
+  },
+  // ---- event-time temporal joins: the twin is DuckDB's ASOF join, the latest version at or
+  // before the left row's time (ties between versions of one time do not occur in the data) ----
+  {
+    // auction read as a history of versions per seller (an append-only table with a primary
+    // key): each bid sees its bidder's latest auction as a seller at the time of the bid.
+    name: 'bids_with_the_bidders_latest_auction_as_seller',
+    parallel: true,
+    sink: 'auction BIGINT, bidder BIGINT, price BIGINT, dateTime TIMESTAMP(3), sold BIGINT, itemName STRING',
+    flink: `CREATE TABLE seller_auctions (PRIMARY KEY (seller) NOT ENFORCED) LIKE auction;
+            INSERT INTO sink SELECT b.auction, b.bidder, b.price, b.dateTime, s.id, s.itemName
+            FROM bid b LEFT JOIN seller_auctions FOR SYSTEM_TIME AS OF b.dateTime AS s
+              ON b.bidder = s.seller;`,
+    duck: `SELECT b.auction, b.bidder, b.price, b.dateTime, s.id, s.itemName
+           FROM bid b ASOF LEFT JOIN auction s ON b.bidder = s.seller AND b.dateTime >= s.dateTime`,
+  },
+  {
+    // The versioned table as a view keeping each seller's latest auction, and a condition on
+    // the version: a bid joins its bidder's latest auction only when that one is in category 10.
+    name: 'bids_of_sellers_whose_latest_auction_is_in_category_10',
+    parallel: true,
+    sink: 'auction BIGINT, bidder BIGINT, price BIGINT, dateTime TIMESTAMP(3), sold BIGINT',
+    flink: `CREATE VIEW latest_auction AS
+              SELECT seller, id, category, dateTime FROM (
+                SELECT *, ROW_NUMBER() OVER (PARTITION BY seller ORDER BY dateTime DESC) AS rn
+                FROM auction)
+              WHERE rn = 1;
+            INSERT INTO sink SELECT b.auction, b.bidder, b.price, b.dateTime, s.id
+            FROM bid b JOIN latest_auction FOR SYSTEM_TIME AS OF b.dateTime AS s
+              ON b.bidder = s.seller AND s.category = 10;`,
+    duck: `SELECT b.auction, b.bidder, b.price, b.dateTime, s.id
+           FROM bid b ASOF JOIN auction s ON b.bidder = s.seller AND b.dateTime >= s.dateTime
+           WHERE s.category = 10`,
+  },
 ];
