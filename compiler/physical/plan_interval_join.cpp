@@ -143,21 +143,8 @@ int Planner::intervalJoin(const plan::LogicalNode& node) {
     unsupported("an interval join between a rowtime and a proctime attribute");
   }
 
-  const int left = lower(node.inputs[0]);
-  const int right = lower(node.inputs[1]);
-  int parallelism = parallelism_;
-  const int leftExchange = keyedExchange(left, split.leftKeys, parallelism);
-  const int rightExchange = keyedExchange(right, split.rightKeys, parallelism);
-
-  artifact::Node n =
-      makeNode(artifact::NodeKind::IntervalJoin, {leftExchange, rightExchange}, node.schema);
-  n.parallelism = parallelism;
-  n.joinType = artifactJoinType(node.joinKind);
-  n.keys = split.leftKeys;
-  n.rightKeys = split.rightKeys;
-  if (const plan::ExpressionRef condition = conjunctionOf(residual)) {
-    n.condition = lowerOrRefuse(*condition);
-  }
+  artifact::Node n = keyedJoin(artifact::NodeKind::IntervalJoin, node, split.leftKeys,
+                               split.rightKeys, residual);
   n.leftTimeColumn = bounds.leftTime;
   n.rightTimeColumn = bounds.rightTime;
   n.lowerBoundMicros = *bounds.lower;

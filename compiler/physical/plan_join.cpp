@@ -22,6 +22,26 @@ std::vector<int> uniqueKeyOf(const ChangelogPlan& changelog, const plan::Logical
 
 }  // namespace
 
+artifact::Node Planner::keyedJoin(artifact::NodeKind kind, const plan::LogicalNode& node,
+                                  const std::vector<int>& leftKeys,
+                                  const std::vector<int>& rightKeys,
+                                  const std::vector<plan::ExpressionRef>& residual) {
+  const int left = lower(node.inputs[0]);
+  const int right = lower(node.inputs[1]);
+  int parallelism = parallelism_;
+  const int leftExchange = keyedExchange(left, leftKeys, parallelism);
+  const int rightExchange = keyedExchange(right, rightKeys, parallelism);
+  artifact::Node n = makeNode(kind, {leftExchange, rightExchange}, node.schema);
+  n.parallelism = parallelism;
+  n.joinType = artifactJoinType(node.joinKind);
+  n.keys = leftKeys;
+  n.rightKeys = rightKeys;
+  if (const plan::ExpressionRef condition = conjunctionOf(residual)) {
+    n.condition = lowerOrRefuse(*condition);
+  }
+  return n;
+}
+
 int Planner::join(const plan::LogicalNode& node) {
   switch (node.joinStrategy) {
     case plan::JoinStrategy::Regular: break;
@@ -30,21 +50,9 @@ int Planner::join(const plan::LogicalNode& node) {
     case plan::JoinStrategy::EventTimeTemporal: return temporalJoin(node);
     case plan::JoinStrategy::Lookup: return lookupJoin(node);
   }
-  JoinKeySplit split = splitJoinKeys(node);
-  const int left = lower(node.inputs[0]);
-  const int right = lower(node.inputs[1]);
-  int parallelism = parallelism_;
-  const int leftExchange = keyedExchange(left, split.leftKeys, parallelism);
-  const int rightExchange = keyedExchange(right, split.rightKeys, parallelism);
-
-  artifact::Node n = makeNode(artifact::NodeKind::Join, {leftExchange, rightExchange}, node.schema);
-  n.parallelism = parallelism;
-  n.joinType = artifactJoinType(node.joinKind);
-  n.keys = split.leftKeys;
-  n.rightKeys = split.rightKeys;
-  if (const plan::ExpressionRef residual = conjunctionOf(split.residual)) {
-    n.condition = lowerOrRefuse(*residual);
-  }
+  const JoinKeySplit split = splitJoinKeys(node);
+  artifact::Node n = keyedJoin(artifact::NodeKind::Join, node, split.leftKeys, split.rightKeys,
+                               split.residual);
   n.leftUniqueKey = uniqueKeyOf(changelog_, *node.inputs[0]);
   n.rightUniqueKey = uniqueKeyOf(changelog_, *node.inputs[1]);
   n.inputUpdates = inputUpdates(node);

@@ -60,21 +60,9 @@ int Planner::temporalJoin(const plan::LogicalNode& node) {
   }
   if (node.rowtimeField < 0) unsupported("an event-time temporal join without its AS OF column");
 
-  const int left = lower(node.inputs[0]);
-  const int right = lower(node.inputs[1]);
-  int parallelism = parallelism_;
-  const int leftExchange = keyedExchange(left, split.leftKeys, parallelism);
-  const int rightExchange = keyedExchange(right, split.rightKeys, parallelism);
-
-  artifact::Node n =
-      makeNode(artifact::NodeKind::TemporalJoin, {leftExchange, rightExchange}, node.schema);
-  n.parallelism = parallelism;
-  n.joinType = artifactJoinType(node.joinKind);  // INNER or LEFT (the binder refuses others)
-  n.keys = split.leftKeys;
-  n.rightKeys = split.rightKeys;
-  if (const plan::ExpressionRef residual = conjunctionOf(split.residual)) {
-    n.condition = lowerOrRefuse(*residual);
-  }
+  // The join type is INNER or LEFT: the binder refuses the others.
+  artifact::Node n = keyedJoin(artifact::NodeKind::TemporalJoin, node, split.leftKeys,
+                               split.rightKeys, split.residual);
   n.probeTimeColumn = node.rowtimeField;
   n.versionTimeColumn = static_cast<int>(rightTime - versioned.schema.begin());
   n.inputUpdates = inputUpdates(node);

@@ -41,21 +41,8 @@ int Planner::windowJoin(const plan::LogicalNode& node) {
     throw UserError(location_, "Processing time Window Join is not supported yet.");
   }
 
-  const int left = lower(node.inputs[0]);
-  const int right = lower(node.inputs[1]);
-  int parallelism = parallelism_;
-  const int leftExchange = keyedExchange(left, split.leftKeys, parallelism);
-  const int rightExchange = keyedExchange(right, split.rightKeys, parallelism);
-
-  artifact::Node n =
-      makeNode(artifact::NodeKind::WindowJoin, {leftExchange, rightExchange}, node.schema);
-  n.parallelism = parallelism;
-  n.joinType = artifactJoinType(node.joinKind);
-  n.keys = split.leftKeys;
-  n.rightKeys = split.rightKeys;
-  if (const plan::ExpressionRef condition = conjunctionOf(split.residual)) {
-    n.condition = lowerOrRefuse(*condition);
-  }
+  artifact::Node n = keyedJoin(artifact::NodeKind::WindowJoin, node, split.leftKeys,
+                               split.rightKeys, split.residual);
   n.windowEndColumn = leftEnd;
   n.rightWindowEndColumn = rightEnd;
   return add(std::move(n));

@@ -109,6 +109,12 @@ class Planner {
   int deduplicate(const plan::LogicalNode& node);
   int overAggregate(const plan::LogicalNode& node);    // plan_over_aggregate.cpp
   int join(const plan::LogicalNode& node);             // plan_join.cpp: by strategy
+  // A two-input join node of `kind` over `node`'s inputs, each hash-exchanged by its side of
+  // `leftKeys`/`rightKeys` (global without keys), with the join type and `residual` as its
+  // condition; the caller adds its own fields and then the node.
+  artifact::Node keyedJoin(artifact::NodeKind kind, const plan::LogicalNode& node,
+                           const std::vector<int>& leftKeys, const std::vector<int>& rightKeys,
+                           const std::vector<plan::ExpressionRef>& residual);
   int intervalJoin(const plan::LogicalNode& node);     // plan_interval_join.cpp
   int windowJoin(const plan::LogicalNode& node);       // plan_window_join.cpp
   int temporalJoin(const plan::LogicalNode& node);     // plan_temporal_join.cpp
