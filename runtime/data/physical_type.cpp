@@ -74,4 +74,21 @@ const char* physicalTypeName(PhysicalType type) {
   return "?";
 }
 
+bool isFixedWidthNumber(PhysicalType type) {
+  switch (type) {
+    case PhysicalType::Bool:
+    case PhysicalType::Int8:
+    case PhysicalType::Int16:
+    case PhysicalType::Int32:
+    case PhysicalType::Int64:
+    case PhysicalType::Float32:
+    case PhysicalType::Float64: return true;
+    default: return false;
+  }
+}
+
+bool isFloatingPoint(PhysicalType type) {
+  return type == PhysicalType::Float32 || type == PhysicalType::Float64;
+}
+
 }  // namespace sluice::runtime

@@ -33,6 +33,11 @@ PhysicalType physicalTypeOf(const DataType& type);
 int physicalWidth(PhysicalType type);
 const char* physicalTypeName(PhysicalType type);
 
+// BOOLEAN, the integers, FLOAT and DOUBLE: what the typed aggregation paths widen to one 64-bit
+// word (a double's bits for the floating-point ones).
+bool isFixedWidthNumber(PhysicalType type);
+bool isFloatingPoint(PhysicalType type);
+
 // Decimals with more digits than this are stored as int128.
 constexpr int kMaxInt64DecimalPrecision = 18;
 

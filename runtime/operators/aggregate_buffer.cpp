@@ -10,27 +10,10 @@ namespace {
 
 constexpr int kMaxKeyColumns = 8;
 
-bool fixedWidthKey(PhysicalType type) {
-  switch (type) {
-    case PhysicalType::Bool:
-    case PhysicalType::Int8:
-    case PhysicalType::Int16:
-    case PhysicalType::Int32:
-    case PhysicalType::Int64:
-    case PhysicalType::Float32:
-    case PhysicalType::Float64: return true;
-    default: return false;
-  }
-}
-
-bool isReal(PhysicalType type) {
-  return type == PhysicalType::Float32 || type == PhysicalType::Float64;
-}
-
 bool numericArgument(const DataType& type) {
   if (type.kind() == TypeKind::Decimal) return false;  // DECIMAL sums and averages keep scale
   const PhysicalType physical = physicalTypeOf(type);
-  return fixedWidthKey(physical);
+  return isFixedWidthNumber(physical);
 }
 
 // Column `column` of `batch` widened to int64 (doubles and floats as the bits of a double).
@@ -98,7 +81,7 @@ uint64_t hashKey(const int64_t* key, size_t keyCount) {
 bool AggregateBuffer::supports(const artifact::Node& node, const std::vector<DataType>& inputTypes) {
   if (node.inputUpdates || node.keys.size() > kMaxKeyColumns) return false;
   for (int key : node.keys) {
-    if (!fixedWidthKey(physicalTypeOf(inputTypes[key]))) return false;
+    if (!isFixedWidthNumber(physicalTypeOf(inputTypes[key]))) return false;
   }
   for (const artifact::AggregateCall& call : node.aggregates) {
     if (call.distinct || call.arguments.size() > 1) return false;
@@ -121,7 +104,7 @@ AggregateBuffer::AggregateBuffer(const artifact::Node& node, const std::vector<D
     Call c;
     c.filter = call.filterColumn;
     c.argument = call.arguments.empty() ? -1 : call.arguments[0];
-    c.real = c.argument >= 0 && isReal(layout_.inputTypes[c.argument]);
+    c.real = c.argument >= 0 && isFloatingPoint(layout_.inputTypes[c.argument]);
     c.slot = layout_.accumulatorWords;
     Boxing boxing;
     const std::string& f = call.function;
@@ -135,7 +118,7 @@ AggregateBuffer::AggregateBuffer(const artifact::Node& node, const std::vector<D
       layout_.accumulatorWords += 2;
     } else {
       // SUM, SUM0, AVG: a running sum (in the result's representation for SUM) and a count.
-      const bool realSum = f == "AVG" ? c.real : isReal(physicalTypeOf(call.type));
+      const bool realSum = f == "AVG" ? c.real : isFloatingPoint(physicalTypeOf(call.type));
       c.update = realSum ? AggregateUpdate::SumReal : AggregateUpdate::SumInteger;
       c.roundsToFloat = f != "AVG" && physicalTypeOf(call.type) == PhysicalType::Float32;
       if (f == "AVG") {
@@ -379,7 +362,7 @@ void AggregateBuffer::drain(const Visitor& visit) {
     for (size_t k = 0; k < keyCount; ++k) {
       Value value;
       if (((words[keyCount] >> k) & 1) == 0) {
-        value = isReal(keyTypes_[k]) ? Value::ofReal(asDouble(words[k])) : Value::ofInteger(words[k]);
+        value = isFloatingPoint(keyTypes_[k]) ? Value::ofReal(asDouble(words[k])) : Value::ofInteger(words[k]);
       }
       encodeValue(value, key);
     }

@@ -6,25 +6,8 @@
 namespace sluice::runtime {
 namespace {
 
-bool fixedWidthNumber(PhysicalType type) {
-  switch (type) {
-    case PhysicalType::Bool:
-    case PhysicalType::Int8:
-    case PhysicalType::Int16:
-    case PhysicalType::Int32:
-    case PhysicalType::Int64:
-    case PhysicalType::Float32:
-    case PhysicalType::Float64: return true;
-    default: return false;
-  }
-}
-
-bool isReal(PhysicalType type) {
-  return type == PhysicalType::Float32 || type == PhysicalType::Float64;
-}
-
 bool numeric(const DataType& type) {
-  return type.kind() != TypeKind::Decimal && fixedWidthNumber(physicalTypeOf(type));
+  return type.kind() != TypeKind::Decimal && isFixedWidthNumber(physicalTypeOf(type));
 }
 
 int64_t integerAt(const Vector& column, int row) {
@@ -68,8 +51,8 @@ bool GroupAggregateRecord::supports(const artifact::Node& node,
     if ((f == "MIN" || f == "MAX") && node.inputUpdates) return false;
     // A FLOAT / DOUBLE sum of integers, or an integer sum of reals, is not something the planner
     // produces; leave such calls to the boxed functions.
-    if (f != "AVG" && isReal(physicalTypeOf(call.type)) !=
-                          isReal(physicalTypeOf(inputTypes[call.arguments[0]]))) {
+    if (f != "AVG" && isFloatingPoint(physicalTypeOf(call.type)) !=
+                          isFloatingPoint(physicalTypeOf(inputTypes[call.arguments[0]]))) {
       return false;
     }
   }
@@ -82,8 +65,8 @@ GroupAggregateRecord::GroupAggregateRecord(const artifact::Node& node,
     Call c;
     c.argument = call.arguments.empty() ? -1 : call.arguments[0];
     c.filter = call.filterColumn;
-    c.realArgument = c.argument >= 0 && isReal(physicalTypeOf(inputTypes[c.argument]));
-    c.realResult = isReal(physicalTypeOf(call.type));
+    c.realArgument = c.argument >= 0 && isFloatingPoint(physicalTypeOf(inputTypes[c.argument]));
+    c.realResult = isFloatingPoint(physicalTypeOf(call.type));
     c.slot = words_;
     const std::string& f = call.function;
     if (f == "COUNT") {
