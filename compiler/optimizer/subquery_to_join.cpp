@@ -9,6 +9,24 @@ namespace sluice {
 
 namespace {
 
+// One field of `value IN (subquery)` as a join condition: value = element; for an anti join
+// (NOT IN) null-aware: x NOT IN (..) is not TRUE when x is NULL and the subquery has rows, or
+// when the subquery holds a NULL, so the anti join drops the row in both cases as when its
+// condition matches them (Flink's null-aware anti join). A row value's fields each get one.
+plan::ExpressionRef inCondition(const plan::ExpressionRef& value, const plan::ExpressionRef& element,
+                                bool anti) {
+  plan::ExpressionRef equal = plan::call("=", {value, element}, DataType::boolean());
+  if (!anti || (!value->type.nullable() && !element->type.nullable())) return equal;
+  std::vector<plan::ExpressionRef> either = {equal};
+  if (value->type.nullable()) {
+    either.push_back(plan::call("IS NULL", {value}, DataType::boolean().notNull()));
+  }
+  if (element->type.nullable()) {
+    either.push_back(plan::call("IS NULL", {element}, DataType::boolean().notNull()));
+  }
+  return plan::call("OR", either, DataType::boolean());
+}
+
 bool hasOuterRefs(const plan::ExpressionRef& e) {
   if (!e) return false;
   if (e->kind == plan::ExpressionKind::OuterRef) return true;
@@ -84,7 +102,7 @@ plan::NodeRef rewrite(const plan::NodeRef& node, plan::NodeFactory& nodes) {
     }
     plan::NodeRef right;
     std::vector<plan::ExpressionRef> correlated;
-    // IN keeps the subquery's projection: its first column is compared.
+    // IN keeps the subquery's projection: its columns are compared.
     bool keepProjection = e->name != "EXISTS";
     if (keepProjection ? subtreeHasOuterRefs(*e->subquery)
                        : !decorrelate(e->subquery, &right, &correlated, nodes)) {
@@ -96,23 +114,17 @@ plan::NodeRef rewrite(const plan::NodeRef& node, plan::NodeFactory& nodes) {
     std::vector<plan::ExpressionRef> condition;
     bool anti = negated != (e->name == "NOT IN");
     if (keepProjection) {
-      const plan::ExpressionRef value = e->operands[0];
-      const plan::ExpressionRef element = plan::inputRef(leftWidth, right->schema[0].type);
-      plan::ExpressionRef equal = plan::call("=", {value, element}, DataType::boolean());
-      if (anti && (value->type.nullable() || element->type.nullable())) {
-        // NOT IN is null-aware: x NOT IN (..) is not TRUE when x is NULL and the subquery has
-        // rows, or when the subquery holds a NULL. The anti join drops the row in both cases
-        // when its condition matches them (Flink's null-aware anti join).
-        std::vector<plan::ExpressionRef> either = {equal};
-        if (value->type.nullable()) {
-          either.push_back(plan::call("IS NULL", {value}, DataType::boolean().notNull()));
-        }
-        if (element->type.nullable()) {
-          either.push_back(plan::call("IS NULL", {element}, DataType::boolean().notNull()));
-        }
-        equal = plan::call("OR", either, DataType::boolean());
+      // `(a, b) IN (SELECT x, y ..)` compares field by field.
+      std::vector<plan::ExpressionRef> values = {e->operands[0]};
+      const plan::ExpressionRef& value = e->operands[0];
+      if (value->kind == plan::ExpressionKind::Call && value->name == "ROW" &&
+          value->operands.size() == right->schema.size() && value->operands.size() > 1) {
+        values = value->operands;
       }
-      condition.push_back(equal);
+      for (size_t i = 0; i < values.size(); ++i) {
+        condition.push_back(
+            inCondition(values[i], plan::inputRef(leftWidth + static_cast<int>(i), right->schema[i].type), anti));
+      }
     }
     for (const auto& c : correlated) condition.push_back(toJoinCondition(c, leftWidth));
     auto join = nodes.make(plan::NodeKind::Join);

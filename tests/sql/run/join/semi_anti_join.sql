@@ -50,3 +50,14 @@ WHERE customer NOT IN (SELECT customer FROM vip_with_null WHERE customer IS NOT 
 -- final
 -- +I[2]
 -- +I[3]
+
+-- A row value compares field by field (each equality a join key).
+SELECT id FROM orders WHERE (id, customer) IN (SELECT customer / 10, customer FROM vip);
+-- final
+-- +I[1]
+-- +I[3]
+
+SELECT id FROM orders WHERE (id, customer) NOT IN (SELECT customer / 10, customer FROM vip);
+-- final
+-- +I[2]
+-- +I[4]
