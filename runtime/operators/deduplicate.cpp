@@ -6,6 +6,7 @@
 
 #include "runtime/operators/operator_factory.h"
 #include "runtime/operators/rank_rows.h"
+#include "runtime/operators/window_slices.h"
 
 namespace sluice::runtime {
 namespace {
@@ -157,7 +158,7 @@ class WindowRow final : public RankOperatorBase {
         ++dropped_;
         continue;
       }
-      const int64_t fireAt = windowEnds.values<int64_t>()[row] - kWindowFireOffsetMicros;
+      const int64_t fireAt = windowEnds.values<int64_t>()[row] - kWindowTimePrecisionMicros;
       if (fireAt <= state_->timers().currentWatermark()) {
         ++dropped_;  // its window has fired
         continue;

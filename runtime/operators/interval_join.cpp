@@ -32,10 +32,6 @@ int64_t saturatingAdd(int64_t a, int64_t b) {
   return sum;
 }
 
-const ScalarFunctionRegistry& registryOf(const OperatorContext& context) {
-  return context.functions ? *context.functions : ScalarFunctionRegistry::builtins();
-}
-
 class IntervalJoinOperator final : public StreamOperator {
  public:
   IntervalJoinOperator(const artifact::Node& node, const OperatorContext& context,
@@ -44,7 +40,7 @@ class IntervalJoinOperator final : public StreamOperator {
         state_(std::move(state)),
         leftTypes_(context.inputTypes),
         rightTypes_(nodeTypes(context.plan->node(node.inputs[1]))),
-        condition_(node, leftTypes_, rightTypes_, registryOf(context), context.timeZone),
+        condition_(node, leftTypes_, rightTypes_, functionsOf(context), context.timeZone),
         output_(nodeTypes(node), leftTypes_.size(), rightTypes_.size(), context.batchSize),
         leftRows_(state_->sortedMapState("left")),
         rightRows_(state_->sortedMapState("right")) {

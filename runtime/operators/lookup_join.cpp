@@ -24,10 +24,6 @@
 namespace sluice::runtime {
 namespace {
 
-const ScalarFunctionRegistry& registryOf(const OperatorContext& context) {
-  return context.functions ? *context.functions : ScalarFunctionRegistry::builtins();
-}
-
 std::vector<DataType> typesOf(const std::vector<artifact::Field>& fields) {
   std::vector<DataType> types;
   types.reserve(fields.size());
@@ -90,7 +86,7 @@ LookupJoinOperator::LookupJoinOperator(const artifact::Node& node, const Operato
       dimension_(dimensionNode(node)),
       leftTypes_(context.inputTypes),
       dimensionTypes_(typesOf(node.lookupSchema)),
-      condition_(node, leftTypes_, dimensionTypes_, registryOf(context), context.timeZone),
+      condition_(node, leftTypes_, dimensionTypes_, functionsOf(context), context.timeZone),
       leftOuter_(node.joinType == artifact::JoinType::Left),
       output_(nodeTypes(node), context.batchSize) {
   if (node.joinType != artifact::JoinType::Inner && node.joinType != artifact::JoinType::Left) {

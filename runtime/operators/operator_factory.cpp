@@ -7,6 +7,10 @@
 
 namespace sluice::runtime {
 
+const ScalarFunctionRegistry& functionsOf(const OperatorContext& context) {
+  return context.functions ? *context.functions : ScalarFunctionRegistry::builtins();
+}
+
 std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& node,
                                                        const OperatorContext& context) {
   auto state = [&] { return createStateBackend(context.plan->configuration); };

@@ -44,6 +44,9 @@ struct OperatorContext {
 };
 
 
+// The functions an operator's expressions call: the job's registry, else the built-ins.
+const ScalarFunctionRegistry& functionsOf(const OperatorContext& context);
+
 // Throws std::invalid_argument for a combination the runtime does not implement.
 std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& node,
                                                        const OperatorContext& context);

@@ -106,8 +106,4 @@ class RankedList {
   void setMeta(int64_t count, int64_t sequence);
 };
 
-// The event time a window TopN / deduplication fires at: the watermark has passed its window
-// when it reaches window_end - 1 ms (the runtime's times are microseconds).
-constexpr int64_t kWindowFireOffsetMicros = 1000;
-
 }  // namespace sluice::runtime

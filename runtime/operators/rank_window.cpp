@@ -5,6 +5,7 @@
 // dropped.
 #include "runtime/operators/rank_rows.h"
 #include "runtime/operators/rank_strategies.h"
+#include "runtime/operators/window_slices.h"
 
 namespace sluice::runtime {
 namespace {
@@ -23,7 +24,7 @@ class WindowTopN final : public RankOperatorBase {
         ++dropped_;
         continue;
       }
-      const int64_t fireAt = windowEnds.values<int64_t>()[row] - kWindowFireOffsetMicros;
+      const int64_t fireAt = windowEnds.values<int64_t>()[row] - kWindowTimePrecisionMicros;
       if (fireAt <= state_->timers().currentWatermark()) {
         ++dropped_;  // its window has fired
         continue;

@@ -19,10 +19,6 @@ bool keysHoldUniqueKey(const std::vector<int>& joinKeys, const std::vector<int>&
                      [&](int column) { return contains(joinKeys, column); });
 }
 
-const ScalarFunctionRegistry& registryOf(const OperatorContext& context) {
-  return context.functions ? *context.functions : ScalarFunctionRegistry::builtins();
-}
-
 }  // namespace
 
 StreamingJoinOperator::StreamingJoinOperator(const artifact::Node& node,
@@ -34,7 +30,7 @@ StreamingJoinOperator::StreamingJoinOperator(const artifact::Node& node,
       right_{node.rightKeys, nodeTypes(context.plan->node(node.inputs[1])), nullptr, false},
       semiOrAnti_(node.joinType == artifact::JoinType::Semi ||
                   node.joinType == artifact::JoinType::Anti),
-      condition_(node, left_.types, right_.types, registryOf(context), context.timeZone),
+      condition_(node, left_.types, right_.types, functionsOf(context), context.timeZone),
       output_(nodeTypes(node), context.batchSize) {
   using artifact::JoinType;
   left_.outer = node.joinType == JoinType::Left || node.joinType == JoinType::Full;

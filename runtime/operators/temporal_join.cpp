@@ -25,10 +25,6 @@
 namespace sluice::runtime {
 namespace {
 
-const ScalarFunctionRegistry& registryOf(const OperatorContext& context) {
-  return context.functions ? *context.functions : ScalarFunctionRegistry::builtins();
-}
-
 // A buffered row as stored: its kind, then its columns.
 struct StoredRow {
   RowKind kind = RowKind::Insert;
@@ -66,7 +62,7 @@ class TemporalJoinOperator final : public StreamOperator {
         right_(state_->sortedMapState("right")),
         timer_(state_->valueState("timer")),
         nextSequence_(state_->valueState("next-sequence")),
-        condition_(node, leftTypes_, rightTypes_, registryOf(context), context.timeZone),
+        condition_(node, leftTypes_, rightTypes_, functionsOf(context), context.timeZone),
         outer_(node.joinType == artifact::JoinType::Left),
         output_(nodeTypes(node), context.batchSize) {}
 

@@ -11,16 +11,10 @@
 #include "runtime/operators/operator_factory.h"
 #include "runtime/operators/operator_support.h"
 #include "runtime/operators/time_bounded_join_rows.h"
+#include "runtime/operators/window_slices.h"
 
 namespace sluice::runtime {
 namespace {
-
-// A window [start, end) fires when the watermark reaches end - 1 ms, its window_time.
-constexpr int64_t kWindowFireOffsetMicros = 1000;
-
-const ScalarFunctionRegistry& registryOf(const OperatorContext& context) {
-  return context.functions ? *context.functions : ScalarFunctionRegistry::builtins();
-}
 
 class WindowJoinOperator final : public StreamOperator {
  public:
@@ -32,7 +26,7 @@ class WindowJoinOperator final : public StreamOperator {
         rightTypes_(nodeTypes(context.plan->node(node.inputs[1]))),
         semiOrAnti_(node.joinType == artifact::JoinType::Semi ||
                     node.joinType == artifact::JoinType::Anti),
-        condition_(node, leftTypes_, rightTypes_, registryOf(context), context.timeZone),
+        condition_(node, leftTypes_, rightTypes_, functionsOf(context), context.timeZone),
         output_(nodeTypes(node), leftTypes_.size(), semiOrAnti_ ? 0 : rightTypes_.size(),
                 context.batchSize),
         leftRows_(state_->sortedMapState("left")),
@@ -57,7 +51,7 @@ class WindowJoinOperator final : public StreamOperator {
         ++dropped_;
         continue;
       }
-      const int64_t fireAt = windowEnd.integer - kWindowFireOffsetMicros;
+      const int64_t fireAt = windowEnd.integer - kWindowTimePrecisionMicros;
       if (fireAt <= state_->timers().currentWatermark()) {
         ++dropped_;  // its window has fired
         continue;
@@ -98,7 +92,7 @@ class WindowJoinOperator final : public StreamOperator {
 
   // Joins the rows of the current key's window ending at the timer's window end.
   void fire(const Timer& timer, Output& out) {
-    const int64_t end = timer.timestamp + kWindowFireOffsetMicros;
+    const int64_t end = timer.timestamp + kWindowTimePrecisionMicros;
     const std::string from = rowsAt(end);
     const std::optional<std::string> to = rowsAfter(end);
     const std::vector<JoinRecord> lefts = bufferedRows(leftRows_, from, to);
