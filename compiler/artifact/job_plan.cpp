@@ -74,6 +74,7 @@ const char* nodeKindName(NodeKind kind) {
     case NodeKind::WindowJoin: return "WindowJoin";
     case NodeKind::TemporalJoin: return "TemporalJoin";
     case NodeKind::LookupJoin: return "LookupJoin";
+    case NodeKind::ReplicateRows: return "ReplicateRows";
   }
   return "?";
 }

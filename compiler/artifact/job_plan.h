@@ -18,7 +18,7 @@
 
 namespace sluice::artifact {
 
-constexpr int kFormatVersion = 4;
+constexpr int kFormatVersion = 5;
 
 enum class ExpressionKind : uint8_t {
   Column,       // input column `column`
@@ -112,6 +112,7 @@ enum class NodeKind : uint8_t {
   WindowJoin,         // rows of two window TVF results in the same window, joined when it closes
   TemporalJoin,       // FOR SYSTEM_TIME AS OF left.rowtime: the right's version at that time
   LookupJoin,         // FOR SYSTEM_TIME AS OF left.proctime: rows looked up in a table
+  ReplicateRows,      // each row as many times as its last column says (INTERSECT/EXCEPT ALL)
 };
 
 // Whether `kind` is one of the joins, which share the join fields of Node.

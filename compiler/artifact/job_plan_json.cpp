@@ -182,7 +182,8 @@ constexpr NodeKind kNodeKinds[] = {NodeKind::Source, NodeKind::Values, NodeKind:
                                    NodeKind::Expand, NodeKind::ChangelogNormalize,
                                    NodeKind::SinkUpsertMaterializer, NodeKind::Join,
                                    NodeKind::IntervalJoin, NodeKind::WindowJoin,
-                                   NodeKind::TemporalJoin, NodeKind::LookupJoin};
+                                   NodeKind::TemporalJoin, NodeKind::LookupJoin,
+                                   NodeKind::ReplicateRows};
 constexpr JoinType kJoinTypes[] = {JoinType::Inner, JoinType::Left, JoinType::Right,
                                    JoinType::Full,  JoinType::Semi, JoinType::Anti};
 constexpr const char* kWindowKinds[] = {"TUMBLE", "HOP", "CUMULATE", "SESSION"};

@@ -202,6 +202,8 @@ std::string describe(const artifact::JobPlan& plan, const Node& node) {
     case NodeKind::WindowJoin: return joinLine(node);
     case NodeKind::TemporalJoin: return joinLine(node);
     case NodeKind::LookupJoin: return joinLine(node);
+    case NodeKind::ReplicateRows:
+      return fmt::format("ReplicateRows  times [${}]", node.schema.size());
     case NodeKind::Exchange:
       return fmt::format("Exchange {} -> pipeline {} (parallelism {})", distribution(node),
                          consumerPipeline(plan, node.id), node.parallelism);

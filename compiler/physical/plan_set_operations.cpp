@@ -8,8 +8,12 @@
 //   EXCEPT     the groups only the first input has rows in
 //
 // The aggregate keeps a count per input and group, so retractions of either input take rows
-// back out. INTERSECT ALL and EXCEPT ALL need rows replicated by count (Flink's ReplicateRows
-// table function) and are refused.
+// back out. INTERSECT ALL and EXCEPT ALL (Flink's RewriteIntersectAllRule and
+// RewriteMinusAllRule) keep the same counts and then replicate each remaining group's row by
+// count, with Flink's ReplicateRows:
+//
+//   INTERSECT ALL  the smallest count, where every input has rows
+//   EXCEPT ALL     the first input's count less the others', where that is positive
 #include "compiler/physical/planner.h"
 
 namespace sluice::physical {
@@ -27,10 +31,6 @@ Expression zero() { return Expression::constant("0", DataType::bigInt().notNull(
 
 int Planner::setOperation(const plan::LogicalNode& node) {
   const bool distinctUnion = node.kind == plan::NodeKind::Union;
-  if (node.all) {
-    unsupported(std::string(node.kind == plan::NodeKind::Intersect ? "INTERSECT" : "EXCEPT") +
-                " ALL (it replicates rows by count)");
-  }
   const size_t width = node.schema.size();
   const size_t inputs = node.inputs.size();
   // Each input with one BOOLEAN column per input: TRUE in its own.
@@ -84,6 +84,8 @@ int Planner::setOperation(const plan::LogicalNode& node) {
   const int grouped = add(std::move(aggregate));
   if (distinctUnion) return grouped;
 
+  if (node.all) return replicateByCount(node, grouped);
+
   // INTERSECT: rows in every input; EXCEPT: rows in the first and no other.
   std::optional<Expression> condition;
   for (size_t i = 0; i < inputs; ++i) {
@@ -99,6 +101,31 @@ int Planner::setOperation(const plan::LogicalNode& node) {
   }
   filter.condition = std::move(condition);
   return add(std::move(filter));
+}
+
+// INTERSECT ALL / EXCEPT ALL after the per-input counts of `grouped`: a Calc computes how many
+// copies of each group's row remain (and drops the groups with none), ReplicateRows makes them.
+int Planner::replicateByCount(const plan::LogicalNode& node, int grouped) {
+  const size_t width = node.schema.size();
+  const size_t inputs = node.inputs.size();
+  const DataType type = DataType::bigInt().notNull();
+  Expression copies = bigint(static_cast<int>(width));
+  for (size_t i = 1; i < inputs; ++i) {
+    const Expression count = bigint(static_cast<int>(width + i));
+    copies = node.kind == plan::NodeKind::Intersect ? Expression::call("LEAST", {copies, count}, type)
+                                                    : Expression::call("-", {copies, count}, type);
+  }
+  std::vector<plan::Field> counted = node.schema;
+  counted.push_back({"$copies", type});
+  artifact::Node calc = makeNode(artifact::NodeKind::Calc, {grouped}, counted);
+  for (size_t c = 0; c < width; ++c) {
+    calc.projections.push_back(Expression::columnRef(static_cast<int>(c), node.schema[c].type));
+  }
+  calc.projections.push_back(copies);
+  calc.condition = Expression::call(">", {copies, zero()}, DataType::boolean().notNull());
+  const int counts = add(std::move(calc));
+  artifact::Node replicate = makeNode(artifact::NodeKind::ReplicateRows, {counts}, node.schema);
+  return add(std::move(replicate));
 }
 
 }  // namespace sluice::physical

@@ -121,6 +121,7 @@ class Planner {
   int lookupJoin(const plan::LogicalNode& node);       // plan_lookup_join.cpp
   // UNION (distinct), INTERSECT, EXCEPT (plan_set_operations.cpp).
   int setOperation(const plan::LogicalNode& node);
+  int replicateByCount(const plan::LogicalNode& node, int grouped);
   // ChangelogNormalize of a scan by its primary key, over the scan's node `source`; and
   // SinkUpsertMaterializer of `input` by the sink's primary key, at `parallelism`
   // (plan_changelog.cpp). Each returns the operator's node.

@@ -32,6 +32,7 @@ int64_t InputGate::push(ChannelEvent event, const std::atomic<bool>& cancelled) 
     }
     ++queuedBatches_;
   }
+  if (inFlight_) inFlight_->added(1);
   queue_.push_back(std::move(event));
   notEmpty_.notify_one();
   return waited;
@@ -65,6 +66,7 @@ InputGate::Next InputGate::next(std::chrono::microseconds wait) {
       }
       event = std::move(queue_.front());
       queue_.pop_front();
+      ++takenSinceAcknowledged_;
       if (event.kind == ChannelEvent::Kind::Data) {
         --queuedBatches_;
         notFull_.notify_one();
@@ -79,6 +81,11 @@ InputGate::Next InputGate::next(std::chrono::microseconds wait) {
     }
     if (apply(event, out)) return out;
   }
+}
+
+void InputGate::acknowledge() {
+  if (inFlight_) inFlight_->done(takenSinceAcknowledged_);
+  takenSinceAcknowledged_ = 0;
 }
 
 bool InputGate::apply(const ChannelEvent& event, Next& out) {

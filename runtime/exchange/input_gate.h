@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "runtime/data/batch.h"
+#include "runtime/exchange/in_flight_events.h"
 
 namespace sluice::runtime {
 
@@ -64,6 +65,11 @@ class InputGate {
 
   int64_t watermark() const { return emittedWatermark_; }
 
+  // Under `sqlc.exec.source-order`: every event pushed counts as in flight until the consumer
+  // acknowledges that it has acted on the events its calls to next() took.
+  void countInFlight(InFlightEvents* inFlight) { inFlight_ = inFlight; }
+  void acknowledge();
+
  private:
   struct ChannelState {
     int input = 0;
@@ -79,6 +85,8 @@ class InputGate {
   std::deque<ChannelEvent> queue_;
   int queuedBatches_ = 0;
   int capacity_ = 1;
+  InFlightEvents* inFlight_ = nullptr;
+  int64_t takenSinceAcknowledged_ = 0;  // consumer-only
 
   // Consumer-only bookkeeping.
   std::vector<ChannelState> channels_;

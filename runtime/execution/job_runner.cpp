@@ -97,6 +97,9 @@ void JobRunner::readOptions() {
   resources_.sourceIdleTimeoutMicros = durationOption(plan_, "table.exec.source.idle-timeout", 0);
   resources_.exchangeBufferedBatches = intOption(plan_, "sqlc.exchange.buffered-batches", 4);
   resources_.miniBatch = miniBatchOptions(plan_);
+  resources_.sequencer = SourceSequencer::fromPlan(plan_);
+  // A sequenced turn ends when the job is quiet, so no exchange may hold rows back for latency.
+  if (resources_.sequencer) resources_.maxLatencyMicros = 0;
 }
 
 // One gate per instance of each pipeline that reads exchanges, with a channel per producer
@@ -112,6 +115,7 @@ void JobRunner::createGates() {
     for (int subtask = 0; subtask < pipeline.parallelism; ++subtask) {
       gates.push_back(
           std::make_unique<InputGate>(channelsPerInput, resources_.exchangeBufferedBatches));
+      if (resources_.sequencer) gates.back()->countInFlight(&resources_.sequencer->inFlight());
     }
   }
 }

@@ -240,6 +240,8 @@ std::unique_ptr<CalcOperator> PipelineTask::makeCalc(const artifact::Node& node)
 void PipelineTask::run() {
   if (gate_) {
     runGate();
+  } else if (resources_.sequencer && resources_.sequencer->orders(sourceNode_->id)) {
+    runSequencedSource();
   } else {
     runSource();
   }
@@ -294,6 +296,44 @@ void PipelineTask::runSource() {
   finish();
 }
 
+// Under `sqlc.exec.source-order` (source_sequencer.h): one row per turn, and the turn ends once
+// the row and all it caused have gone through the job. Timers of processing time still fire.
+void PipelineTask::runSequencedSource() {
+  SourceSequencer& sequencer = *resources_.sequencer;
+  const std::atomic<bool>& cancelled = *resources_.cancelled;
+  const int node = sourceNode_->id;
+  Batch input(nodeTypes(*sourceNode_), 1);
+  while (sequencer.awaitRowTurn(node, cancelled)) {
+    input.clear();
+    task_.arena = &input.arena();
+    const ReadStatus status = source_->read(input);
+    sourceMetrics_->skippedRows.store(source_->skippedRows(), std::memory_order_relaxed);
+    if (status == ReadStatus::End) {
+      if (!sequencer.awaitEndTurn(node, cancelled)) return;
+      if (sourceWatermark_) sourceMetrics_->watermarkMicros.store(WatermarkGenerator::kEndOfTime);
+      finish();
+      sequencer.endEndTurn(node, cancelled);
+      return;
+    }
+    if (input.size() == 0) {
+      fireProcessingTimers();
+      if (status == ReadStatus::Idle) std::this_thread::sleep_for(std::chrono::microseconds(200));
+      continue;
+    }
+    sourceMetrics_->add(sourceMetrics_->rowsOut, input.size());
+    sourceMetrics_->add(sourceMetrics_->batches, 1);
+    const bool advanced = sourceWatermark_ && sourceWatermark_->observe(input);
+    push(input, 0);
+    if (advanced) {
+      sourceMetrics_->watermarkMicros.store(sourceWatermark_->current(), std::memory_order_relaxed);
+      pushWatermark(sourceWatermark_->current());
+    }
+    fireProcessingTimers();
+    if (exchange_) exchange_->flushIfDue();
+    if (!sequencer.endRowTurn(cancelled)) return;
+  }
+}
+
 void PipelineTask::runGate() {
   const std::atomic<bool>& cancelled = *resources_.cancelled;
   // Wakes at least every max-latency so partial batches downstream are flushed on time.
@@ -320,11 +360,13 @@ void PipelineTask::runGate() {
         break;
       case InputGate::Next::Kind::End:
         finish();
+        gate_->acknowledge();
         return;
       case InputGate::Next::Kind::Timeout: break;
     }
     fireProcessingTimers();
     if (exchange_) exchange_->flushIfDue();
+    gate_->acknowledge();
   }
 }
 

@@ -16,6 +16,7 @@
 #include "runtime/exchange/input_gate.h"
 #include "runtime/execution/compiled_calc.h"
 #include "runtime/execution/operator_metrics.h"
+#include "runtime/execution/source_sequencer.h"
 #include "runtime/execution/stream_operator.h"
 #include "runtime/execution/watermark_generator.h"
 #include "runtime/operators/operator_factory.h"
@@ -40,6 +41,8 @@ struct JobResources {
   std::map<int, std::vector<std::unique_ptr<InputGate>>> gates;
   std::string timeZone = "UTC";
   const std::atomic<bool>* cancelled = nullptr;
+  // sqlc.exec.source-order: the sources' rows in one fixed order (null: sources run freely).
+  std::unique_ptr<SourceSequencer> sequencer;
 };
 
 class PipelineTask {
@@ -85,6 +88,7 @@ class PipelineTask {
   void addOperator(const artifact::Node& node, std::unique_ptr<StreamOperator> op, std::string name);
 
   void runSource();
+  void runSequencedSource();
   void runGate();
   // Into the first operator (or the terminal when there is none).
   void push(Batch& batch, int input);

@@ -26,6 +26,7 @@ std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& nod
     case artifact::NodeKind::OverAggregate:
       return makeOverAggregateOperator(node, context, state());
     case artifact::NodeKind::Expand: return makeExpandOperator(node, context);
+    case artifact::NodeKind::ReplicateRows: return makeReplicateRowsOperator(node, context);
     case artifact::NodeKind::ChangelogNormalize:
       return makeChangelogNormalizeOperator(node, context, state());
     case artifact::NodeKind::SinkUpsertMaterializer:

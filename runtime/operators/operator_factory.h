@@ -1,6 +1,6 @@
 // Builds the stateful operator of an artifact node (GroupAggregate, WindowAggregate,
 // WindowTableFunction, Rank, Deduplicate, OverAggregate, ChangelogNormalize,
-// SinkUpsertMaterializer, Join; and Expand, stateless but built here
+// SinkUpsertMaterializer, Join; and Expand and ReplicateRows, stateless but built here
 // like WindowTableFunction). Each kind lives in its own file of
 // runtime/operators; this is the one place the pipeline task asks for them.
 #pragma once
@@ -68,6 +68,8 @@ std::unique_ptr<StreamOperator> makeOverAggregateOperator(const artifact::Node& 
                                                           std::unique_ptr<KeyedStateBackend> state);
 std::unique_ptr<StreamOperator> makeExpandOperator(const artifact::Node& node,
                                                    const OperatorContext& context);
+std::unique_ptr<StreamOperator> makeReplicateRowsOperator(const artifact::Node& node,
+                                                          const OperatorContext& context);
 // changelog_normalize.cpp and sink_upsert_materializer.cpp.
 std::unique_ptr<StreamOperator> makeChangelogNormalizeOperator(
     const artifact::Node& node, const OperatorContext& context,

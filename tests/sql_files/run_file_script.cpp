@@ -34,6 +34,7 @@ RunScript parseRunScript(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) script.lines.push_back(line);
   std::map<std::string, std::vector<std::string>> inputs;
+  std::vector<std::string> inputOrder;
   std::string inputTable;  // the input block being read, if any
   std::string pending;
   int pendingStart = 0;
@@ -46,11 +47,11 @@ RunScript parseRunScript(const std::string& text) {
       if (!pending.empty()) continue;  // comments inside a statement
       if (body.rfind("input ", 0) == 0 && !body.empty() && body.back() == ':') {
         inputTable = trim(body.substr(6, body.size() - 7));
-        inputs[inputTable].clear();
         continue;
       }
       if (!inputTable.empty()) {
         inputs[inputTable].push_back(line.size() > 3 ? line.substr(3) : "");
+        inputOrder.push_back(inputTable);
         continue;
       }
       if (script.steps.empty()) continue;
@@ -88,6 +89,7 @@ RunScript parseRunScript(const std::string& text) {
                     upper.rfind("WITH", 0) == 0 || upper.rfind("VALUES", 0) == 0 ||
                     upper.rfind("(", 0) == 0 || statementSet;
     step.inputs = inputs;
+    step.inputOrder = inputOrder;
     script.steps.push_back(std::move(step));
     pending.clear();
     statementSet = false;

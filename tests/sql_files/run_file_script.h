@@ -20,6 +20,9 @@ struct RunStep {
   std::string expectedError;
   // Inputs declared before this step: table -> rows.
   std::map<std::string, std::vector<std::string>> inputs;
+  // The same rows as a timeline: the table of each row, in the order the file gives them (a
+  // later `-- input T:` block of the same table continues it), for `sqlc.exec.source-order`.
+  std::vector<std::string> inputOrder;
 };
 
 struct RunScript {

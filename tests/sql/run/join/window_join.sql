@@ -1,23 +1,28 @@
--- Window joins: two window TVF results joined on window_start and window_end, each window's rows
--- joined when the watermark passes its end; outer kinds pad the rows of a window that joined
--- nothing. The sources interleave, so final rows are compared (`-- final`); the exact
--- changelogs are the operator's unit tests'.
+-- Window joins: two window TVF results joined on window_start and window_end; each window's rows
+-- are joined when the watermark (the smaller of the two inputs', each ts - 1 s) passes its end,
+-- and the outer kinds pad the rows of a window that joined nothing. The input blocks form one
+-- timeline in event-time order, so at parallelism 1 each changelog is exact: window [0 s, 10 s)
+-- fires when the click at 00:00:12 arrives, the later ones at the end of the input. At
+-- parallelism 4 the final rows are compared.
 CREATE TABLE clicks (userId INT, page STRING, ts TIMESTAMP(3),
                      WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)
 WITH ('connector' = 'filesystem', 'path' = 'unused', 'format' = 'csv');
--- input clicks:
--- 1,home,2020-01-01 00:00:01
--- 2,cart,2020-01-01 00:00:04
--- 1,shop,2020-01-01 00:00:12
--- 3,home,2020-01-01 00:00:15
--- ,home,2020-01-01 00:00:16
 
 CREATE TABLE buys (userId INT, amount BIGINT, ts TIMESTAMP(3),
                    WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)
 WITH ('connector' = 'filesystem', 'path' = 'unused', 'format' = 'csv');
+
+-- input clicks:
+-- 1,home,2020-01-01 00:00:01
+-- 2,cart,2020-01-01 00:00:04
 -- input buys:
 -- 1,100,2020-01-01 00:00:08
 -- 2,50,2020-01-01 00:00:11
+-- input clicks:
+-- 1,shop,2020-01-01 00:00:12
+-- 3,home,2020-01-01 00:00:15
+-- ,home,2020-01-01 00:00:16
+-- input buys:
 -- 1,70,2020-01-01 00:00:19
 -- 4,5,2020-01-01 00:00:21
 
@@ -27,43 +32,42 @@ CREATE VIEW b AS SELECT * FROM TABLE(TUMBLE(TABLE buys, DESCRIPTOR(ts), INTERVAL
 SELECT c.userId, c.page, b.amount, c.window_start
 FROM c JOIN b
   ON c.userId = b.userId AND c.window_start = b.window_start AND c.window_end = b.window_end;
--- final
 -- +I[1, home, 100, 2020-01-01 00:00:00.000]
 -- +I[1, shop, 70, 2020-01-01 00:00:10.000]
 
+-- A window's keys fire one after another, in key order (NULL first; Flink's order among the keys
+-- of one window is its state's own); a click without a buy in its window is padded then.
 SELECT c.userId, c.page, b.amount
 FROM c LEFT JOIN b
   ON c.userId = b.userId AND c.window_start = b.window_start AND c.window_end = b.window_end;
--- final
 -- +I[1, home, 100]
--- +I[1, shop, 70]
 -- +I[2, cart, null]
--- +I[3, home, null]
 -- +I[null, home, null]
+-- +I[1, shop, 70]
+-- +I[3, home, null]
 
 SELECT b.userId, c.page, b.amount
 FROM c RIGHT JOIN b
   ON c.userId = b.userId AND c.window_start = b.window_start AND c.window_end = b.window_end;
--- final
 -- +I[1, home, 100]
 -- +I[1, shop, 70]
 -- +I[2, null, 50]
 -- +I[4, null, 5]
 
--- A residual condition, and the windows of a FULL OUTER JOIN from either side.
+-- A residual condition, and the windows of a FULL OUTER JOIN from either side: within a key, the
+-- left rows (each paired or padded) come first, then the right rows that joined nothing.
 SELECT c.userId, b.userId, COALESCE(c.window_start, b.window_start), c.page, b.amount
 FROM c FULL OUTER JOIN b
   ON c.userId = b.userId AND c.window_start = b.window_start AND c.window_end = b.window_end
      AND b.amount > 80;
--- final
 -- +I[1, 1, 2020-01-01 00:00:00.000, home, 100]
--- +I[1, null, 2020-01-01 00:00:10.000, shop, null]
 -- +I[2, null, 2020-01-01 00:00:00.000, cart, null]
--- +I[3, null, 2020-01-01 00:00:10.000, home, null]
+-- +I[null, null, 2020-01-01 00:00:10.000, home, null]
+-- +I[1, null, 2020-01-01 00:00:10.000, shop, null]
 -- +I[null, 1, 2020-01-01 00:00:10.000, null, 70]
 -- +I[null, 2, 2020-01-01 00:00:10.000, null, 50]
+-- +I[3, null, 2020-01-01 00:00:10.000, home, null]
 -- +I[null, 4, 2020-01-01 00:00:20.000, null, 5]
--- +I[null, null, 2020-01-01 00:00:10.000, home, null]
 
 -- Two window aggregates joined per window (Flink's usual window join input).
 SELECT cc.window_start, cc.userId, cc.n, bb.total
@@ -72,7 +76,6 @@ FROM (SELECT window_start, window_end, userId, COUNT(*) AS n FROM c
 JOIN (SELECT window_start, window_end, userId, SUM(amount) AS total FROM b
       GROUP BY window_start, window_end, userId) bb
   ON cc.userId = bb.userId AND cc.window_start = bb.window_start AND cc.window_end = bb.window_end;
--- final
 -- +I[2020-01-01 00:00:00.000, 1, 1, 100]
 -- +I[2020-01-01 00:00:10.000, 1, 1, 70]
 
@@ -80,6 +83,5 @@ JOIN (SELECT window_start, window_end, userId, SUM(amount) AS total FROM b
 SELECT c.userId, c.page FROM c
 WHERE EXISTS (SELECT * FROM b WHERE b.userId = c.userId AND b.window_start = c.window_start
                                 AND b.window_end = c.window_end);
--- final
 -- +I[1, home]
 -- +I[1, shop]
