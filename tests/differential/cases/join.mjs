@@ -68,6 +68,23 @@ export const cases = [
     flink: `INSERT INTO sink SELECT id, itemName FROM auction WHERE id NOT IN (SELECT auction FROM bid WHERE price > 99000);`,
     duck: `SELECT id, itemName FROM auction WHERE id NOT IN (SELECT auction FROM bid WHERE price > 99000)`,
   },
+  // ---- set operations with ALL: rows replicated by the counts that remain ----
+  {
+    name: 'bid_auction_bidder_pairs_intersect_all_seller_pairs',
+    parallel: true,
+    sink: 'auction BIGINT, person BIGINT',
+    flink: `INSERT INTO sink SELECT auction, bidder FROM bid WHERE price > 50000
+            INTERSECT ALL SELECT auction, bidder FROM bid WHERE MOD(price, 3) = 0;`,
+    duck: `SELECT auction, bidder FROM bid WHERE price > 50000
+           INTERSECT ALL SELECT auction, bidder FROM bid WHERE price % 3 = 0`,
+  },
+  {
+    name: 'bid_auctions_except_all_cheap_bids',
+    parallel: true,
+    sink: 'auction BIGINT',
+    flink: `INSERT INTO sink SELECT auction FROM bid EXCEPT ALL SELECT auction FROM bid WHERE price < 30000;`,
+    duck: `SELECT auction FROM bid EXCEPT ALL SELECT auction FROM bid WHERE price < 30000`,
+  },
   // ---- interval joins: the twin is a plain join with the same time condition ----
   {
     name: 'bids_within_an_hour_of_their_auction',
