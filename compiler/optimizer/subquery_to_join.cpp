@@ -2,6 +2,7 @@
 // become semi and anti joins, as Flink plans them. A subquery correlated by conditions in its
 // WHERE clause has those conditions moved into the join condition.
 #include "compiler/binder/aggregation_state.h"
+#include "compiler/binder/join_classification.h"
 #include "compiler/optimizer/optimizer.h"
 #include "compiler/optimizer/passes.h"
 
@@ -134,6 +135,8 @@ plan::NodeRef rewrite(const plan::NodeRef& node, plan::NodeFactory& nodes) {
     join->condition = condition.empty() ? plan::literal("TRUE", DataType::boolean().notNull())
                       : condition.size() == 1 ? condition[0]
                                               : plan::call("AND", condition, DataType::boolean());
+    // Equated window_start/window_end of two window TVF results make it a window semi/anti join.
+    classifyJoin(*join, /*temporal=*/false);
     current = join;
     changed = true;
   }

@@ -69,7 +69,8 @@ FROM c FULL OUTER JOIN b
 -- +I[3, null, 2020-01-01 00:00:10.000, home, null]
 -- +I[null, 4, 2020-01-01 00:00:20.000, null, 5]
 
--- Two window aggregates joined per window (Flink's usual window join input).
+-- Two window aggregates joined per window (Flink's usual window join input): their
+-- window_start/window_end make it a window join, whose rows come out as each window closes.
 SELECT cc.window_start, cc.userId, cc.n, bb.total
 FROM (SELECT window_start, window_end, userId, COUNT(*) AS n FROM c
       GROUP BY window_start, window_end, userId) cc
@@ -79,9 +80,27 @@ JOIN (SELECT window_start, window_end, userId, SUM(amount) AS total FROM b
 -- +I[2020-01-01 00:00:00.000, 1, 1, 100]
 -- +I[2020-01-01 00:00:10.000, 1, 1, 70]
 
--- EXISTS with the windows equated (the binder plans it as a regular semi join today).
+-- EXISTS with the windows equated is a window semi join; NOT EXISTS a window anti join. A
+-- window's clicks come out when it closes.
 SELECT c.userId, c.page FROM c
 WHERE EXISTS (SELECT * FROM b WHERE b.userId = c.userId AND b.window_start = c.window_start
                                 AND b.window_end = c.window_end);
 -- +I[1, home]
 -- +I[1, shop]
+
+SELECT c.userId, c.page FROM c
+WHERE NOT EXISTS (SELECT * FROM b WHERE b.userId = c.userId AND b.window_start = c.window_start
+                                    AND b.window_end = c.window_end);
+-- +I[2, cart]
+-- +I[null, home]
+-- +I[3, home]
+
+-- Window TopN after a window aggregation (as in Flink): the busiest user of each window, when
+-- the window closes. Ties go to the smallest userId, and NULL sorts lowest (Flink's default).
+SELECT window_start, userId, n FROM (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY n DESC, userId) AS rn
+  FROM (SELECT window_start, window_end, userId, COUNT(*) AS n FROM c
+        GROUP BY window_start, window_end, userId))
+WHERE rn <= 1;
+-- +I[2020-01-01 00:00:00.000, 1, 1]
+-- +I[2020-01-01 00:00:10.000, null, 1]
