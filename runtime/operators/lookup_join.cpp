@@ -6,9 +6,16 @@
 //
 // Per batch, each distinct key is looked up once (LookupTable::lookupBatch). With the LOOKUP
 // hint's 'retry-predicate' = 'lookup_miss', keys that found nothing are looked up again, up to
-// 'max-attempts' lookups in all, 'fixed-delay' apart (a cached miss is forgotten first). An
-// 'async' = 'true' hint is accepted and runs synchronously: results are the same, in order.
+// 'max-attempts' lookups in all, 'fixed-delay' apart (a cached miss is forgotten first).
+//
+// With 'async' = 'true' the lookups run on a LookupWorker: a batch waits in a queue, with the
+// watermarks behind it, until its lookups are done, and comes out in input order (Flink's
+// 'ordered' mode; 'allow_unordered' allows reordering, which one worker never does). At most
+// 'capacity' rows wait; a batch whose lookups take longer than 'timeout' fails the job, as in
+// Flink.
+#include <algorithm>
 #include <chrono>
+#include <deque>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -18,6 +25,7 @@
 #include "runtime/connector/lookup_table.h"
 #include "runtime/data/value_text.h"
 #include "runtime/operators/join_condition.h"
+#include "runtime/operators/lookup_worker.h"
 #include "runtime/operators/operator_factory.h"
 #include "runtime/operators/operator_support.h"
 
@@ -44,11 +52,26 @@ artifact::Node dimensionNode(const artifact::Node& join) {
   return dim;
 }
 
+// One input batch on its way through the lookups (or, async, a watermark queued behind them).
+struct PendingBatch {
+  std::vector<std::vector<Value>> rows;  // each row's values
+  std::vector<RowKind> kinds;
+  std::vector<int> keyIndex;  // per row: its key in request->keys, -1 for a NULL key
+  std::shared_ptr<LookupRequest> request = std::make_shared<LookupRequest>();
+  std::chrono::steady_clock::time_point deadline;
+  bool isWatermark = false;
+  int64_t watermark = 0;
+};
+
 class LookupJoinOperator : public StreamOperator {
  public:
   LookupJoinOperator(const artifact::Node& node, const OperatorContext& context);
 
   void processBatch(Batch& batch, int input, Output& out) override;
+  void processWatermark(int64_t watermark, Output& out) override;
+  void finish(Output& out) override;
+  int64_t nextProcessingTime() const override { return pending_.empty() ? INT64_MAX : 0; }
+  void onProcessingTime(int64_t nowMicros, Output& out) override;
   StateSize stateSize() const override { return {cache_ ? cache_->size() : 0, 0}; }
 
  private:
@@ -57,6 +80,12 @@ class LookupJoinOperator : public StreamOperator {
   // The lookup key of `row` into key_; false when a key value is NULL.
   bool keyOf(const std::vector<Value>& row);
   void lookUp(const std::vector<std::vector<Value>>& keys, std::vector<LookupRows>& results);
+  // The batch's rows and distinct keys.
+  std::unique_ptr<PendingBatch> prepare(const Batch& batch);
+  void join(const PendingBatch& pending, Output& out);
+  // Async: emits the queued batches (and watermarks) whose lookups are done, in order; with
+  // `block`, waits for those that are not until `rowsLeft` rows or fewer still wait.
+  void drain(Output& out, bool block, size_t rowsLeft);
   void emit(const std::vector<Value>& left, const LookupRow* right, RowKind kind, Output& out);
   void flush(Output& out);
 
@@ -71,11 +100,9 @@ class LookupJoinOperator : public StreamOperator {
   JoinCondition condition_;
   bool leftOuter_;
   Batch output_;
-  // Per batch: each row's values and key index (-1: a NULL key), the distinct keys, results.
-  std::vector<std::vector<Value>> rows_;
-  std::vector<int> keyIndex_;
-  std::vector<std::vector<Value>> keys_;
-  std::vector<LookupRows> results_;
+  std::unique_ptr<LookupWorker> worker_;  // async only
+  std::deque<std::unique_ptr<PendingBatch>> pending_;
+  size_t pendingRows_ = 0;
   std::vector<Value> key_;
   std::vector<JoinRecord> candidates_;
   std::vector<uint8_t> passes_;
@@ -105,6 +132,12 @@ LookupJoinOperator::LookupJoinOperator(const artifact::Node& node, const Operato
   }
   readHint();
   openTable(context);
+  if (hint_.async) {
+    worker_ = std::make_unique<LookupWorker>(
+        [this](const std::vector<std::vector<Value>>& keys, std::vector<LookupRows>& results) {
+          lookUp(keys, results);
+        });
+  }
 }
 
 void LookupJoinOperator::readHint() {
@@ -179,31 +212,91 @@ void LookupJoinOperator::lookUp(const std::vector<std::vector<Value>>& keys,
   }
 }
 
-void LookupJoinOperator::processBatch(Batch& batch, int /*input*/, Output& out) {
+std::unique_ptr<PendingBatch> LookupJoinOperator::prepare(const Batch& batch) {
+  auto pending = std::make_unique<PendingBatch>();
   const int size = batch.size();
-  rows_.resize(static_cast<size_t>(size));
-  keyIndex_.assign(static_cast<size_t>(size), -1);
-  keys_.clear();
+  pending->rows.resize(static_cast<size_t>(size));
+  pending->kinds.resize(static_cast<size_t>(size));
+  pending->keyIndex.assign(static_cast<size_t>(size), -1);
+  std::vector<std::vector<Value>>& keys = pending->request->keys;
   std::unordered_map<std::vector<Value>, int, LookupKeyHash> distinct;
   for (int r = 0; r < size; ++r) {
-    std::vector<Value>& row = rows_[static_cast<size_t>(r)];
-    row.clear();
+    std::vector<Value>& row = pending->rows[static_cast<size_t>(r)];
     for (int c = 0; c < batch.columnCount(); ++c) row.push_back(readValue(batch.column(c), r));
+    pending->kinds[static_cast<size_t>(r)] = batch.rowKind(r);
     if (!keyOf(row)) continue;
-    auto [it, added] = distinct.emplace(key_, static_cast<int>(keys_.size()));
-    if (added) keys_.push_back(key_);
-    keyIndex_[static_cast<size_t>(r)] = it->second;
+    auto [it, added] = distinct.emplace(key_, static_cast<int>(keys.size()));
+    if (added) keys.push_back(key_);
+    pending->keyIndex[static_cast<size_t>(r)] = it->second;
   }
-  results_.clear();
-  if (!keys_.empty()) lookUp(keys_, results_);
+  return pending;
+}
 
-  for (int r = 0; r < size; ++r) {
-    const std::vector<Value>& row = rows_[static_cast<size_t>(r)];
-    const RowKind kind = batch.rowKind(r);
-    const int index = keyIndex_[static_cast<size_t>(r)];
+void LookupJoinOperator::processBatch(Batch& batch, int /*input*/, Output& out) {
+  std::unique_ptr<PendingBatch> pending = prepare(batch);
+  if (!worker_) {
+    if (!pending->request->keys.empty()) lookUp(pending->request->keys, pending->request->results);
+    join(*pending, out);
+    return;
+  }
+  pending->deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(hint_.timeoutMillis);
+  pendingRows_ += pending->rows.size();
+  worker_->submit(pending->request);
+  pending_.push_back(std::move(pending));
+  // Past 'capacity' rows in flight the pipeline waits, as Flink's async operator does.
+  const auto capacity = static_cast<size_t>(std::max<int64_t>(1, hint_.capacity));
+  drain(out, pendingRows_ > capacity, capacity);
+}
+
+void LookupJoinOperator::processWatermark(int64_t watermark, Output& out) {
+  if (pending_.empty()) {
+    out.emitWatermark(watermark);
+    return;
+  }
+  auto marker = std::make_unique<PendingBatch>();
+  marker->isWatermark = true;
+  marker->watermark = watermark;
+  pending_.push_back(std::move(marker));
+  drain(out, false, 0);
+}
+
+void LookupJoinOperator::onProcessingTime(int64_t /*nowMicros*/, Output& out) {
+  drain(out, false, 0);
+}
+
+void LookupJoinOperator::finish(Output& out) { drain(out, true, 0); }
+
+void LookupJoinOperator::drain(Output& out, bool block, size_t rowsLeft) {
+  while (!pending_.empty()) {
+    PendingBatch& front = *pending_.front();
+    if (front.isWatermark) {
+      out.emitWatermark(front.watermark);
+      pending_.pop_front();
+      continue;
+    }
+    if (!worker_->isDone(*front.request)) {
+      if (!block || pendingRows_ <= rowsLeft) return;
+      if (!worker_->await(*front.request, front.deadline)) {
+        throw std::runtime_error("lookup in table " + node_.table + " timed out after " +
+                                 std::to_string(hint_.timeoutMillis) + " ms (the LOOKUP hint's 'timeout')");
+      }
+    }
+    if (front.request->error) std::rethrow_exception(front.request->error);
+    join(front, out);
+    pendingRows_ -= front.rows.size();
+    pending_.pop_front();
+  }
+}
+
+void LookupJoinOperator::join(const PendingBatch& pending, Output& out) {
+  for (size_t r = 0; r < pending.rows.size(); ++r) {
+    const std::vector<Value>& row = pending.rows[r];
+    const RowKind kind = pending.kinds[r];
+    const int index = pending.keyIndex[r];
     bool matched = false;
     if (index >= 0) {
-      const std::vector<LookupRow>& found = *results_[static_cast<size_t>(index)];
+      const std::vector<LookupRow>& found = *pending.request->results[static_cast<size_t>(index)];
       candidates_.resize(found.size());
       for (size_t i = 0; i < found.size(); ++i) candidates_[i].row = found[i];
       condition_.evaluate(row, /*rowIsLeft=*/true, candidates_, passes_);

@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <future>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -346,6 +348,120 @@ TEST(LookupJoinOperatorTest, RetriesAMissUpToMaxAttempts) {
   EXPECT_EQ(lookups, 3);
   EXPECT_EQ(runRetry("2", &lookups), std::vector<std::string>{"+Unull"});
   EXPECT_EQ(lookups, 2);
+}
+
+// A table whose lookups wait until the test opens its gate (or time out in the operator).
+class GatedTable : public runtime::LookupTable {
+ public:
+  explicit GatedTable(std::shared_future<void> gate) : gate_(std::move(gate)) {}
+  LookupRows lookup(const std::vector<Value>& key) override {
+    gate_.wait();
+    auto rows = std::make_shared<std::vector<runtime::LookupRow>>();
+    rows->push_back({key[0], Value::ofBytes("name" + std::to_string(key[0].integer))});
+    return rows;
+  }
+
+ private:
+  std::shared_future<void> gate_;
+};
+
+class GatedConnector : public runtime::ConnectorFactory {
+ public:
+  std::unique_ptr<runtime::LookupTable> createLookupTable(
+      const runtime::LookupContext& /*context*/) const override {
+    return std::make_unique<GatedTable>(gate);
+  }
+  std::shared_future<void> gate;
+};
+
+// Rows and watermarks in the order the operator emits them.
+class SequenceOutput : public runtime::Output {
+ public:
+  void emit(runtime::Batch& batch) override {
+    for (int r = 0; r < batch.size(); ++r) {
+      events.push_back(runtime::readValue(batch.column(2), r).bytes);
+    }
+  }
+  void emitWatermark(int64_t watermark) override {
+    events.push_back("wm" + std::to_string(watermark));
+  }
+  std::vector<std::string> events;
+};
+
+struct AsyncHarness {
+  explicit AsyncHarness(std::map<std::string, std::string> hint) {
+    connector->gate = open.get_future().share();
+    factories.add("gated", connector);
+    join.kind = artifact::NodeKind::LookupJoin;
+    join.schema = {
+        {"k", DataType::bigInt()}, {"id", DataType::bigInt()}, {"name", DataType::string()}};
+    join.joinType = artifact::JoinType::Inner;
+    join.keys = {0};
+    join.rightKeys = {0};
+    join.lookupSchema = kUserSchema;
+    join.table = "dim";
+    join.connector = "gated";
+    join.lookupHint = std::move(hint);
+    join.lookupHint["table"] = "dim";
+    join.lookupHint["async"] = "true";
+    context.inputTypes = {DataType::bigInt()};
+    context.connectors = &factories;
+    op = runtime::makeLookupJoinOperator(join, context);
+  }
+  void row(int64_t key) {
+    runtime::Batch batch =
+        connectors::testing::batchOf({DataType::bigInt()}, {{Value::ofInteger(key)}});
+    op->processBatch(batch, 0, out);
+  }
+
+  std::promise<void> open;
+  std::shared_ptr<GatedConnector> connector = std::make_shared<GatedConnector>();
+  runtime::ConnectorFactories factories;
+  artifact::Node join;
+  runtime::OperatorContext context;
+  std::unique_ptr<runtime::StreamOperator> op;
+  SequenceOutput out;
+};
+
+TEST(LookupJoinOperatorTest, AsyncLookupsLeaveThePipelineFreeAndKeepTheOrder) {
+  AsyncHarness h(std::map<std::string, std::string>{});
+  h.row(1);  // returns while the lookup waits at the gate
+  h.op->processWatermark(10, h.out);
+  h.row(2);
+  EXPECT_EQ(h.out.events, std::vector<std::string>{});
+  EXPECT_LE(h.op->nextProcessingTime(), 0);  // the task polls while lookups are out
+  h.open.set_value();
+  h.op->finish(h.out);
+  EXPECT_EQ(h.out.events, (std::vector<std::string>{"name1", "wm10", "name2"}));
+  EXPECT_EQ(h.op->nextProcessingTime(), INT64_MAX);
+}
+
+TEST(LookupJoinOperatorTest, AsyncCapacityMakesThePipelineWait) {
+  AsyncHarness h(std::map<std::string, std::string>{{"capacity", "1"}});
+  h.row(1);
+  std::thread opener([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    h.open.set_value();
+  });
+  h.row(2);  // two rows in flight: waits for the first
+  opener.join();
+  ASSERT_FALSE(h.out.events.empty());
+  EXPECT_EQ(h.out.events[0], "name1");
+  h.op->finish(h.out);
+  EXPECT_EQ(h.out.events, (std::vector<std::string>{"name1", "name2"}));
+}
+
+TEST(LookupJoinOperatorTest, AsyncTimeoutFailsTheJob) {
+  AsyncHarness h(std::map<std::string, std::string>{{"timeout", "50 ms"}});
+  h.row(1);
+  try {
+    h.op->finish(h.out);
+    FAIL() << "expected a timeout";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("timed out after 50 ms"), std::string::npos)
+        << error.what();
+  }
+  h.open.set_value();  // lets the worker finish so the operator can go
 }
 
 // End to end over the filesystem table: the row a retry finds is written while the operator

@@ -61,8 +61,8 @@ SELECT COUNT(*) AS n FROM (
 ) GROUP BY TUMBLE(proc, INTERVAL '1' HOUR);
 -- +I[5]
 
--- The LOOKUP hint: async runs synchronously; a retry on a miss asks again (the file does not
--- change here, so the misses stay misses).
+-- The LOOKUP hint: async looks up on a worker thread and keeps the input order; a retry on a
+-- miss asks again (the file does not change here, so the misses stay misses).
 SELECT /*+ LOOKUP('table'='u', 'async'='true', 'retry-predicate'='lookup_miss',
                   'retry-strategy'='fixed_delay', 'fixed-delay'='10ms', 'max-attempts'='2') */
   g.id, u.name FROM gifts AS g
