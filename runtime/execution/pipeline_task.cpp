@@ -278,22 +278,26 @@ void PipelineTask::runSource() {
       idle = false;
       if (exchange_) exchange_->idle(false);
     }
-    sourceMetrics_->add(sourceMetrics_->rowsOut, input.size());
-    sourceMetrics_->add(sourceMetrics_->batches, 1);
-    // The watermark is computed before the rows move on (an operator may reuse the batch) and
-    // sent after them.
-    const bool advanced = sourceWatermark_ && sourceWatermark_->observe(input);
-    push(input, 0);
-    if (advanced) {
-      sourceMetrics_->watermarkMicros.store(sourceWatermark_->current(), std::memory_order_relaxed);
-      pushWatermark(sourceWatermark_->current());
-    }
-    fireProcessingTimers();
+    pushSourceRows(input);
   }
   if (cancelled.load(std::memory_order_relaxed)) return;
   // A bounded source that ends emits the maximum watermark, so event time completes.
   if (sourceWatermark_) sourceMetrics_->watermarkMicros.store(WatermarkGenerator::kEndOfTime);
   finish();
+}
+
+void PipelineTask::pushSourceRows(Batch& input) {
+  sourceMetrics_->add(sourceMetrics_->rowsOut, input.size());
+  sourceMetrics_->add(sourceMetrics_->batches, 1);
+  // The watermark is computed before the rows move on (an operator may reuse the batch) and
+  // sent after them.
+  const bool advanced = sourceWatermark_ && sourceWatermark_->observe(input);
+  push(input, 0);
+  if (advanced) {
+    sourceMetrics_->watermarkMicros.store(sourceWatermark_->current(), std::memory_order_relaxed);
+    pushWatermark(sourceWatermark_->current());
+  }
+  fireProcessingTimers();
 }
 
 // Under `sqlc.exec.source-order` (source_sequencer.h): one row per turn, and the turn ends once
@@ -320,15 +324,7 @@ void PipelineTask::runSequencedSource() {
       if (status == ReadStatus::Idle) std::this_thread::sleep_for(std::chrono::microseconds(200));
       continue;
     }
-    sourceMetrics_->add(sourceMetrics_->rowsOut, input.size());
-    sourceMetrics_->add(sourceMetrics_->batches, 1);
-    const bool advanced = sourceWatermark_ && sourceWatermark_->observe(input);
-    push(input, 0);
-    if (advanced) {
-      sourceMetrics_->watermarkMicros.store(sourceWatermark_->current(), std::memory_order_relaxed);
-      pushWatermark(sourceWatermark_->current());
-    }
-    fireProcessingTimers();
+    pushSourceRows(input);
     if (exchange_) exchange_->flushIfDue();
     if (!sequencer.endRowTurn(cancelled)) return;
   }

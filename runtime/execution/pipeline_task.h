@@ -89,6 +89,8 @@ class PipelineTask {
 
   void runSource();
   void runSequencedSource();
+  // A source's rows read: counted, pushed through the pipeline, then its watermark and timers.
+  void pushSourceRows(Batch& input);
   void runGate();
   // Into the first operator (or the terminal when there is none).
   void push(Batch& batch, int input);

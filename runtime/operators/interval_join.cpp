@@ -32,36 +32,22 @@ int64_t saturatingAdd(int64_t a, int64_t b) {
   return sum;
 }
 
-class IntervalJoinOperator final : public StreamOperator {
+class IntervalJoinOperator final : public TimeBoundedJoin {
  public:
   IntervalJoinOperator(const artifact::Node& node, const OperatorContext& context,
                        std::unique_ptr<KeyedStateBackend> state)
-      : node_(node),
-        state_(std::move(state)),
-        leftTypes_(context.inputTypes),
-        rightTypes_(nodeTypes(context.plan->node(node.inputs[1]))),
-        condition_(node, leftTypes_, rightTypes_, functionsOf(context), context.timeZone),
-        output_(nodeTypes(node), leftTypes_.size(), rightTypes_.size(), context.batchSize),
-        leftRows_(state_->sortedMapState("left")),
-        rightRows_(state_->sortedMapState("right")) {
-    using artifact::JoinType;
-    if (node.joinType == JoinType::Semi || node.joinType == JoinType::Anti) {
+      : TimeBoundedJoin(node, context, std::move(state),
+                        nodeTypes(context.plan->node(node.inputs[1])).size()) {
+    if (node.joinType == artifact::JoinType::Semi || node.joinType == artifact::JoinType::Anti) {
       throw std::invalid_argument("no runtime operator for a semi or anti interval join yet");
     }
-    leftOuter_ = node.joinType == JoinType::Left || node.joinType == JoinType::Full;
-    rightOuter_ = node.joinType == JoinType::Right || node.joinType == JoinType::Full;
   }
 
   void processBatch(Batch& batch, int input, Output& out) override {
     const bool isLeft = input == 0;
     const int timeColumn = isLeft ? node_.leftTimeColumn : node_.rightTimeColumn;
     for (int r = 0; r < batch.size(); ++r) {
-      // The planner refuses updating input: an interval join consumes appends only.
-      if (batch.rowKind(r) != RowKind::Insert) {
-        throw std::logic_error("an interval join received an update or a deletion");
-      }
-      row_.clear();
-      for (int c = 0; c < batch.columnCount(); ++c) row_.push_back(readValue(batch.column(c), r));
+      readRow(batch, r, "an interval join");
       int64_t time = 0;
       if (node_.eventTime) {
         const Value& value = row_[static_cast<size_t>(timeColumn)];
@@ -73,8 +59,7 @@ class IntervalJoinOperator final : public StreamOperator {
       } else {
         time = wallClockMicros();
       }
-      state_->setCurrentKey(timeBoundedJoinKey(row_, isLeft ? node_.keys : node_.rightKeys,
-                                               isLeft ? leftTypes_ : rightTypes_, isLeft));
+      selectKey(isLeft);
       processRow(isLeft, time, out);
     }
     output_.flush(out);
@@ -108,25 +93,7 @@ class IntervalJoinOperator final : public StreamOperator {
     if (!node_.eventTime) onProcessingTime(INT64_MAX, out);
   }
 
-  StateSize stateSize() const override { return stateSizeOf(*state_); }
-  int64_t droppedRows() const override { return dropped_; }
-
  private:
-  const artifact::Node& node_;
-  std::unique_ptr<KeyedStateBackend> state_;
-  std::vector<DataType> leftTypes_;
-  std::vector<DataType> rightTypes_;
-  JoinCondition condition_;
-  JoinedRows output_;
-  SortedMapState& leftRows_;
-  SortedMapState& rightRows_;
-  bool leftOuter_ = false;
-  bool rightOuter_ = false;
-  int64_t sequence_ = 0;
-  int64_t dropped_ = 0;
-  std::vector<Value> row_;
-  std::vector<uint8_t> joins_;
-
   // The time at which a row of this side at `time` has met every row of the other side it
   // may join: the end of its range.
   int64_t rangeEnd(bool isLeft, int64_t time) const {
@@ -139,7 +106,7 @@ class IntervalJoinOperator final : public StreamOperator {
 
   void processRow(bool isLeft, int64_t time, Output& out) {
     const int64_t now = node_.eventTime ? state_->timers().currentWatermark() : time;
-    SortedMapState& others = isLeft ? rightRows_ : leftRows_;
+    SortedMapState& others = rowsOf(!isLeft);
     const bool otherOuter = isLeft ? rightOuter_ : leftOuter_;
     // The other side's times this row joins: [from, to].
     const int64_t from =
@@ -163,8 +130,7 @@ class IntervalJoinOperator final : public StreamOperator {
     }
     const int64_t end = rangeEnd(isLeft, time);
     if (!passed(end, now)) {
-      (isLeft ? leftRows_ : rightRows_)
-          .put(bufferedRowKey(time, sequence_++), encodeBufferedRow(row_, joined));
+      rowsOf(isLeft).put(bufferedRowKey(time, sequence_++), encodeBufferedRow(row_, joined));
       registerExpiry(isLeft, end);
       return;
     }
@@ -195,7 +161,7 @@ class IntervalJoinOperator final : public StreamOperator {
     const int64_t last =
         saturatingAdd(end, isLeft ? node_.lowerBoundMicros : -node_.upperBoundMicros);
     const std::optional<std::string> until = rowsAfter(last);
-    SortedMapState& rows = isLeft ? leftRows_ : rightRows_;
+    SortedMapState& rows = rowsOf(isLeft);
     if (isLeft ? leftOuter_ : rightOuter_) {
       for (const JoinRecord& record : bufferedRows(rows, {}, until)) {
         if (record.associations != 0) continue;

@@ -1,5 +1,9 @@
 #include "runtime/operators/time_bounded_join_rows.h"
 
+#include <stdexcept>
+
+#include "runtime/operators/operator_support.h"
+
 #include <climits>
 
 #include "runtime/operators/operator_support.h"
@@ -78,6 +82,36 @@ void JoinedRows::emit(const std::vector<Value>* left, const std::vector<Value>* 
 void JoinedRows::flush(Output& out) {
   if (batch_.size() > 0) out.emit(batch_);
   batch_.clear();
+}
+
+TimeBoundedJoin::TimeBoundedJoin(const artifact::Node& node, const OperatorContext& context,
+                                 std::unique_ptr<KeyedStateBackend> state, size_t outputRightWidth)
+    : node_(node),
+      state_(std::move(state)),
+      leftTypes_(context.inputTypes),
+      rightTypes_(nodeTypes(context.plan->node(node.inputs[1]))),
+      condition_(node, leftTypes_, rightTypes_, functionsOf(context), context.timeZone),
+      output_(nodeTypes(node), leftTypes_.size(), outputRightWidth, context.batchSize),
+      leftRows_(state_->sortedMapState("left")),
+      rightRows_(state_->sortedMapState("right")) {
+  using artifact::JoinType;
+  leftOuter_ = node.joinType == JoinType::Left || node.joinType == JoinType::Full;
+  rightOuter_ = node.joinType == JoinType::Right || node.joinType == JoinType::Full;
+}
+
+StateSize TimeBoundedJoin::stateSize() const { return stateSizeOf(*state_); }
+
+void TimeBoundedJoin::readRow(const Batch& batch, int r, const char* what) {
+  if (batch.rowKind(r) != RowKind::Insert) {
+    throw std::logic_error(std::string(what) + " received an update or a deletion");
+  }
+  row_.clear();
+  for (int c = 0; c < batch.columnCount(); ++c) row_.push_back(readValue(batch.column(c), r));
+}
+
+void TimeBoundedJoin::selectKey(bool isLeft) {
+  state_->setCurrentKey(timeBoundedJoinKey(row_, isLeft ? node_.keys : node_.rightKeys,
+                                           isLeft ? leftTypes_ : rightTypes_, isLeft));
 }
 
 }  // namespace sluice::runtime

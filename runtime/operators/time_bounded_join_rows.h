@@ -13,8 +13,11 @@
 #include "runtime/data/batch.h"
 #include "runtime/data/value.h"
 #include "runtime/execution/stream_operator.h"
+#include "runtime/operators/join_condition.h"
 #include "runtime/operators/join_record_state.h"
+#include "runtime/operators/operator_factory.h"
 #include "runtime/state/keyed_state.h"
+#include "runtime/state/keyed_state_backend.h"
 
 namespace sluice::runtime {
 
@@ -50,6 +53,40 @@ class JoinedRows {
   size_t leftWidth_;
   size_t rightWidth_;
   Batch batch_;
+};
+
+// The members and row handling the interval and window join operators share: both inputs' types,
+// the residual condition, each input's buffered rows, the outer sides and the output.
+class TimeBoundedJoin : public StreamOperator {
+ public:
+  StateSize stateSize() const override;
+  int64_t droppedRows() const override { return dropped_; }
+
+ protected:
+  TimeBoundedJoin(const artifact::Node& node, const OperatorContext& context,
+                  std::unique_ptr<KeyedStateBackend> state, size_t outputRightWidth);
+
+  // Reads row `r` of `batch` into row_; throws for anything but an insert (the planner feeds
+  // these joins append-only input).
+  void readRow(const Batch& batch, int r, const char* what);
+  // Makes row_'s join key (of input `isLeft`) the state's current key.
+  void selectKey(bool isLeft);
+  SortedMapState& rowsOf(bool isLeft) { return isLeft ? leftRows_ : rightRows_; }
+
+  const artifact::Node& node_;
+  std::unique_ptr<KeyedStateBackend> state_;
+  std::vector<DataType> leftTypes_;
+  std::vector<DataType> rightTypes_;
+  JoinCondition condition_;
+  JoinedRows output_;
+  SortedMapState& leftRows_;
+  SortedMapState& rightRows_;
+  bool leftOuter_ = false;
+  bool rightOuter_ = false;
+  int64_t sequence_ = 0;
+  int64_t dropped_ = 0;
+  std::vector<Value> row_;
+  std::vector<uint8_t> joins_;
 };
 
 }  // namespace sluice::runtime

@@ -5,10 +5,6 @@
 // outer sides' rows that joined nothing are padded with NULLs (semi / anti: the left rows with
 // or without a partner), and the window's state is dropped. Rows of a window that has fired
 // already are late: dropped and counted. The output is append-only.
-#include <stdexcept>
-
-#include "runtime/operators/join_condition.h"
-#include "runtime/operators/operator_factory.h"
 #include "runtime/operators/operator_support.h"
 #include "runtime/operators/time_bounded_join_rows.h"
 #include "runtime/operators/window_slices.h"
@@ -16,36 +12,19 @@
 namespace sluice::runtime {
 namespace {
 
-class WindowJoinOperator final : public StreamOperator {
+class WindowJoinOperator final : public TimeBoundedJoin {
  public:
   WindowJoinOperator(const artifact::Node& node, const OperatorContext& context,
                      std::unique_ptr<KeyedStateBackend> state)
-      : node_(node),
-        state_(std::move(state)),
-        leftTypes_(context.inputTypes),
-        rightTypes_(nodeTypes(context.plan->node(node.inputs[1]))),
-        semiOrAnti_(node.joinType == artifact::JoinType::Semi ||
-                    node.joinType == artifact::JoinType::Anti),
-        condition_(node, leftTypes_, rightTypes_, functionsOf(context), context.timeZone),
-        output_(nodeTypes(node), leftTypes_.size(), semiOrAnti_ ? 0 : rightTypes_.size(),
-                context.batchSize),
-        leftRows_(state_->sortedMapState("left")),
-        rightRows_(state_->sortedMapState("right")) {
-    using artifact::JoinType;
-    leftOuter_ = node.joinType == JoinType::Left || node.joinType == JoinType::Full;
-    rightOuter_ = node.joinType == JoinType::Right || node.joinType == JoinType::Full;
-  }
+      : TimeBoundedJoin(node, context, std::move(state),
+                        isSemiOrAnti(node) ? 0 : nodeTypes(context.plan->node(node.inputs[1])).size()),
+        semiOrAnti_(isSemiOrAnti(node)) {}
 
   void processBatch(Batch& batch, int input, Output& /*out*/) override {
     const bool isLeft = input == 0;
     const int endColumn = isLeft ? node_.windowEndColumn : node_.rightWindowEndColumn;
     for (int r = 0; r < batch.size(); ++r) {
-      // Window TVF results are appends; the planner refuses anything else.
-      if (batch.rowKind(r) != RowKind::Insert) {
-        throw std::logic_error("a window join received an update or a deletion");
-      }
-      row_.clear();
-      for (int c = 0; c < batch.columnCount(); ++c) row_.push_back(readValue(batch.column(c), r));
+      readRow(batch, r, "a window join");
       const Value& windowEnd = row_[static_cast<size_t>(endColumn)];
       if (windowEnd.isNull) {
         ++dropped_;
@@ -56,10 +35,9 @@ class WindowJoinOperator final : public StreamOperator {
         ++dropped_;  // its window has fired
         continue;
       }
-      state_->setCurrentKey(timeBoundedJoinKey(row_, isLeft ? node_.keys : node_.rightKeys,
-                                               isLeft ? leftTypes_ : rightTypes_, isLeft));
-      (isLeft ? leftRows_ : rightRows_)
-          .put(bufferedRowKey(windowEnd.integer, sequence_++), encodeBufferedRow(row_, false));
+      selectKey(isLeft);
+      rowsOf(isLeft).put(bufferedRowKey(windowEnd.integer, sequence_++),
+                         encodeBufferedRow(row_, false));
       state_->timers().registerEventTimeTimer(fireAt);
     }
   }
@@ -70,25 +48,12 @@ class WindowJoinOperator final : public StreamOperator {
     out.emitWatermark(watermark);
   }
 
-  StateSize stateSize() const override { return stateSizeOf(*state_); }
-  int64_t droppedRows() const override { return dropped_; }
-
  private:
-  const artifact::Node& node_;
-  std::unique_ptr<KeyedStateBackend> state_;
-  std::vector<DataType> leftTypes_;
-  std::vector<DataType> rightTypes_;
+  static bool isSemiOrAnti(const artifact::Node& node) {
+    return node.joinType == artifact::JoinType::Semi || node.joinType == artifact::JoinType::Anti;
+  }
+
   bool semiOrAnti_;
-  JoinCondition condition_;
-  JoinedRows output_;
-  SortedMapState& leftRows_;
-  SortedMapState& rightRows_;
-  bool leftOuter_ = false;
-  bool rightOuter_ = false;
-  int64_t sequence_ = 0;
-  int64_t dropped_ = 0;
-  std::vector<Value> row_;
-  std::vector<uint8_t> joins_;
 
   // Joins the rows of the current key's window ending at the timer's window end.
   void fire(const Timer& timer, Output& out) {

@@ -272,6 +272,22 @@ TEST(LookupOptionsTest, ChecksTheLookupHint) {
             "invalid value 'yes' for LOOKUP hint option 'async': expected 'true' or 'false'");
 }
 
+// A lookup join of a BIGINT stream `k` against a (id BIGINT, name STRING) table on k = id.
+artifact::Node userLookupJoin(const std::string& table, const std::string& connector,
+                              artifact::JoinType type) {
+  artifact::Node join;
+  join.kind = artifact::NodeKind::LookupJoin;
+  join.schema = {
+      {"k", DataType::bigInt()}, {"id", DataType::bigInt()}, {"name", DataType::string()}};
+  join.joinType = type;
+  join.keys = {0};
+  join.rightKeys = {0};
+  join.lookupSchema = kUserSchema;
+  join.table = table;
+  join.connector = connector;
+  return join;
+}
+
 // The operator against a table whose row appears after a few lookups: a retry finds it.
 class AppearingTable : public runtime::LookupTable {
  public:
@@ -313,17 +329,8 @@ std::vector<std::string> runRetry(const std::string& maxAttempts, int* lookups) 
   auto connector = std::make_shared<AppearingConnector>();
   runtime::ConnectorFactories factories;
   factories.add("appearing", connector);
-  artifact::Node join;
-  join.kind = artifact::NodeKind::LookupJoin;
+  artifact::Node join = userLookupJoin("dim", "appearing", artifact::JoinType::Left);
   join.inputs = {1};
-  join.schema = {
-      {"k", DataType::bigInt()}, {"id", DataType::bigInt()}, {"name", DataType::string()}};
-  join.joinType = artifact::JoinType::Left;
-  join.keys = {0};
-  join.rightKeys = {0};
-  join.lookupSchema = kUserSchema;
-  join.table = "dim";
-  join.connector = "appearing";
   join.lookupHint = {{"table", "dim"},
                      {"retry-predicate", "lookup_miss"},
                      {"retry-strategy", "fixed_delay"},
@@ -392,15 +399,7 @@ struct AsyncHarness {
   explicit AsyncHarness(std::map<std::string, std::string> hint) {
     connector->gate = open.get_future().share();
     factories.add("gated", connector);
-    join.kind = artifact::NodeKind::LookupJoin;
-    join.schema = {
-        {"k", DataType::bigInt()}, {"id", DataType::bigInt()}, {"name", DataType::string()}};
-    join.joinType = artifact::JoinType::Inner;
-    join.keys = {0};
-    join.rightKeys = {0};
-    join.lookupSchema = kUserSchema;
-    join.table = "dim";
-    join.connector = "gated";
+    join = userLookupJoin("dim", "gated", artifact::JoinType::Inner);
     join.lookupHint = std::move(hint);
     join.lookupHint["table"] = "dim";
     join.lookupHint["async"] = "true";
@@ -471,16 +470,7 @@ TEST_F(FileLookupTableTest, ARetryFindsARowWrittenMeanwhile) {
   auto factory = std::make_shared<connectors::FilesystemConnectorFactory>();
   runtime::ConnectorFactories factories;
   factories.add("filesystem", factory);
-  artifact::Node join;
-  join.kind = artifact::NodeKind::LookupJoin;
-  join.schema = {
-      {"k", DataType::bigInt()}, {"id", DataType::bigInt()}, {"name", DataType::string()}};
-  join.joinType = artifact::JoinType::Inner;
-  join.keys = {0};
-  join.rightKeys = {0};
-  join.lookupSchema = kUserSchema;
-  join.table = "users";
-  join.connector = "filesystem";
+  artifact::Node join = userLookupJoin("users", "filesystem", artifact::JoinType::Inner);
   join.options = {{"connector", "filesystem"},
                   {"path", dir_.file("users.csv")},
                   {"format", "csv"},
