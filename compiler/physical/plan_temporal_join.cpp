@@ -66,6 +66,8 @@ int Planner::temporalJoin(const plan::LogicalNode& node) {
   n.probeTimeColumn = node.rowtimeField;
   n.versionTimeColumn = static_cast<int>(rightTime - versioned.schema.begin());
   n.inputUpdates = inputUpdates(node);
+  // table.exec.state.ttl: a key idle that long is cleared, as Flink's state retention does.
+  n.stateTtlMillis = stateTtl(node);
   return add(std::move(n));
 }
 

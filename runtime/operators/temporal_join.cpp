@@ -9,6 +9,11 @@
 // Versions older than the watermark are dropped once a newer one at or before the watermark
 // supersedes them: no left row still to come can see them. A -U is not a version (its +U is),
 // so it is not stored. Each key has one event-time timer, at the earliest time it waits for.
+//
+// With table.exec.state.ttl, a key that sees no row of either input for that long (processing
+// time) is cleared whole, its waiting left rows and versions with it: Flink's state retention
+// for this operator (BaseTwoInputStreamOperatorWithStateRetention), so later left rows of the
+// key find no version.
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
@@ -16,6 +21,7 @@
 #include <vector>
 
 #include "runtime/data/row_kind.h"
+#include "runtime/execution/task_clock.h"
 #include "runtime/operators/join_condition.h"
 #include "runtime/operators/operator_factory.h"
 #include "runtime/operators/operator_support.h"
@@ -62,6 +68,7 @@ class TemporalJoinOperator final : public StreamOperator {
         right_(state_->sortedMapState("right")),
         timer_(state_->valueState("timer")),
         nextSequence_(state_->valueState("next-sequence")),
+        cleanupAt_(state_->valueState("cleanup-at")),
         condition_(node, leftTypes_, rightTypes_, functionsOf(context), context.timeZone),
         outer_(node.joinType == artifact::JoinType::Left),
         output_(nodeTypes(node), context.batchSize) {}
@@ -85,6 +92,23 @@ class TemporalJoinOperator final : public StreamOperator {
     out.emitWatermark(watermark);
   }
 
+  int64_t nextProcessingTime() const override {
+    return state_->timers().nextProcessingTime().value_or(INT64_MAX);
+  }
+
+  void onProcessingTime(int64_t now, Output& /*out*/) override {
+    state_->timers().advanceProcessingTime(now, [&](const Timer& timer) {
+      // Only the key's latest cleanup time counts: a row since then pushed it later.
+      const std::optional<std::string_view> latest = cleanupAt_.get();
+      if (!latest || KeyDecoder(*latest).readInt64() != timer.timestamp) return;
+      if (std::optional<std::string_view> stored = timer_.get()) {
+        state_->timers().deleteEventTimeTimer(KeyDecoder(*stored).readInt64());
+      }
+      for (SortedMapState* rows : {&left_, &right_}) rows->clear();
+      for (ValueState* value : {&timer_, &nextSequence_, &cleanupAt_}) value->clear();
+    });
+  }
+
   StateSize stateSize() const override { return stateSizeOf(*state_); }
   int64_t droppedRows() const override { return dropped_; }
 
@@ -106,6 +130,7 @@ class TemporalJoinOperator final : public StreamOperator {
   SortedMapState& right_;     // version time -> right row
   ValueState& timer_;         // the key's registered timer
   ValueState& nextSequence_;  // the key's next left arrival number (state, so it restores)
+  ValueState& cleanupAt_;     // with a state TTL: when the key is cleared unless a row comes
   JoinCondition condition_;
   bool outer_;
   int64_t dropped_ = 0;
@@ -147,6 +172,7 @@ class TemporalJoinOperator final : public StreamOperator {
     encodeRow(kind, row_, encoded_);
     left_.put(KeyEncoder().appendInt64(time.integer).appendInt64(sequence).take(), encoded_);
     registerTimer(time.integer);
+    registerCleanup();
   }
 
   void bufferVersion(RowKind kind) {
@@ -160,6 +186,21 @@ class TemporalJoinOperator final : public StreamOperator {
     encodeRow(kind, row_, encoded_);
     right_.put(timeKey(time.integer), encoded_);
     registerTimer(time.integer);
+    registerCleanup();
+  }
+
+  // The current key is cleared after the TTL without rows: one processing-time timer per row,
+  // of which only the latest (cleanupAt_) clears.
+  void registerCleanup() {
+    if (node_.stateTtlMillis <= 0) return;
+    const int64_t at = wallClockMicros() / 1000 * 1000 + node_.stateTtlMillis * 1000;
+    if (std::optional<std::string_view> latest = cleanupAt_.get()) {
+      const int64_t previous = KeyDecoder(*latest).readInt64();
+      if (previous == at) return;
+      state_->timers().deleteProcessingTimeTimer(previous);
+    }
+    state_->timers().registerProcessingTimeTimer(at);
+    cleanupAt_.put(timeKey(at));
   }
 
   // Keeps one timer per key, at the earliest time it waits for.

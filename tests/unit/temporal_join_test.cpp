@@ -3,6 +3,9 @@
 // sees, when it is emitted, in which order, and what state is left behind.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,7 +28,8 @@ constexpr int kRight = 1;
 class TemporalJoinHarness final : public Output {
  public:
   explicit TemporalJoinHarness(artifact::JoinType type,
-                               std::optional<artifact::Expression> condition = std::nullopt) {
+                               std::optional<artifact::Expression> condition = std::nullopt,
+                               int64_t stateTtlMillis = 0) {
     for (int id : {1, 2}) {
       artifact::Node input;
       input.id = id;
@@ -43,6 +47,7 @@ class TemporalJoinHarness final : public Output {
     node_.probeTimeColumn = 1;
     node_.versionTimeColumn = 1;
     node_.condition = std::move(condition);
+    node_.stateTtlMillis = stateTtlMillis;
     node_.schema = plan_.nodes[0].schema;
     for (const auto& field : plan_.nodes[1].schema) node_.schema.push_back(field);
     plan_.nodes.push_back(node_);
@@ -80,6 +85,12 @@ class TemporalJoinHarness final : public Output {
     op_->processWatermark(watermark, *this);
     return *this;
   }
+  // Processing time moves to `micros` (the operator's clock is the wall clock: tests jump past it).
+  TemporalJoinHarness& processingTime(int64_t micros) {
+    op_->onProcessingTime(micros, *this);
+    return *this;
+  }
+  int64_t nextProcessingTime() const { return op_->nextProcessingTime(); }
   Rows take() { return std::exchange(rows_, {}); }
   StateSize state() const { return op_->stateSize(); }
   int64_t dropped() const { return op_->droppedRows(); }
@@ -189,6 +200,27 @@ TEST(TemporalJoin, SupersededVersionsAndJoinedRowsLeaveState) {
   EXPECT_LT(join.state().bytes, afterFirst.bytes);
   EXPECT_EQ(join.left(1, 20, "b").watermark(INT64_MAX).take(), Rows{"+I[1, 20, b, 1, 9, v3]"});
   EXPECT_EQ(join.left(2, 20, "c").take(), Rows{});
+}
+
+TEST(TemporalJoin, AStateTtlClearsAKeyIdleThatLong) {
+  TemporalJoinHarness join(JoinType::Left, std::nullopt, /*stateTtlMillis=*/60'000);
+  join.version(1, 1, "v1").version(2, 1, "w1");
+  EXPECT_EQ(join.state().keys, 2);
+  const int64_t cleanup = join.nextProcessingTime();
+  EXPECT_GT(cleanup, 0);
+  EXPECT_LT(cleanup, INT64_MAX);
+  // Key 1 sees a row again a little later: its clearing moves on, key 2's does not.
+  join.processingTime(cleanup - 1);
+  EXPECT_EQ(join.state().keys, 2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(3));  // the TTL counts in milliseconds
+  join.left(1, 5, "a");
+  join.processingTime(cleanup);
+  EXPECT_EQ(join.state().keys, 1);
+  // Key 2's version is gone: a later left row of it finds none. Key 1 still joins.
+  EXPECT_EQ(join.left(2, 6, "b").watermark(10).take(),
+            (Rows{"+I[1, 5, a, 1, 1, v1]", "+I[2, 6, b, null, null, null]"}));
+  join.processingTime(INT64_MAX - 1);
+  EXPECT_EQ(join.state().keys, 0);
 }
 
 TEST(TemporalJoin, NullTimesAreDroppedAndNullKeysJoinNothing) {
