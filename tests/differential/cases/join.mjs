@@ -125,6 +125,23 @@ export const cases = [
             AND epoch_us(b.dateTime) // 600000000 = epoch_us(a.dateTime) // 600000000`,
   },
   {
+    name: 'bid_counts_joined_with_auction_counts_per_seller_window',
+    parallel: true,
+    sink: 'seller BIGINT, ws TIMESTAMP(3), bids BIGINT, auctions BIGINT',
+    flink: `INSERT INTO sink SELECT b.bidder, b.window_start, b.n, a.n
+            FROM (SELECT window_start, window_end, bidder, COUNT(*) AS n
+                  FROM TABLE(TUMBLE(TABLE bid, DESCRIPTOR(dateTime), INTERVAL '10' MINUTE))
+                  GROUP BY window_start, window_end, bidder) b
+            JOIN (SELECT window_start, window_end, seller, COUNT(*) AS n
+                  FROM TABLE(TUMBLE(TABLE auction, DESCRIPTOR(dateTime), INTERVAL '10' MINUTE))
+                  GROUP BY window_start, window_end, seller) a
+              ON b.bidder = a.seller AND b.window_start = a.window_start AND b.window_end = a.window_end;`,
+    duck: `WITH b AS (SELECT epoch_us(dateTime) // 600000000 AS w, bidder, count(*) AS n FROM bid GROUP BY 1, 2),
+                a AS (SELECT epoch_us(dateTime) // 600000000 AS w, seller, count(*) AS n FROM auction GROUP BY 1, 2)
+           SELECT b.bidder, make_timestamp(b.w * 600000000), b.n, a.n
+           FROM b JOIN a ON b.bidder = a.seller AND b.w = a.w`,
+  },
+  {
     name: 'sellers_full_join_new_people_per_hour',
     parallel: true,
     sink: 'person BIGINT, auction BIGINT, ws TIMESTAMP(3)',

@@ -135,6 +135,22 @@ export const cases = [
   },
   // ---- window TopN and window deduplication over TUMBLE ----
   {
+    // Window TopN after a window aggregation: fires per window, insert-only
+    name: 'top3_bidders_per_window_by_bid_count',
+    parallel: true,
+    sink: 'ws TIMESTAMP(3), bidder BIGINT, n BIGINT, rn BIGINT',
+    flink: `INSERT INTO sink SELECT window_start, bidder, n, rn FROM (
+              SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY n DESC, bidder) AS rn
+              FROM (SELECT window_start, window_end, bidder, COUNT(*) AS n
+                    FROM TABLE(TUMBLE(TABLE bid, DESCRIPTOR(dateTime), INTERVAL '10' SECOND))
+                    GROUP BY window_start, window_end, bidder))
+            WHERE rn <= 3;`,
+    duck: `SELECT make_timestamp(w * ${us(10)}), bidder, n,
+             row_number() OVER (PARTITION BY w ORDER BY n DESC, bidder) AS rn
+           FROM (SELECT epoch_us(dateTime) // ${us(10)} AS w, bidder, count(*) AS n FROM bid GROUP BY 1, 2)
+           QUALIFY rn <= 3`,
+  },
+  {
     name: 'window_top3_per_channel',
     parallel: true,
     sink: 'ws TIMESTAMP(3), we TIMESTAMP(3), channel STRING, auction BIGINT, price BIGINT, rn BIGINT',
