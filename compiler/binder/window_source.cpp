@@ -3,14 +3,9 @@
 #include "compiler/types/identifier_case.h"
 
 namespace sluice {
-namespace {
 
-// `throughAggregates`: whether a window aggregation's window_start/window_end count as window
-// columns too. Window joins and window TopN run on them, as in Flink; a window aggregation over
-// them would need Flink's window-attached strategy, which the runtime lacks, so it stays a
-// regular aggregation.
-const plan::LogicalNode* originOf(const plan::LogicalNode& node, int field, std::string* fieldName,
-                                  bool throughAggregates) {
+const plan::LogicalNode* windowFieldOrigin(const plan::LogicalNode& node, int field,
+                                           std::string* fieldName) {
   const plan::LogicalNode* current = &node;
   while (true) {
     if (field < 0 || static_cast<size_t>(field) >= current->schema.size()) return nullptr;
@@ -37,9 +32,9 @@ const plan::LogicalNode* originOf(const plan::LogicalNode& node, int field, std:
         break;
       case plan::NodeKind::WindowAggregate:
         // A window TVF aggregation keeps window_start / window_end among its keys, so a window
-        // join or window TopN can follow it (as in Flink); a legacy group window has no TVF.
-        if (!throughAggregates || !current->windowed ||
-            static_cast<size_t>(field) >= current->groupKeys.size()) {
+        // join, window TopN or another window aggregation can follow it (as in Flink); a legacy
+        // group window has no TVF.
+        if (!current->windowed || static_cast<size_t>(field) >= current->groupKeys.size()) {
           return nullptr;
         }
         field = current->groupKeys[static_cast<size_t>(field)];
@@ -69,20 +64,12 @@ const plan::LogicalNode* originOf(const plan::LogicalNode& node, int field, std:
   }
 }
 
-}  // namespace
-
-const plan::LogicalNode* windowFieldOrigin(const plan::LogicalNode& node, int field,
-                                           std::string* fieldName) {
-  return originOf(node, field, fieldName, /*throughAggregates=*/true);
-}
-
 std::optional<WindowSource> findWindowSource(const plan::LogicalNode& node, size_t keyCount) {
   const plan::LogicalNode* start = nullptr;
   const plan::LogicalNode* end = nullptr;
   for (size_t i = 0; i < keyCount && i < node.schema.size(); ++i) {
     std::string name;
-    const plan::LogicalNode* origin =
-        originOf(node, static_cast<int>(i), &name, /*throughAggregates=*/false);
+    const plan::LogicalNode* origin = windowFieldOrigin(node, static_cast<int>(i), &name);
     if (origin == nullptr) continue;
     if (name == "window_start") start = origin;
     if (name == "window_end") end = origin;

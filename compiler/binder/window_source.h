@@ -15,8 +15,8 @@ struct WindowSource {
 };
 
 // Whether the first `keyCount` fields of `node` include window_start and window_end that trace
-// back (through projections, filters and watermark assigners, not through another window
-// aggregation) to one WindowTableFunction.
+// back (through projections, filters, watermark assigners and other window operations) to one
+// WindowTableFunction.
 std::optional<WindowSource> findWindowSource(const plan::LogicalNode& node, size_t keyCount);
 
 // The window TVF a field traces back to, if it is that TVF's window_start/window_end/window_time:

@@ -7,8 +7,10 @@
 // and filters between the TVF and the aggregate become one Calc over the TVF's input, and the
 // window_start / window_end / window_time keys become the aggregate's window properties. A
 // TVF read by anything else runs as a WindowTableFunction that appends the window columns.
+#include "compiler/binder/window_source.h"
 #include "compiler/physical/expression_lowering.h"
 #include "compiler/physical/planner.h"
+#include "runtime/operators/window_slices.h"
 
 namespace sluice::physical {
 namespace {
@@ -98,8 +100,7 @@ int Planner::windowAggregate(const plan::LogicalNode& node) {
     tvf = tvf->inputs[0].get();
   }
   if (tvf->kind != plan::NodeKind::WindowTableFunction) {
-    unsupported("a window aggregation whose window columns do not come straight from a window "
-                "table function");
+    return windowAttachedAggregate(node, std::move(calls), retracting);
   }
   const int width = static_cast<int>(tvf->schema.size()) - 3;  // the TVF's input columns
   std::vector<Expression> fields;
@@ -215,6 +216,70 @@ int Planner::windowAggregate(const plan::LogicalNode& node) {
                                             node.schema[groupCount + a].type));
   }
   return calc(aggregateId, std::move(reorder), node.schema);
+}
+
+// A window aggregation over the output of another (Flink's WindowAttachedWindowingStrategy, as in
+// Nexmark q5's `GROUP BY starttime, endtime` over a HOP count): each row already carries its
+// window_start and window_end, which stay grouping keys. The window closes with the one it came
+// from: the rows are aggregated in 1 ms slices over `window_end - 1 ms` (Flink's window_time),
+// whose slice ends at window_end, so the aggregate fires at the same watermark that released
+// its input and before that watermark moves on. The input is hashed by the other keys only.
+int Planner::windowAttachedAggregate(const plan::LogicalNode& node,
+                                     std::vector<artifact::AggregateCall> calls, bool retracting) {
+  int startKey = -1;
+  int endKey = -1;
+  const plan::LogicalNode* origin = nullptr;
+  for (size_t k = 0; k < node.groupKeys.size(); ++k) {
+    std::string name;
+    const plan::LogicalNode* from = windowFieldOrigin(*node.inputs[0], node.groupKeys[k], &name);
+    if (from == nullptr) continue;
+    if (name == "window_start") startKey = static_cast<int>(k);
+    if (name == "window_end") {
+      endKey = static_cast<int>(k);
+      origin = from;
+    }
+  }
+  if (startKey < 0 || endKey < 0) {
+    unsupported("a window aggregation without both window_start and window_end among its keys");
+  }
+  if (!origin->window.eventTime) {
+    unsupported("a window aggregation over a processing-time window aggregation's output");
+  }
+  if (isLocalTime(*origin->inputs[0], origin->window.timeField)) {
+    unsupported("a window aggregation over the output of a TIMESTAMP_LTZ window aggregation");
+  }
+  const plan::LogicalNode& input = *node.inputs[0];
+  const int lowered = lower(node.inputs[0]);
+  std::vector<Expression> projections = identity(nodeById(lowered));
+  std::vector<plan::Field> schema = input.schema;
+  const int endColumn = node.groupKeys[static_cast<size_t>(endKey)];
+  const DataType endType = input.schema[static_cast<size_t>(endColumn)].type;
+  const int timeColumn = static_cast<int>(projections.size());
+  projections.push_back(Expression::call(
+      "-", {Expression::columnRef(endColumn, endType),
+            Expression::constant("1", DataType::intervalDayTime().notNull())},
+      endType));
+  schema.push_back({"$window_time", endType});
+  const int calcId = calc(lowered, std::move(projections), schema);
+
+  std::vector<int> hashKeys;
+  for (size_t k = 0; k < node.groupKeys.size(); ++k) {
+    if (static_cast<int>(k) != startKey && static_cast<int>(k) != endKey) {
+      hashKeys.push_back(node.groupKeys[k]);
+    }
+  }
+  int parallelism = 1;
+  const int exchanged = keyedExchange(calcId, hashKeys, parallelism);
+  artifact::Node n = makeNode(artifact::NodeKind::WindowAggregate, {exchanged}, node.schema);
+  n.parallelism = parallelism;
+  n.keys = node.groupKeys;
+  n.aggregates = std::move(calls);
+  n.window.kind = artifact::WindowKind::Tumble;
+  n.window.timeColumn = timeColumn;
+  n.window.eventTime = true;
+  n.window.sizeMicros = runtime::kWindowTimePrecisionMicros;
+  n.inputUpdates = retracting;
+  return add(std::move(n));
 }
 
 }  // namespace sluice::physical

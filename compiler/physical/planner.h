@@ -104,6 +104,8 @@ class Planner {
   int groupingSetsAggregate(const plan::LogicalNode& node,
                             std::vector<artifact::AggregateCall> calls, bool retracting);
   int windowAggregate(const plan::LogicalNode& node);  // plan_windows.cpp
+  int windowAttachedAggregate(const plan::LogicalNode& node,
+                              std::vector<artifact::AggregateCall> calls, bool retracting);
   int windowTableFunction(const plan::LogicalNode& node);
   int rank(const plan::LogicalNode& node);             // plan_rank.cpp
   int deduplicate(const plan::LogicalNode& node);
@@ -122,6 +124,7 @@ class Planner {
   // UNION (distinct), INTERSECT, EXCEPT (plan_set_operations.cpp).
   int setOperation(const plan::LogicalNode& node);
   int replicateByCount(const plan::LogicalNode& node, int grouped);
+  int correlate(const plan::LogicalNode& node);
   // ChangelogNormalize of a scan by its primary key, over the scan's node `source`; and
   // SinkUpsertMaterializer of `input` by the sink's primary key, at `parallelism`
   // (plan_changelog.cpp). Each returns the operator's node.

@@ -59,9 +59,9 @@ std::vector<JoinRecord> bufferedRows(SortedMapState& rows, std::string_view from
   return records;
 }
 
-JoinedRows::JoinedRows(std::vector<DataType> types, size_t leftWidth, size_t rightWidth,
+JoinedRows::JoinedRows(const std::vector<DataType>& types, size_t leftWidth, size_t rightWidth,
                        int batchSize)
-    : leftWidth_(leftWidth), rightWidth_(rightWidth), batch_(std::move(types), batchSize) {}
+    : leftWidth_(leftWidth), rightWidth_(rightWidth), batch_(types, batchSize) {}
 
 void JoinedRows::emit(const std::vector<Value>* left, const std::vector<Value>* right,
                       Output& out) {

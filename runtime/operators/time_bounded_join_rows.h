@@ -44,7 +44,8 @@ std::vector<JoinRecord> bufferedRows(SortedMapState& rows, std::string_view from
 class JoinedRows {
  public:
   // rightWidth 0: a semi or anti join, whose output is the left row.
-  JoinedRows(std::vector<DataType> types, size_t leftWidth, size_t rightWidth, int batchSize);
+  JoinedRows(const std::vector<DataType>& types, size_t leftWidth, size_t rightWidth,
+             int batchSize);
   // +I of `left` followed by `right`; either may be null (NULLs).
   void emit(const std::vector<Value>* left, const std::vector<Value>* right, Output& out);
   void flush(Output& out);

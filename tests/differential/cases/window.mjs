@@ -139,4 +139,22 @@ export const cases = [
            FROM (SELECT ${ws('dateTime', us(600))} AS s, auction, count(*) AS n FROM bid GROUP BY ALL)
            GROUP BY h`,
   },
+  {
+    // A window aggregation over another's window_start/window_end (Flink's window-attached
+    // windows, Nexmark q5's MaxBids): insert-only, each HOP window once.
+    name: 'max_bids_per_hop_window_over_counts',
+    parallel: true,
+    sink: 'ws TIMESTAMP(3), we TIMESTAMP(3), maxn BIGINT, auctions BIGINT',
+    flink: `INSERT INTO sink SELECT starttime, endtime, MAX(num), COUNT(*) FROM (
+              SELECT window_start AS starttime, window_end AS endtime, auction, COUNT(*) AS num
+              FROM TABLE(HOP(TABLE bid, DESCRIPTOR(dateTime), INTERVAL '2' MINUTE, INTERVAL '10' MINUTE))
+              GROUP BY auction, window_start, window_end)
+            GROUP BY starttime, endtime;`,
+    duck: `WITH hops AS (SELECT *, epoch_us(dateTime) // ${us(120)} AS slot FROM bid),
+                windows AS (SELECT h.auction, (h.slot - k) * ${us(120)} AS start_us
+                            FROM hops h, range(0, 5) AS r(k)),
+                counts AS (SELECT start_us, auction, count(*) AS num FROM windows GROUP BY ALL)
+           SELECT make_timestamp(start_us), make_timestamp(start_us + ${us(600)}), max(num), count(*)
+           FROM counts GROUP BY start_us`,
+  },
 ];
