@@ -15,6 +15,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev           # tests and benchmarks
   nlohmann-json3-dev                                   # plan artifacts, JSON format and functions
   libssl-dev libxxhash-dev                             # MD5/SHA functions, hashing
+  libffi-dev                                           # calling UDX entries of any signature
 )
 
 # Node.js runs the differential tests; a machine that has node from elsewhere keeps it.

@@ -6,6 +6,7 @@
 #include "compiler/physical/physical_planner.h"
 #include "connectors/builtin_connectors.h"
 #include "connectors/collect/changelog_collector.h"
+#include "runtime/udx/udx_kernels.h"
 
 namespace sluice::session {
 
@@ -80,9 +81,18 @@ StatementRun runPlan(const artifact::JobPlan& plan, const LocalRunOptions& optio
   run.plan = plan;
   auto collector = std::make_shared<connectors::ChangelogCollector>(options.echoCaptured);
   const runtime::ConnectorFactories factories = connectors::builtinConnectors(collector);
+  // The built-ins and the job's native functions, loaded again from the libraries the plan names
+  // (a plan from `sqlc compile` runs the libraries it was compiled against).
+  std::unique_ptr<runtime::ScalarFunctionRegistry> functions;
+  try {
+    functions = runtime::udx::jobFunctionRegistry(run.plan);
+  } catch (const runtime::udx::UdxError& error) {
+    run.report.error = error.what();
+    return run;
+  }
   runtime::JobOptions jobOptions;
   jobOptions.connectors = &factories;
-  jobOptions.functions = &runtime::ScalarFunctionRegistry::builtins();
+  jobOptions.functions = functions.get();
   jobOptions.jitMode = runtime::JobRunner::jitModeOf(run.plan);
   jobOptions.compiler = compiler;
   std::atomic<bool> localCancel{false};

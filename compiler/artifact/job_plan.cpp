@@ -75,6 +75,7 @@ const char* nodeKindName(NodeKind kind) {
     case NodeKind::TemporalJoin: return "TemporalJoin";
     case NodeKind::LookupJoin: return "LookupJoin";
     case NodeKind::ReplicateRows: return "ReplicateRows";
+    case NodeKind::Correlate: return "Correlate";
   }
   return "?";
 }
@@ -82,7 +83,7 @@ const char* nodeKindName(NodeKind kind) {
 bool isJoinKind(NodeKind kind) {
   return kind == NodeKind::Join || kind == NodeKind::IntervalJoin ||
          kind == NodeKind::WindowJoin || kind == NodeKind::TemporalJoin ||
-         kind == NodeKind::LookupJoin;
+         kind == NodeKind::LookupJoin || kind == NodeKind::Correlate;
 }
 
 const char* joinTypeName(JoinType type) {

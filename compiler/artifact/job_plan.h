@@ -18,7 +18,7 @@
 
 namespace sluice::artifact {
 
-constexpr int kFormatVersion = 5;
+constexpr int kFormatVersion = 6;  // 6: nativeFunctions
 
 enum class ExpressionKind : uint8_t {
   Column,       // input column `column`
@@ -113,9 +113,11 @@ enum class NodeKind : uint8_t {
   TemporalJoin,       // FOR SYSTEM_TIME AS OF left.rowtime: the right's version at that time
   LookupJoin,         // FOR SYSTEM_TIME AS OF left.proctime: rows looked up in a table
   ReplicateRows,      // each row as many times as its last column says (INTERSECT/EXCEPT ALL)
+  Correlate,          // a table function per row (LATERAL TABLE, UNNEST): the row, then its rows
 };
 
-// Whether `kind` is one of the joins, which share the join fields of Node.
+// Whether `kind` is one of the joins (a Correlate joins a row with its function's rows), which
+// share the join fields of Node.
 bool isJoinKind(NodeKind kind);
 
 const char* nodeKindName(NodeKind kind);
@@ -253,6 +255,10 @@ struct Node {
   std::vector<int> lookupConstantKeys;
   std::vector<Expression> lookupConstants;
   std::map<std::string, std::string> lookupHint;
+  // Correlate fields: the table function (`tableFunction`, its arguments in `projections` over
+  // the input row), INNER or LEFT (`joinType`), and `condition`, the ON clause over the input's
+  // columns then the function's. The schema is the input's columns then the function's.
+  std::string tableFunction;
 
   const std::string& option(const std::string& key) const;  // "" when absent
   // The table's own name without catalog and database ("bid" for "cat.db.bid").
@@ -269,12 +275,25 @@ struct Pipeline {
   int parallelism = 1;
 };
 
+// A native (UDX) scalar function a job calls: Call expressions named `name` (the SQL name of the
+// CREATE FUNCTION) run entry `index` of the library at `library` (a canonical path), checked to
+// still be `identifier` with these declared types when the job starts. One per overload used.
+struct NativeFunction {
+  std::string name;
+  std::string library;
+  std::string identifier;
+  int index = 0;
+  std::vector<DataType> arguments;
+  DataType result;
+};
+
 struct JobPlan {
   int formatVersion = kFormatVersion;
   std::string name;  // the SQL file it came from
   std::map<std::string, std::string> configuration;  // SET options
   std::vector<Node> nodes;  // inputs before the nodes that read them
   std::vector<Pipeline> pipelines;
+  std::vector<NativeFunction> nativeFunctions;
 
   const Node& node(int id) const;
   std::vector<int> consumersOf(int id) const;

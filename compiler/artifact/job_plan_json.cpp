@@ -183,7 +183,7 @@ constexpr NodeKind kNodeKinds[] = {NodeKind::Source, NodeKind::Values, NodeKind:
                                    NodeKind::SinkUpsertMaterializer, NodeKind::Join,
                                    NodeKind::IntervalJoin, NodeKind::WindowJoin,
                                    NodeKind::TemporalJoin, NodeKind::LookupJoin,
-                                   NodeKind::ReplicateRows};
+                                   NodeKind::ReplicateRows, NodeKind::Correlate};
 constexpr JoinType kJoinTypes[] = {JoinType::Inner, JoinType::Left, JoinType::Right,
                                    JoinType::Full,  JoinType::Semi, JoinType::Anti};
 constexpr const char* kWindowKinds[] = {"TUMBLE", "HOP", "CUMULATE", "SESSION"};
@@ -338,6 +338,7 @@ Json nodeToJson(const Node& n) {
     }
     if (!n.lookupHint.empty()) j["lookupHint"] = n.lookupHint;
   }
+  if (n.kind == NodeKind::Correlate) j["tableFunction"] = n.tableFunction;
   return j;
 }
 
@@ -477,6 +478,7 @@ Node nodeFromJson(const Json& j) {
       n.lookupHint = j.at("lookupHint").get<std::map<std::string, std::string>>();
     }
   }
+  if (n.kind == NodeKind::Correlate) n.tableFunction = j.value("tableFunction", std::string());
   return n;
 }
 
@@ -497,6 +499,14 @@ std::string toJson(const JobPlan& plan) {
         {{"id", p.id}, {"nodes", p.nodes}, {"inputs", p.inputs}, {"parallelism", p.parallelism}});
   }
   j["pipelines"] = pipelines;
+  Json natives = Json::array();
+  for (const NativeFunction& f : plan.nativeFunctions) {
+    Json arguments = Json::array();
+    for (const DataType& type : f.arguments) arguments.push_back(typeToJson(type));
+    natives.push_back({{"name", f.name}, {"library", f.library}, {"identifier", f.identifier},
+                       {"index", f.index}, {"arguments", arguments}, {"result", typeToJson(f.result)}});
+  }
+  j["nativeFunctions"] = natives;
   return j.dump(1) + "\n";
 }
 
@@ -520,6 +530,18 @@ std::optional<JobPlan> fromJson(const std::string& text, std::string& error) {
     for (const Json& p : j.at("pipelines")) {
       plan.pipelines.push_back({p.at("id").get<int>(), p.at("nodes").get<std::vector<int>>(),
                                 p.value("inputs", std::vector<int>{}), p.value("parallelism", 1)});
+    }
+    if (j.contains("nativeFunctions")) {
+      for (const Json& f : j.at("nativeFunctions")) {
+        NativeFunction function;
+        function.name = f.at("name").get<std::string>();
+        function.library = f.at("library").get<std::string>();
+        function.identifier = f.at("identifier").get<std::string>();
+        function.index = f.at("index").get<int>();
+        for (const Json& type : f.at("arguments")) function.arguments.push_back(typeFromJson(type));
+        function.result = typeFromJson(f.at("result"));
+        plan.nativeFunctions.push_back(std::move(function));
+      }
     }
     return plan;
   } catch (const std::exception& e) {

@@ -77,7 +77,27 @@ plan::ExpressionRef Binder::typedCall(const std::string& name, const FunctionDef
     if (typing->operandTypes[i].kind() == TypeKind::Null) continue;
     operands[i] = coerce(operands[i], typing->operandTypes[i]);
   }
+  if (!definition->nativeOverloads.empty()) recordNativeCall(name, *definition, typing->operandTypes);
   return plan::call(name, std::move(operands), typing->result, definition);
+}
+
+void Binder::recordNativeCall(const std::string& name, const FunctionDefinition& definition,
+                              const std::vector<DataType>& operandTypes) {
+  for (const NativeOverload& overload : definition.nativeOverloads) {
+    bool same = overload.arguments.size() == operandTypes.size();
+    for (size_t i = 0; same && i < operandTypes.size(); ++i) {
+      same = overload.arguments[i].sameTypeIgnoringNullability(operandTypes[i]);
+    }
+    if (!same) continue;
+    for (const NativeFunctionUse& use : nativeUses_) {
+      if (use.name == name && use.overload.library == overload.library &&
+          use.overload.index == overload.index) {
+        return;
+      }
+    }
+    nativeUses_.push_back({name, overload});
+    return;
+  }
 }
 
 // The navigation and match functions of MATCH_RECOGNIZE, typed here because they exist only there.
@@ -153,9 +173,11 @@ plan::ExpressionRef Binder::functionCall(const ast::FunctionCall& call, Expressi
     }
     return plan::call(name, std::move(periods), DataType::boolean());
   }
+  // Flink's precedence: a temporary system function, then a built-in, then a catalog function.
   const UserFunction* user = catalog_.findUserFunction(call.name);
-  const FunctionDefinition* definition = user != nullptr ? user->implementation
-                                                         : catalog_.functions().find(name);
+  const FunctionDefinition* builtin = catalog_.functions().find(name);
+  if (user != nullptr && !user->system && builtin != nullptr) user = nullptr;
+  const FunctionDefinition* definition = user != nullptr ? user->implementation.get() : builtin;
   if (definition == nullptr && user == nullptr) {
     std::vector<std::string> names = catalog_.functions().names();
     auto userNames = catalog_.userFunctionNames();

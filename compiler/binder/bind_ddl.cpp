@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include "compiler/binder/binder.h"
-#include "compiler/functions/known_implementations.h"
 #include "compiler/types/identifier_case.h"
 
 namespace sluice {
@@ -30,22 +29,74 @@ BoundStatement Binder::createView(const ast::CreateView& statement) {
   return {BoundStatementKind::CatalogChange, statement.location, "CREATE VIEW " + statement.name.back(), {}, {}, ""};
 }
 
+void Binder::loadNativeLibraries(const std::string& list, SourceLocation location) {
+  for (const std::string& path : splitLibraryPath(list)) {
+    try {
+      catalog_.nativeLibraries().load(path);
+    } catch (const std::runtime_error& error) {
+      throw UserError(location, error.what());
+    }
+  }
+}
+
+namespace {
+
+std::string offeredIdentifiers(const NativeLibraries& libraries) {
+  const std::vector<std::string> identifiers = libraries.identifiers();
+  if (identifiers.empty()) return "no native library is loaded (USING LIBRARY 'x.so', SET 'sqlc.udx.path' or sqlc --udx)";
+  std::string out = "the loaded libraries offer ";
+  for (size_t i = 0; i < identifiers.size(); ++i) out += (i > 0 ? ", '" : "'") + identifiers[i] + "'";
+  return out;
+}
+
+}  // namespace
+
+// The identifier resolves against the native libraries loaded so far, those the statement names
+// with USING LIBRARY first. USING JAR names Java code Sluice cannot run: it is accepted as Flink
+// accepts it, and the identifier still resolves against native libraries, so that a Flink job
+// runs unmodified when a library provides its functions. An identifier no library provides is a
+// warning (the job still checks: its calls are untyped, as for any Java function) unless the
+// statement named a library, where it is an error.
 BoundStatement Binder::createFunction(const ast::CreateFunction& statement) {
   if (catalog_.findUserFunction(statement.name.back()) != nullptr) {
     if (statement.ifNotExists) return {BoundStatementKind::CatalogChange, statement.location, "", {}, {}, ""};
     throw UserError(statement.location, "function '" + statement.name.back() + "' already exists");
+  }
+  std::vector<std::string> named;
+  for (const auto& [kind, resource] : statement.resources) {
+    if (kind != "LIBRARY") continue;
+    try {
+      named.push_back(catalog_.nativeLibraries().load(resource).path);
+    } catch (const std::runtime_error& error) {
+      throw UserError(statement.location, error.what());
+    }
   }
   UserFunction function;
   function.name = statement.name;
   function.identifier = statement.identifier;
   function.language = statement.language.empty() ? "JAVA" : statement.language;
   function.temporary = statement.temporary;
-  function.implementation = findKnownImplementation(statement.identifier);
-  if (function.implementation == nullptr) {
+  function.system = statement.system;
+  const std::string& name = statement.name.back();
+  const std::vector<NativeFunctionInfo> found = catalog_.nativeLibraries().find(statement.identifier, named);
+  if (found.empty()) {
+    const std::string message = fmt::format("no native implementation of '{}' is loaded; {}",
+                                            statement.identifier,
+                                            offeredIdentifiers(catalog_.nativeLibraries()));
+    if (!named.empty()) throw UserError(statement.identifierLocation, message);
     diagnostics_.warning(statement.identifierLocation,
-                         fmt::format("no native implementation is registered for '{}'; calls to "
-                                     "{} are not type-checked", statement.identifier,
-                                     statement.name.back()));
+                         message + fmt::format("; calls to {} are not type-checked", name));
+  } else if (found.front().kind != FunctionKind::Scalar) {
+    diagnostics_.warning(statement.identifierLocation,
+                         fmt::format("'{}' is a native {} function, which Sluice cannot call yet; "
+                                     "calls to {} are not type-checked", statement.identifier,
+                                     found.front().kind == FunctionKind::Table ? "table" : "aggregate",
+                                     name));
+  } else {
+    std::vector<NativeOverload> overloads;
+    for (const NativeFunctionInfo& info : found) overloads.push_back(info.overload);
+    function.implementation = std::make_shared<const FunctionDefinition>(
+        nativeScalarDefinition(toUpperAscii(name), std::move(overloads)));
   }
   catalog_.addUserFunction(std::move(function));
   return {BoundStatementKind::CatalogChange, statement.location, "CREATE FUNCTION " + statement.name.back(), {}, {}, ""};
@@ -84,6 +135,8 @@ BoundStatement Binder::alterFunction(const ast::CreateFunction& statement) {
   replacement.identifierLocation = statement.identifierLocation;
   replacement.language = statement.language;
   replacement.temporary = statement.temporary;
+  replacement.system = statement.system;
+  replacement.resources = statement.resources;
   return createFunction(replacement);
 }
 

@@ -60,7 +60,7 @@ BoundRelation Binder::tableFunction(const ast::TableFunctionRelation& function, 
     return withAlias(windowTableFunction(call, outer), function.alias, function.location);
   }
   const UserFunction* user = catalog_.findUserFunction(call.name);
-  const FunctionDefinition* definition = user != nullptr ? user->implementation
+  const FunctionDefinition* definition = user != nullptr ? user->implementation.get()
                                                          : catalog_.functions().find(name);
   if (definition == nullptr && user == nullptr) {
     throw UserError(call.location, "table function '" + call.name + "' not found");

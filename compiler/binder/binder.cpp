@@ -15,8 +15,10 @@ BoundScript Binder::bind(const ast::Script& script) {
   BoundScript result;
   for (const auto& statement : script.statements) {
     try {
+      nativeUses_.clear();
       result.statements.push_back(bindStatement(*statement));
       result.optionsAfter.push_back(catalog_.options());
+      result.nativeFunctions.push_back(std::move(nativeUses_));
     } catch (const UserError& error) {
       diagnostics_.error(error.location().known() ? error.location() : statement->location,
                          error.what());
@@ -75,6 +77,7 @@ BoundStatement Binder::bindStatement(const ast::Statement& statement) {
         if (auto error = optimizerOptionError(*set.key, set.value)) {
           throw UserError(set.location, *error);
         }
+        if (*set.key == "sqlc.udx.path") loadNativeLibraries(set.value, set.location);
         catalog_.setOption(*set.key, set.value);
       }
       result.summary = "SET";

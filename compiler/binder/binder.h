@@ -52,6 +52,12 @@ class Binder {
   friend struct AggregationState;
   Catalog& catalog_;
   DiagnosticSink& diagnostics_;
+  // The native functions the statement being bound calls (collected by typedCall).
+  std::vector<NativeFunctionUse> nativeUses_;
+  // Loads each library of a comma- or colon-separated list; throws UserError at `location`.
+  void loadNativeLibraries(const std::string& list, SourceLocation location);
+  void recordNativeCall(const std::string& name, const FunctionDefinition& definition,
+                        const std::vector<DataType>& operandTypes);
   plan::NodeFactory nodes_;
   // Common table expressions in scope, innermost last.
   std::vector<std::vector<const ast::CommonTableExpression*>> ctes_;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "compiler/functions/native_functions.h"
+
 #include "compiler/diagnostics/source_location.h"
 #include "compiler/plan/logical_plan.h"
 
@@ -32,6 +34,8 @@ struct BoundScript {
   std::vector<BoundStatement> statements;
   // Per statement: the SET options in force after it (a job runs with those where it stands).
   std::vector<std::map<std::string, std::string>> optionsAfter;
+  // Per statement: the native library functions its calls use (what its job plan records).
+  std::vector<std::vector<NativeFunctionUse>> nativeFunctions;
 };
 
 }  // namespace sluice

@@ -11,6 +11,7 @@
 #include "compiler/catalog/connector_registry.h"
 #include "compiler/diagnostics/source_location.h"
 #include "compiler/functions/function_registry.h"
+#include "compiler/functions/native_functions.h"
 #include "compiler/parser/ast/ast_statement.h"
 #include "compiler/types/data_type.h"
 
@@ -58,8 +59,10 @@ struct UserFunction {
   std::string identifier;  // class name / registered identifier
   std::string language;
   bool temporary = false;
-  // Typing when the identifier names a known implementation; nullptr: calls are not type-checked.
-  const FunctionDefinition* implementation = nullptr;
+  bool system = false;  // TEMPORARY SYSTEM: shadows a built-in function of its name
+  // Typing when the identifier names a native library function; nullptr: calls are not
+  // type-checked (a Java class Sluice cannot run).
+  std::shared_ptr<const FunctionDefinition> implementation;
 };
 
 class Catalog {
@@ -98,6 +101,9 @@ class Catalog {
   const std::map<std::string, std::string>& options() const { return options_; }
 
   const FunctionRegistry& functions() const { return functions_; }
+  // The native (UDX) libraries this compilation has loaded.
+  NativeLibraries& nativeLibraries() { return nativeLibraries_; }
+  const NativeLibraries& nativeLibraries() const { return nativeLibraries_; }
   const ConnectorRegistry& connectors() const { return connectors_; }
 
  private:
@@ -105,7 +111,8 @@ class Catalog {
   std::string currentDatabase_ = kDefaultDatabase;
   std::map<std::string, std::shared_ptr<TableDefinition>> tables_;  // by qualified name
   std::map<std::string, std::shared_ptr<ViewDefinition>> views_;
-  std::map<std::string, UserFunction> userFunctions_;  // by upper-case short name
+  std::map<std::string, UserFunction> userFunctions_;
+  NativeLibraries nativeLibraries_;  // by upper-case short name
   std::map<std::string, std::string> options_;
   FunctionRegistry functions_;
   ConnectorRegistry connectors_;

@@ -34,7 +34,9 @@ std::string ExpressionCodegen::kernelSymbol(const runtime::ScalarKernel& kernel)
   // The same in every process running this build (no addresses): objects stored in the codegen
   // cache refer to kernels by these names, and the JIT binds them to this process's functions.
   // The signature is hex-escaped (symbol names stay plain, "+" and "-" stay apart) and the
-  // overload's position tells same-signature kernels apart.
+  // overload's position tells same-signature kernels apart. Native library kernels carry their
+  // own symbol, naming the library and the entry.
+  if (!kernel.symbol.empty()) return kernel.symbol;
   const std::vector<const runtime::ScalarKernel*> overloads = registry_.overloads(kernel.name);
   size_t overload = 0;
   while (overload < overloads.size() && overloads[overload] != &kernel) ++overload;

@@ -95,23 +95,25 @@ bool LlvmCalcCompiler::startEngine(std::string& reason) {
 }
 
 std::shared_ptr<const runtime::CompiledCalcCode> LlvmCalcCompiler::compile(
-    const artifact::Node& calc, const std::vector<DataType>& inputTypes, std::string& reason) {
+    const artifact::Node& calc, const std::vector<DataType>& inputTypes,
+    const runtime::ScalarFunctionRegistry& functions, std::string& reason) {
   const auto started = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(mutex_);
-  const std::string key = cacheKey(calc, inputTypes);
+  // A job's native functions are part of the key: the same SQL may call another library's.
+  const std::string key = cacheKey(calc, inputTypes) + "|" + functions.extensionKey();
   if (auto hit = cache_.find(key); hit != cache_.end()) return hit->second;
   if (!startEngine(reason)) return nullptr;
   // Named after the node's digest rather than a counter: a stored object from another process
   // defines the symbol this one looks up.
   const std::string name = fmt::format("sluice_calc_{:016x}", llvm::xxHash64(key));
-  Attempt result = attempt(calc, inputTypes, name, options_.cacheDirectory);
+  Attempt result = attempt(calc, inputTypes, functions, name, options_.cacheDirectory);
   if (!result.failedEntry.empty()) {
     // Its symbol failed in the JIT: generate the code again under another name, and let the
     // next process store a good entry.
     llvm::sys::fs::remove(result.failedEntry);
     const std::string problem = "cached object " + result.failedEntry + " did not link (" +
                                 result.reason + "); recompiled it";
-    result = attempt(calc, inputTypes, name + "_recompiled", "");
+    result = attempt(calc, inputTypes, functions, name + "_recompiled", "");
     if (result.code) addProblem(result.code->diskCacheProblem, problem);
   }
   if (!result.code) {
@@ -158,6 +160,7 @@ std::shared_ptr<const runtime::CompiledAggregateUpdate> LlvmCalcCompiler::compil
 
 LlvmCalcCompiler::Attempt LlvmCalcCompiler::attempt(const artifact::Node& calc,
                                                     const std::vector<DataType>& inputTypes,
+                                                    const runtime::ScalarFunctionRegistry& functions,
                                                     const std::string& name,
                                                     const std::string& cacheDirectory) {
   Attempt result;
@@ -165,7 +168,7 @@ LlvmCalcCompiler::Attempt LlvmCalcCompiler::attempt(const artifact::Node& calc,
   auto module = std::make_unique<llvm::Module>(name, *context);
   module->setDataLayout(engine_->dataLayout());
   module->setTargetTriple(engine_->targetTriple().str());
-  CalcCodegen codegen(*module, runtime::ScalarFunctionRegistry::builtins());
+  CalcCodegen codegen(*module, functions);
   if (!codegen.supports(calc, inputTypes, result.reason)) return result;
   codegen.emit(calc, inputTypes, name, engine_->hostCpu(), engine_->hostFeatures());
   result.reason = JitEngine::verify(*module);

@@ -34,8 +34,10 @@ class LlvmCalcCompiler final : public runtime::CalcCompiler {
   // constructor's value.
   void configure(const std::map<std::string, std::string>& configuration);
 
+  using runtime::CalcCompiler::compile;
   std::shared_ptr<const runtime::CompiledCalcCode> compile(const artifact::Node& calc,
                                                            const std::vector<DataType>& inputTypes,
+                                                           const runtime::ScalarFunctionRegistry& functions,
                                                            std::string& reason) override;
   std::shared_ptr<const runtime::CompiledAggregateUpdate> compileAggregateUpdate(
       const runtime::AggregateUpdateLayout& layout, std::string& reason) override;
@@ -47,7 +49,8 @@ class LlvmCalcCompiler final : public runtime::CalcCompiler {
   // Generates the function `name` of `calc` and adds it to the JIT, through the disk cache when
   // `cacheDirectory` is not empty.
   Attempt attempt(const artifact::Node& calc, const std::vector<DataType>& inputTypes,
-                  const std::string& name, const std::string& cacheDirectory);
+                  const runtime::ScalarFunctionRegistry& functions, const std::string& name,
+                  const std::string& cacheDirectory);
 
   const CodegenOptions defaults_;
   CodegenOptions options_;

@@ -20,10 +20,19 @@ static std::set<std::string> disabledPasses(const Catalog& catalog) {
   return disabled;
 }
 
-CompiledJob compileJob(const SourceFile& file, DiagnosticSink& diagnostics) {
+CompiledJob compileJob(const SourceFile& file, DiagnosticSink& diagnostics,
+                       const CompileOptions& options) {
   CompiledJob job;
   job.script = std::make_unique<ast::Script>(parseScript(file, diagnostics));
   job.catalog = std::make_unique<Catalog>();
+  job.catalog->nativeLibraries() = NativeLibraries(options.loadLibrary);
+  for (const std::string& library : options.libraries) {
+    try {
+      job.catalog->nativeLibraries().load(library);
+    } catch (const std::runtime_error& error) {
+      diagnostics.error(SourceLocation{1, 1}, std::string("--udx: ") + error.what());
+    }
+  }
   Binder binder(*job.catalog, diagnostics);
   BoundScript bound = binder.bind(*job.script);
   plan::NodeFactory nodes;
@@ -31,6 +40,7 @@ CompiledJob compileJob(const SourceFile& file, DiagnosticSink& diagnostics) {
     BoundStatement& statement = bound.statements[i];
     CompiledStatement compiled;
     compiled.options = bound.optionsAfter[i];
+    compiled.nativeFunctions = bound.nativeFunctions[i];
     std::set<std::string> disabled = disabledPasses(*job.catalog);
     for (const auto& sink : statement.sinks) {
       compiled.optimized.push_back(optimize(sink, disabled, nodes, &compiled.passes));

@@ -21,6 +21,12 @@ struct CompiledStatement {
   std::vector<plan::NodeRef> optimized;  // one per sink, same order as bound.sinks
   std::vector<PassReport> passes;
   std::map<std::string, std::string> options;  // SET options in force at this statement
+  std::vector<NativeFunctionUse> nativeFunctions;  // the native library functions it calls
+};
+
+struct CompileOptions {
+  NativeLibraryLoader loadLibrary;     // none: a job naming a native library is an error
+  std::vector<std::string> libraries;  // sqlc --udx: loaded before the script's statements
 };
 
 struct CompiledJob {
@@ -30,7 +36,8 @@ struct CompiledJob {
   std::vector<CompiledStatement> statements;
 };
 
-CompiledJob compileJob(const SourceFile& file, DiagnosticSink& diagnostics);
+CompiledJob compileJob(const SourceFile& file, DiagnosticSink& diagnostics,
+                       const CompileOptions& options = {});
 
 // What `sqlc explain` prints: per statement with a plan, its logical and optimized plans.
 std::string explainJob(const CompiledJob& job, const std::string& path);

@@ -41,6 +41,19 @@ struct CallTyping {
 
 using TypeInference = std::function<Result<CallTyping>(std::span<const CallOperand>)>;
 
+// One overload of a native library (UDX) function: entry `index` of the library at `library` (a
+// canonical path), what the job plan records for each call (compiler/functions/native_functions.h).
+struct NativeOverload {
+  std::string library;
+  std::string identifier;
+  int index = 0;
+  std::vector<DataType> arguments;
+  DataType result;
+  bool mayReturnNull = false;
+  bool deterministic = true;
+  std::string signature(const std::string& name) const;  // "count_char(STRING, STRING) -> BIGINT"
+};
+
 struct FunctionDefinition {
   std::string name;  // upper case, as Flink lists it: "DATE_FORMAT", "COUNT"
   FunctionKind kind = FunctionKind::Scalar;
@@ -50,6 +63,8 @@ struct FunctionDefinition {
   bool deterministic = true;  // false for NOW(), RAND(), UUID(), PROCTIME() ...
   // True when the function may be called without parentheses (CURRENT_TIMESTAMP, LOCALTIME ...).
   bool callableWithoutParentheses = false;
+  // A native library function: its overloads, one of which `infer` picks by the operand types.
+  std::vector<NativeOverload> nativeOverloads;
 };
 
 class FunctionRegistry {

@@ -175,8 +175,13 @@ std::optional<Expression> lowerExpression(const plan::BoundExpression& e, std::s
         if (!lowered) return std::nullopt;
         args.push_back(std::move(*lowered));
       }
-      if (auto rewritten = rewriteCall(e.name, args, e.type)) return rewritten;
-      if (!isSpecialForm(e.name) && !seesNullArguments(e.name)) {
+      // A native function may bear the name of sugar (a temporary system function IF): its
+      // calls are never rewritten.
+      const bool native = e.function != nullptr && !e.function->nativeOverloads.empty();
+      if (!native) {
+        if (auto rewritten = rewriteCall(e.name, args, e.type)) return rewritten;
+      }
+      if (native || (!isSpecialForm(e.name) && !seesNullArguments(e.name))) {
         // An untyped NULL argument of a NULL-propagating function makes the call NULL.
         for (const Expression& argument : args) {
           if (argument.type.kind() == TypeKind::Null) return nullOf(e.type);

@@ -132,6 +132,7 @@ int Planner::lowerFresh(const plan::LogicalNode& node) {
     case plan::NodeKind::Join: return join(node);
     case plan::NodeKind::Intersect:
     case plan::NodeKind::Except: return setOperation(node);
+    case plan::NodeKind::Correlate: return correlate(node);
     default: unsupported(fmt::format("{} (node {})", plan::nodeKindName(node.kind), node.id));
   }
 }
@@ -307,6 +308,10 @@ artifact::JobPlan planStatement([[maybe_unused]] const CompiledJob& job, const C
   artifact::JobPlan plan;
   plan.name = options.fileName;
   plan.configuration = statement.options;
+  for (const NativeFunctionUse& use : statement.nativeFunctions) {
+    plan.nativeFunctions.push_back({use.name, use.overload.library, use.overload.identifier,
+                                    use.overload.index, use.overload.arguments, use.overload.result});
+  }
   for (const auto& [key, value] : options.overrides) plan.configuration[key] = value;
   const SourceLocation location = statement.bound.location;
   // Refuses, at the statement, a plan whose changes no sink can take.

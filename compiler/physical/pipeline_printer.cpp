@@ -202,6 +202,12 @@ std::string describe(const artifact::JobPlan& plan, const Node& node) {
     case NodeKind::WindowJoin: return joinLine(node);
     case NodeKind::TemporalJoin: return joinLine(node);
     case NodeKind::LookupJoin: return joinLine(node);
+    case NodeKind::Correlate: {
+      std::string out = fmt::format("Correlate {}  {}({})", artifact::joinTypeName(node.joinType),
+                                    node.tableFunction, joined(node.projections));
+      if (node.condition) out += "  on " + node.condition->digest();
+      return out;
+    }
     case NodeKind::ReplicateRows:
       return fmt::format("ReplicateRows  times [${}]", node.schema.size());
     case NodeKind::Exchange:

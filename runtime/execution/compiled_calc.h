@@ -56,11 +56,19 @@ struct CompiledAggregateUpdate;
 class CalcCompiler {
  public:
   virtual ~CalcCompiler() = default;
-  // Native code for a Calc node over `inputTypes`; nullptr with `reason` when an expression is
+  // Native code for a Calc node over `inputTypes` calling the kernels of `functions` (the job's
+  // registry: built-ins and its native functions); nullptr with `reason` when an expression is
   // not supported by the code generator (the interpreter then runs the node).
   virtual std::shared_ptr<const CompiledCalcCode> compile(const artifact::Node& calc,
                                                           const std::vector<DataType>& inputTypes,
+                                                          const ScalarFunctionRegistry& functions,
                                                           std::string& reason) = 0;
+  // The same over the built-in functions only.
+  std::shared_ptr<const CompiledCalcCode> compile(const artifact::Node& calc,
+                                                  const std::vector<DataType>& inputTypes,
+                                                  std::string& reason) {
+    return compile(calc, inputTypes, ScalarFunctionRegistry::builtins(), reason);
+  }
   // Native hashing, probing and accumulator updates for a buffer of `layout`; nullptr with
   // `reason` when there is none (the buffer then runs its C++ loops).
   virtual std::shared_ptr<const CompiledAggregateUpdate> compileAggregateUpdate(

@@ -128,11 +128,11 @@ void JobRunner::startCompilation() {
     std::vector<DataType> types = inputTypes(plan_, node);
     auto note = std::make_shared<std::string>();
     resources_.compiledCalcs[node.id] =
-        std::async(std::launch::async, [compiler, &node, types, note] {
+        std::async(std::launch::async, [compiler, &node, types, note, functions = resources_.functions] {
           std::string reason;
           std::shared_ptr<const CompiledCalcCode> code;
           try {
-            code = compiler->compile(node, types, reason);
+            code = compiler->compile(node, types, *functions, reason);
           } catch (const std::exception& error) {
             // The interpreter reports the same problem with the node's location.
             reason = error.what();

@@ -186,13 +186,23 @@ const ScalarKernel* ScalarFunctionRegistry::find(const std::string& name,
       return &kernel;
     }
   }
-  return nullptr;
+  return base_ != nullptr ? base_->find(name, arguments, result) : nullptr;
+}
+
+std::string ScalarFunctionRegistry::extensionKey() const {
+  if (base_ == nullptr) return "";
+  std::string key = base_->extensionKey();
+  for (const ScalarKernel& kernel : kernels_) key += (kernel.symbol.empty() ? kernel.signature() : kernel.symbol) + ";";
+  return key;
 }
 
 std::vector<const ScalarKernel*> ScalarFunctionRegistry::overloads(const std::string& name) const {
   std::vector<const ScalarKernel*> found;
   for (const ScalarKernel& kernel : kernels_) {
     if (strcasecmp(kernel.name.c_str(), name.c_str()) == 0) found.push_back(&kernel);
+  }
+  if (base_ != nullptr) {
+    for (const ScalarKernel* kernel : base_->overloads(name)) found.push_back(kernel);
   }
   return found;
 }

@@ -131,6 +131,11 @@ struct ScalarKernel {
   // (ARRAY_CONTAINS(a, NULL) looks for NULL elements; constructors hold NULL elements).
   bool handlesNulls = false;
 
+  // Compiled code's name for rowEntry; empty: derived from the signature (built-ins). Native
+  // library (UDX) kernels name their library and entry, so that two jobs' functions of one SQL
+  // name and signature never share a JIT symbol or a code-cache entry.
+  std::string symbol;
+
   // Whether compiled code can call this kernel: false for nested kernels.
   bool hasRowEntry() const { return rowEntry != nullptr; }
   std::string signature() const;  // "CHAR_LENGTH(STRING) -> INT", for errors and docs
@@ -143,10 +148,15 @@ ScalarKernel nestedKernel(std::string name, std::vector<Accepts> arguments, Acce
 ScalarKernel variadicNestedKernel(std::string name, Accepts element, Accepts result,
                                   NestedEntry entry);
 
-// All scalar kernels: the built-in library and, later, UDX register here; the interpreter and
-// the code generator look calls up here, so there is one path for both.
+// All scalar kernels: the built-in library and a job's native (UDX) functions register here; the
+// interpreter and the code generator look calls up here, so there is one path for both. A job's
+// registry extends the built-ins (`base`): its own kernels are found first, as a temporary system
+// function shadows a built-in of its name in Flink.
 class ScalarFunctionRegistry {
  public:
+  ScalarFunctionRegistry() = default;
+  explicit ScalarFunctionRegistry(const ScalarFunctionRegistry* base) : base_(base) {}
+
   // Throws std::logic_error for a kernel whose entries contradict its kind (a nested kernel with a
   // row entry, or without a nested argument or result): a programming error, found at startup.
   void add(ScalarKernel kernel);
@@ -155,12 +165,16 @@ class ScalarFunctionRegistry {
                            const DataType& result) const;
   // Every kernel registered under a name, for error messages.
   std::vector<const ScalarKernel*> overloads(const std::string& name) const;
-  size_t size() const { return kernels_.size(); }
+  size_t size() const { return kernels_.size() + (base_ != nullptr ? base_->size() : 0); }
+  // What compiled code depends on beyond the built-ins (the symbols of the kernels added over a
+  // base), for code caches: "" for the built-ins.
+  std::string extensionKey() const;
 
   // The built-in function library (runtime/functions/builtins).
   static const ScalarFunctionRegistry& builtins();
 
  private:
+  const ScalarFunctionRegistry* base_ = nullptr;
   std::vector<ScalarKernel> kernels_;
 };
 

@@ -27,6 +27,7 @@ std::unique_ptr<StreamOperator> createStatefulOperator(const artifact::Node& nod
       return makeOverAggregateOperator(node, context, state());
     case artifact::NodeKind::Expand: return makeExpandOperator(node, context);
     case artifact::NodeKind::ReplicateRows: return makeReplicateRowsOperator(node, context);
+    case artifact::NodeKind::Correlate: return makeCorrelateOperator(node, context);
     case artifact::NodeKind::ChangelogNormalize:
       return makeChangelogNormalizeOperator(node, context, state());
     case artifact::NodeKind::SinkUpsertMaterializer:

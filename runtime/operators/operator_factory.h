@@ -70,6 +70,8 @@ std::unique_ptr<StreamOperator> makeExpandOperator(const artifact::Node& node,
                                                    const OperatorContext& context);
 std::unique_ptr<StreamOperator> makeReplicateRowsOperator(const artifact::Node& node,
                                                           const OperatorContext& context);
+std::unique_ptr<StreamOperator> makeCorrelateOperator(const artifact::Node& node,
+                                                      const OperatorContext& context);
 // changelog_normalize.cpp and sink_upsert_materializer.cpp.
 std::unique_ptr<StreamOperator> makeChangelogNormalizeOperator(
     const artifact::Node& node, const OperatorContext& context,

@@ -16,6 +16,7 @@
 #include "compiler/codegen/llvm_calc_compiler.h"
 #include "compiler/physical/physical_planner.h"
 #include "session/local_job.h"
+#include "session/udx_loader.h"
 #include "tests/sql_files/run_file_script.h"
 
 namespace sluice {
@@ -64,6 +65,16 @@ std::string caseName(const testing::TestParamInfo<RunCase>& info) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   }
   return name;
+}
+
+// A file's text with @SLUICE_TEST_UDX@ replaced by the test library's path (tests/udx), so run
+// files can load it with SET 'sqlc.udx.path' or USING LIBRARY.
+std::string withTestLibrary(std::string text) {
+  const std::string placeholder = "@SLUICE_TEST_UDX@";
+  for (size_t at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at)) {
+    text.replace(at, placeholder.size(), SLUICE_TEST_UDX_LIBRARY);
+  }
+  return text;
 }
 
 std::string readFile(const fs::path& path) {
@@ -126,7 +137,9 @@ class RunFileTest : public testing::TestWithParam<RunCase> {
     const std::string path = (kRunRoot / GetParam().file).string();
     SourceFile file(path, testing_support::scriptFor(script, index));
     DiagnosticSink diagnostics;
-    CompiledJob job = compileJob(file, diagnostics);
+    CompileOptions compileOptions;
+    compileOptions.loadLibrary = session::udxLibraryLoader();
+    CompiledJob job = compileJob(file, diagnostics, compileOptions);
     if (diagnostics.hasErrors()) return {"error: " + diagnostics.render(file)};
     const auto runnable = physical::runnableStatements(job);
     if (runnable.size() != 1) return {"error: expected one runnable statement"};
@@ -164,7 +177,7 @@ class RunFileTest : public testing::TestWithParam<RunCase> {
 };
 
 TEST_P(RunFileTest, ProducesExpectedChangelog) {
-  const RunScript script = testing_support::parseRunScript(readFile(kRunRoot / GetParam().file));
+  const RunScript script = testing_support::parseRunScript(withTestLibrary(readFile(kRunRoot / GetParam().file)));
   const fs::path inputs = fs::temp_directory_path() /
                           ("sluice_run_" + caseName({GetParam(), 0}) + std::to_string(::getpid()));
   fs::create_directories(inputs);

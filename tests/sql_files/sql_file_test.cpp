@@ -14,6 +14,7 @@
 #include <regex>
 #include <sstream>
 
+#include "session/udx_loader.h"
 #include "compiler/driver/job_compiler.h"
 #include "compiler/physical/changelog_inference.h"
 #include "compiler/types/identifier_case.h"
@@ -25,11 +26,17 @@ namespace fs = std::filesystem;
 
 const fs::path kSqlRoot = fs::path(SLUICE_SOURCE_DIR) / "tests" / "sql";
 
+// The text with @SLUICE_TEST_UDX@ replaced by the test library's path (tests/udx).
 std::string readFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::stringstream stream;
+  stream << in.rdbuf();
+  std::string text = stream.str();
+  const std::string placeholder = "@SLUICE_TEST_UDX@";
+  for (size_t at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at)) {
+    text.replace(at, placeholder.size(), SLUICE_TEST_UDX_LIBRARY);
+  }
+  return text;
 }
 
 std::vector<std::string> sqlFiles(const std::string& folder) {
@@ -61,7 +68,9 @@ struct Compiled {
 std::unique_ptr<Compiled> compile(const std::string& relative) {
   auto compiled = std::make_unique<Compiled>();
   compiled->file = std::make_unique<SourceFile>(relative, readFile(kSqlRoot / relative));
-  compiled->job = compileJob(*compiled->file, compiled->diagnostics);
+  CompileOptions options;
+  options.loadLibrary = session::udxLibraryLoader();
+  compiled->job = compileJob(*compiled->file, compiled->diagnostics, options);
   if (!compiled->diagnostics.hasErrors()) physical::checkChangelogs(compiled->job, compiled->diagnostics);
   return compiled;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/udx/udx_kernels.h"
 #include "compiler/codegen/llvm_calc_compiler.h"
 #include "compiler/diagnostics/diagnostics.h"
 #include "compiler/driver/job_compiler.h"
@@ -59,7 +60,7 @@ int usageError(const char* command, const std::string& error) {
 // `acceptsIr`), prints the help or a usage error, compiles, reports diagnostics to stderr, and on
 // success hands the job to `onSuccess`.
 int compileCommand(const char* command, const char* help, bool acceptsIr,
-                   const std::vector<std::string>& args,
+                   const std::vector<std::string>& args, const CompileOptions& compile,
                    const std::function<int(const CompiledJob&, const CommandLine&)>& onSuccess) {
   CommandLine line = parseArguments(args, acceptsIr);
   if (line.help) {
@@ -70,7 +71,7 @@ int compileCommand(const char* command, const char* help, bool acceptsIr,
   auto file = readSqlFile(line.path);
   if (!file) return 2;
   DiagnosticSink diagnostics;
-  CompiledJob job = compileJob(*file, diagnostics);
+  CompiledJob job = compileJob(*file, diagnostics, compile);
   if (!diagnostics.hasErrors()) physical::checkChangelogs(job, diagnostics);
   std::fputs(diagnostics.render(*file).c_str(), stderr);
   if (diagnostics.hasErrors()) {
@@ -91,7 +92,9 @@ std::string explainCalc(codegen::LlvmCalcCompiler& compiler, const artifact::Job
   std::string reason;
   std::shared_ptr<const runtime::CompiledCalcCode> code;
   try {
-    code = compiler.compile(calc, inputTypes, reason);
+    // The job's functions: the built-ins and the native functions its plan names.
+    const auto functions = runtime::udx::jobFunctionRegistry(plan);
+    code = compiler.compile(calc, inputTypes, *functions, reason);
   } catch (const std::exception& error) {
     reason = error.what();  // as the job runner does: the node then runs interpreted
   }
@@ -171,13 +174,13 @@ std::string explainPipelines(const CompiledJob& job, const std::string& path) {
 
 }  // namespace
 
-int runCheck(const std::vector<std::string>& args) {
+int runCheck(const std::vector<std::string>& args, const CompileOptions& compile) {
   static const char* kHelp =
       "usage: sqlc check <job.sql>\n\n"
       "Parses and binds every statement of the job and reports each error as\n"
       "file:line:col with the source line and a caret. Exits 0 when the job is valid,\n"
       "1 when it has errors, 2 on a usage error.\n";
-  return compileCommand("check", kHelp, /*acceptsIr=*/false, args,
+  return compileCommand("check", kHelp, /*acceptsIr=*/false, args, compile,
                         [](const CompiledJob& job, const CommandLine& line) {
                           std::printf("%s: ok (%zu statements)\n", line.path.c_str(),
                                       job.statements.size());
@@ -185,7 +188,7 @@ int runCheck(const std::vector<std::string>& args) {
                         });
 }
 
-int runExplain(const std::vector<std::string>& args) {
+int runExplain(const std::vector<std::string>& args, const CompileOptions& compile) {
   static const char* kHelp =
       "usage: sqlc explain [--ir] <job.sql>\n\n"
       "Prints, for each INSERT, statement set, query and EXPLAIN of the job, the bound\n"
@@ -195,7 +198,7 @@ int runExplain(const std::vector<std::string>& args) {
       "options:\n"
       "  --ir   then, for each Calc node of each statement `sqlc run` would run, its\n"
       "         optimized LLVM IR and compile time, or why it runs interpreted\n";
-  return compileCommand("explain", kHelp, /*acceptsIr=*/true, args,
+  return compileCommand("explain", kHelp, /*acceptsIr=*/true, args, compile,
                         [](const CompiledJob& job, const CommandLine& line) {
                           std::fputs(explainJob(job, line.path).c_str(), stdout);
                           for (const CompiledStatement* statement :

@@ -10,7 +10,7 @@
 
 namespace sluice {
 
-int runCompile(const std::vector<std::string>& args) {
+int runCompile(const std::vector<std::string>& args, const CompileOptions& compile) {
   std::string path;
   std::string output;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -38,7 +38,7 @@ int runCompile(const std::vector<std::string>& args) {
   if (!read) return 2;
   const SourceFile& file = *read;
   DiagnosticSink diagnostics;
-  CompiledJob job = compileJob(file, diagnostics);
+  CompiledJob job = compileJob(file, diagnostics, compile);
   int index = 0;
   for (const CompiledStatement* statement : physical::runnableStatements(job)) {
     if (diagnostics.hasErrors()) break;

@@ -93,7 +93,7 @@ RunCommandLine parseRunArguments(const std::vector<std::string>& args) {
 
 }  // namespace
 
-int runRun(const std::vector<std::string>& args) {
+int runRun(const std::vector<std::string>& args, const CompileOptions& compile) {
   RunCommandLine line = parseRunArguments(args);
   if (line.help) {
     std::fputs(kRunHelp, stdout);
@@ -106,7 +106,7 @@ int runRun(const std::vector<std::string>& args) {
   auto file = readSqlFile(line.path);
   if (!file) return 2;
   DiagnosticSink diagnostics;
-  CompiledJob job = compileJob(*file, diagnostics);
+  CompiledJob job = compileJob(*file, diagnostics, compile);
   std::fputs(diagnostics.render(*file).c_str(), stderr);
   if (diagnostics.hasErrors()) {
     std::fprintf(stderr, "%zu error(s)\n", diagnostics.errorCount());

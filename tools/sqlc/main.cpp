@@ -21,6 +21,7 @@ const char* kUsage =
     "  compile   write the job plan artifact of each INSERT / query as JSON\n"
     "\n"
     "options:\n"
+    "  --udx LIBRARY   load a native function library (.so) before the job (repeatable)\n"
     "  -h, --help      show this help (or a command's: sqlc <command> --help)\n"
     "  -V, --version   print the version\n";
 
@@ -42,10 +43,16 @@ int main(int argc, char** argv) {
     return 0;
   }
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (command == "check") return sluice::runCheck(rest);
-  if (command == "explain") return sluice::runExplain(rest);
-  if (command == "run") return sluice::runRun(rest);
-  if (command == "compile") return sluice::runCompile(rest);
+  sluice::CompileOptions compile;
+  std::string error;
+  if (!sluice::takeUdxOptions(rest, compile, error)) {
+    std::fprintf(stderr, "sqlc %s: %s\n", command.c_str(), error.c_str());
+    return 2;
+  }
+  if (command == "check") return sluice::runCheck(rest, compile);
+  if (command == "explain") return sluice::runExplain(rest, compile);
+  if (command == "run") return sluice::runRun(rest, compile);
+  if (command == "compile") return sluice::runCompile(rest, compile);
   std::fprintf(stderr, "sqlc: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }

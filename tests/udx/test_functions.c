@@ -1,0 +1,125 @@
+/* A native function library for Sluice's tests, written against the C header alone (no SDK):
+ * scalar functions over BIGINT, DOUBLE and STRING, two overloads under one identifier, one that
+ * may return NULL, one that fails on some input, and one whose `open` reads the configuration. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "udx/include/sluice_udx.h"
+
+static const sluice_udx_host* host;
+
+/* com.example.CountChar(STRING s, STRING c) -> BIGINT: occurrences of c's first byte in s. */
+static int64_t count_char(sluice_udx_call* call, const sluice_udx_string* s,
+                          const sluice_udx_string* c) {
+  (void)call;
+  if (c->length == 0) return 0;
+  const char* bytes = sluice_udx_string_data(s);
+  const char wanted = sluice_udx_string_data(c)[0];
+  int64_t count = 0;
+  for (uint32_t i = 0; i < s->length; ++i) count += bytes[i] == wanted;
+  return count;
+}
+
+/* com.example.Twice: BIGINT -> BIGINT (with a batch entry) and DOUBLE -> DOUBLE (row only). */
+static int64_t twice_bigint(sluice_udx_call* call, int64_t x) {
+  (void)call;
+  return 2 * x;
+}
+
+static void twice_bigint_batch(sluice_udx_call* call, const sluice_udx_column* arguments,
+                               const int32_t* rows, int32_t row_count, sluice_udx_column* result) {
+  (void)call;
+  const int64_t* in = (const int64_t*)arguments[0].values;
+  int64_t* out = (int64_t*)result->values;
+  for (int32_t k = 0; k < row_count; ++k) out[rows[k]] = 2 * in[rows[k]];
+}
+
+static double twice_double(sluice_udx_call* call, double x) {
+  (void)call;
+  return 2 * x;
+}
+
+/* com.example.Reverse(STRING) -> STRING, its bytes from host->allocate. */
+static void reverse(sluice_udx_call* call, sluice_udx_string* out, const sluice_udx_string* s) {
+  char* bytes = host->allocate(call, s->length > 0 ? s->length : 1);
+  const char* in = sluice_udx_string_data(s);
+  for (uint32_t i = 0; i < s->length; ++i) bytes[i] = in[s->length - 1 - i];
+  *out = sluice_udx_string_of(bytes, s->length);
+}
+
+/* com.example.NullIfNegative(BIGINT) -> BIGINT: NULL for a negative argument. */
+static int64_t null_if_negative(sluice_udx_call* call, int64_t x) {
+  if (x < 0) host->set_null(call);
+  return x;
+}
+
+/* com.example.CheckedDivide(BIGINT a, BIGINT b) -> BIGINT: fails on b = 0. */
+static int64_t checked_divide(sluice_udx_call* call, int64_t a, int64_t b) {
+  if (b == 0) {
+    host->fail(call, SLUICE_UDX_INVALID_ARGUMENT, "cannot divide by zero");
+    return 0;
+  }
+  return a / b;
+}
+
+/* com.example.AddOffset(BIGINT) -> BIGINT: adds 'test.udx.offset' (default 1000), read once in
+ * `open`. */
+static void* add_offset_open(const sluice_udx_open_context* context) {
+  int64_t* offset = (int64_t*)malloc(sizeof(int64_t));
+  const char* text = host->config(context, "test.udx.offset");
+  *offset = text != NULL ? strtoll(text, NULL, 10) : 1000;
+  return offset;
+}
+
+static void add_offset_close(void* state) { free(state); }
+
+static int64_t add_offset(sluice_udx_call* call, int64_t x) {
+  return x + *(const int64_t*)host->state(call);
+}
+
+/* com.example.Flag(BOOLEAN, INT) -> INT: small types; 0 when false. */
+static int32_t flag(sluice_udx_call* call, uint8_t on, int32_t x) {
+  (void)call;
+  return on ? x : 0;
+}
+
+/* Built again with these defined, for the loader's error tests. */
+#ifndef TEST_UDX_ABI_VERSION
+#define TEST_UDX_ABI_VERSION SLUICE_UDX_ABI_VERSION
+#endif
+#ifdef TEST_UDX_BAD_TYPE
+#define TEST_UDX_COUNT_CHAR_RESULT "DECIMAL(10, 2)"
+#else
+#define TEST_UDX_COUNT_CHAR_RESULT "BIGINT"
+#endif
+
+#define DET SLUICE_UDX_DETERMINISTIC
+static const sluice_udx_function functions[] = {
+    {SLUICE_UDX_SCALAR, "com.example.CountChar", "STRING, STRING", TEST_UDX_COUNT_CHAR_RESULT, DET,
+     (void*)count_char, NULL, NULL, NULL, NULL},
+    {SLUICE_UDX_SCALAR, "com.example.Twice", "BIGINT", "BIGINT", DET, (void*)twice_bigint,
+     twice_bigint_batch, NULL, NULL, NULL},
+    {SLUICE_UDX_SCALAR, "com.example.Twice", "DOUBLE", "DOUBLE", DET, (void*)twice_double, NULL,
+     NULL, NULL, NULL},
+    {SLUICE_UDX_SCALAR, "com.example.Reverse", "STRING", "STRING", DET, (void*)reverse, NULL, NULL,
+     NULL, NULL},
+    {SLUICE_UDX_SCALAR, "com.example.NullIfNegative", "BIGINT", "BIGINT",
+     DET | SLUICE_UDX_MAY_RETURN_NULL, (void*)null_if_negative, NULL, NULL, NULL, NULL},
+    {SLUICE_UDX_SCALAR, "com.example.CheckedDivide", "BIGINT, BIGINT", "BIGINT", DET,
+     (void*)checked_divide, NULL, NULL, NULL, NULL},
+    {SLUICE_UDX_SCALAR, "com.example.AddOffset", "BIGINT", "BIGINT", DET, (void*)add_offset, NULL,
+     add_offset_open, add_offset_close, NULL},
+    {SLUICE_UDX_SCALAR, "com.example.Flag", "BOOLEAN, INT", "INT", DET, (void*)flag, NULL, NULL,
+     NULL, NULL},
+    /* A table function: loaded and described, not callable yet. */
+    {SLUICE_UDX_TABLE, "com.example.Split", "STRING", "ROW<word STRING>", DET, (void*)reverse,
+     NULL, NULL, NULL, NULL},
+};
+
+static const sluice_udx_library library = {TEST_UDX_ABI_VERSION, "sluice-test-functions",
+                                           sizeof functions / sizeof functions[0], functions};
+
+const sluice_udx_library* sluice_udx_library_v1(const sluice_udx_host* given) {
+  host = given;
+  return &library;
+}
