@@ -28,8 +28,9 @@
  * `void f(sluice_udx_call* call, sluice_udx_string* out, A1 a1, ...)`, its bytes in memory from
  * `host->allocate` (or memory the library keeps alive for the job).
  *
- * NULLs: a call with any NULL argument returns NULL without calling the function. A function that
- * may return NULL for non-NULL arguments sets SLUICE_UDX_MAY_RETURN_NULL and calls
+ * NULLs: a call with any NULL argument returns NULL without calling the function (a table
+ * function produces no rows, so LEFT JOIN LATERAL pads the input row). A function that may
+ * return NULL for non-NULL arguments sets SLUICE_UDX_MAY_RETURN_NULL and calls
  * `host->set_null(call)`.
  *
  * Errors cross the boundary as a code and a message, never as a C++ exception: a function calls
@@ -119,9 +120,11 @@ typedef struct sluice_udx_host {
   char* (*allocate)(sluice_udx_call* call, uint32_t bytes);
   /* The state `open` returned for this call site (NULL without `open`). */
   void* (*state)(sluice_udx_call* call);
-  /* The job's configuration value of `key` (`SET 'key' = '...'`), or NULL. */
+  /* The job's configuration value of `key` (`SET 'key' = '...'`), or NULL; valid until `open`
+   * returns (copy what you keep). */
   const char* (*config)(const sluice_udx_open_context* context, const char* key);
-  /* Table functions: emits one output row, `count` values in the declared field order. */
+  /* Table functions: emits one output row, `count` values in the declared field order. Sluice
+   * copies the values (string bytes included) before emit_row returns. */
   void (*emit_row)(sluice_udx_call* call, const sluice_udx_value* values, int32_t count);
 } sluice_udx_host;
 
@@ -158,7 +161,8 @@ enum {
  * void f(call, sluice_udx_string* out, const void* accumulator).
  * serialize: writes the accumulator into `buffer` when `capacity` suffices and returns the bytes
  * it needs (Sluice calls again with a larger buffer when that exceeds `capacity`); checkpoints and
- * keyed state hold these bytes, and deserialize makes an accumulator of them again. */
+ * keyed state hold these bytes, and deserialize makes an accumulator of them again. create and
+ * deserialize return NULL after calling host->fail. */
 typedef struct sluice_udx_aggregate {
   void* (*create)(sluice_udx_call* call);
   void* accumulate;
@@ -194,7 +198,9 @@ typedef struct sluice_udx_library {
   const sluice_udx_function* functions;
 } sluice_udx_library;
 
-/* The symbol a library exports; Sluice calls it once after loading the library. */
+/* The symbol a library exports; Sluice calls it once after loading the library. NULL means the
+ * library could not describe itself: loading it fails. `open` cannot fail the job by itself: a
+ * library that cannot open keeps the reason in its state and fails the call site's first call. */
 typedef const sluice_udx_library* (*sluice_udx_library_fn)(const sluice_udx_host* host);
 #define SLUICE_UDX_LIBRARY_SYMBOL "sluice_udx_library_v1"
 
