@@ -22,6 +22,10 @@ NativeLibraryLoader udxLibraryLoader() {
       described.overload.result = function.result;
       described.overload.mayReturnNull = function.mayReturnNull();
       described.overload.deterministic = function.deterministic();
+      if (function.entry->aggregate != nullptr) {
+        described.overload.retracts = function.entry->aggregate->retract != nullptr;
+        described.overload.merges = function.entry->aggregate->merge != nullptr;
+      }
       info.functions.push_back(std::move(described));
     }
     return info;

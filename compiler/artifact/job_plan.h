@@ -59,6 +59,13 @@ struct AggregateCall {
   // LISTAGG's separator, a literal in the SQL (it never reaches the runtime as a column);
   // nullopt: Flink's default ','.
   std::optional<std::string> separator;
+  // A native aggregate function (CREATE FUNCTION of a library's aggregate): entry `nativeIndex`
+  // of the library at `nativeLibrary` (a canonical path), checked to still be `nativeIdentifier`
+  // when the job starts. Empty library: a built-in.
+  std::string nativeLibrary;
+  std::string nativeIdentifier;
+  int nativeIndex = -1;
+  bool native() const { return !nativeLibrary.empty(); }
 };
 
 // A window of a WindowAggregate or WindowTableFunction (Flink's window TVFs and legacy group

@@ -289,6 +289,11 @@ Json nodeToJson(const Node& n) {
       if (call.distinct) c["distinct"] = true;
       if (call.filterColumn >= 0) c["filter"] = call.filterColumn;
       if (call.separator) c["separator"] = *call.separator;
+      if (call.native()) {
+        c["native"] = {{"library", call.nativeLibrary},
+                       {"identifier", call.nativeIdentifier},
+                       {"index", call.nativeIndex}};
+      }
       calls.push_back(c);
     }
     j["aggregates"] = calls;
@@ -387,6 +392,12 @@ Node nodeFromJson(const Json& j) {
       call.distinct = c.value("distinct", false);
       call.filterColumn = c.value("filter", -1);
       if (c.contains("separator")) call.separator = c.at("separator").get<std::string>();
+      if (c.contains("native")) {
+        const Json& native = c.at("native");
+        call.nativeLibrary = native.at("library").get<std::string>();
+        call.nativeIdentifier = native.at("identifier").get<std::string>();
+        call.nativeIndex = native.at("index").get<int>();
+      }
       n.aggregates.push_back(std::move(call));
     }
   }

@@ -81,6 +81,15 @@ plan::ExpressionRef Binder::typedCall(const std::string& name, const FunctionDef
   return plan::call(name, std::move(operands), typing->result, definition);
 }
 
+FunctionLookup Binder::functionLookup() const {
+  return [this](std::string_view name) -> const FunctionDefinition* {
+    const UserFunction* user = catalog_.findUserFunction(std::string(name));
+    const FunctionDefinition* builtin = catalog_.functions().find(name);
+    if (user != nullptr && (user->system || builtin == nullptr)) return user->implementation.get();
+    return builtin;
+  };
+}
+
 void Binder::recordNativeCall(const std::string& name, const FunctionDefinition& definition,
                               const std::vector<DataType>& operandTypes) {
   for (const NativeOverload& overload : definition.nativeOverloads) {

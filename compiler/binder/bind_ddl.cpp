@@ -86,6 +86,16 @@ BoundStatement Binder::createFunction(const ast::CreateFunction& statement) {
     if (!named.empty()) throw UserError(statement.identifierLocation, message);
     diagnostics_.warning(statement.identifierLocation,
                          message + fmt::format("; calls to {} are not type-checked", name));
+  } else if (found.front().kind == FunctionKind::Table) {
+    std::vector<NativeOverload> overloads;
+    for (const NativeFunctionInfo& info : found) overloads.push_back(info.overload);
+    function.implementation = std::make_shared<const FunctionDefinition>(
+        nativeTableDefinition(toUpperAscii(name), std::move(overloads)));
+  } else if (found.front().kind == FunctionKind::Aggregate) {
+    std::vector<NativeOverload> overloads;
+    for (const NativeFunctionInfo& info : found) overloads.push_back(info.overload);
+    function.implementation = std::make_shared<const FunctionDefinition>(
+        nativeAggregateDefinition(toUpperAscii(name), std::move(overloads)));
   } else if (found.front().kind != FunctionKind::Scalar) {
     diagnostics_.warning(statement.identifierLocation,
                          fmt::format("'{}' is a native {} function, which Sluice cannot call yet; "

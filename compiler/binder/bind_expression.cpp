@@ -24,7 +24,7 @@ plan::ExpressionRef Binder::bindExpression(const ast::Expression& expression,
   if (expression.kind == ast::ExpressionKind::FunctionCall) {
     const auto& call = static_cast<const ast::FunctionCall&>(expression);
     bool windowed = call.over != nullptr || !call.overWindowName.empty();
-    const FunctionDefinition* definition = catalog_.functions().find(call.name);
+    const FunctionDefinition* definition = functionLookup()(call.name);
     bool isAggregate = definition != nullptr && definition->kind == FunctionKind::Aggregate;
     std::string upper = toUpperAscii(call.name);
     bool auxiliary = (upper.rfind("TUMBLE_", 0) == 0 || upper.rfind("HOP_", 0) == 0 ||
@@ -34,7 +34,7 @@ plan::ExpressionRef Binder::bindExpression(const ast::Expression& expression,
     }
   }
   // An expression without aggregates may be one of the GROUP BY expressions as a whole.
-  if (!containsAggregate(expression, catalog_.functions())) {
+  if (!containsAggregate(expression, functionLookup())) {
     ExpressionContext plain;
     plain.scope = aggregation->inputScope;
     plain.clause = context.clause;

@@ -92,7 +92,7 @@ BoundRelation Binder::select(const ast::SelectBlock& select, const Scope* outer)
     from.node = filter;
   }
 
-  const FunctionRegistry& registry = catalog_.functions();
+  const FunctionLookup registry = functionLookup();
   bool aggregating = select.hasGroupBy || (select.having != nullptr);
   for (const auto& item : select.items) {
     if (item.expression && containsAggregate(*item.expression, registry)) aggregating = true;

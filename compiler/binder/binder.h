@@ -11,6 +11,7 @@
 
 #include "compiler/binder/bound_script.h"
 #include "compiler/binder/scope.h"
+#include "compiler/binder/select_analysis.h"
 #include "compiler/catalog/catalog.h"
 #include "compiler/diagnostics/diagnostics.h"
 #include "compiler/parser/ast/ast_statement.h"
@@ -56,6 +57,9 @@ class Binder {
   std::vector<NativeFunctionUse> nativeUses_;
   // Loads each library of a comma- or colon-separated list; throws UserError at `location`.
   void loadNativeLibraries(const std::string& list, SourceLocation location);
+  // How function names resolve in this catalog: a temporary system function, then a built-in,
+  // then a catalog function (Flink's precedence), as functionCall resolves them.
+  FunctionLookup functionLookup() const;
   void recordNativeCall(const std::string& name, const FunctionDefinition& definition,
                         const std::vector<DataType>& operandTypes);
   plan::NodeFactory nodes_;

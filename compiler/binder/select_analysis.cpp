@@ -4,20 +4,20 @@
 
 namespace sluice {
 
-static bool anyAggregate(const std::vector<ast::ExpressionPtr>& list, const FunctionRegistry& registry) {
+static bool anyAggregate(const std::vector<ast::ExpressionPtr>& list, const FunctionLookup& registry) {
   for (const auto& e : list) {
     if (e && containsAggregate(*e, registry)) return true;
   }
   return false;
 }
 
-bool containsAggregate(const ast::Expression& expression, const FunctionRegistry& registry) {
+bool containsAggregate(const ast::Expression& expression, const FunctionLookup& registry) {
   using K = ast::ExpressionKind;
   switch (expression.kind) {
     case K::FunctionCall: {
       const auto& call = static_cast<const ast::FunctionCall&>(expression);
       bool windowed = call.over != nullptr || !call.overWindowName.empty();
-      const FunctionDefinition* definition = registry.find(call.name);
+      const FunctionDefinition* definition = registry(call.name);
       if (!windowed && definition != nullptr && definition->kind == FunctionKind::Aggregate) {
         return true;
       }

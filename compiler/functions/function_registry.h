@@ -51,6 +51,10 @@ struct NativeOverload {
   DataType result;
   bool mayReturnNull = false;
   bool deterministic = true;
+  // Aggregate functions: whether the library has `retract` (needed over updating input) and
+  // `merge` (needed to combine partial accumulators).
+  bool retracts = true;
+  bool merges = true;
   std::string signature(const std::string& name) const;  // "count_char(STRING, STRING) -> BIGINT"
 };
 

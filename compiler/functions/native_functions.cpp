@@ -106,20 +106,19 @@ bool moreSpecific(const NativeOverload& a, const NativeOverload& b) {
   return true;
 }
 
-}  // namespace
-
-FunctionDefinition nativeScalarDefinition(const std::string& name,
-                                          std::vector<NativeOverload> overloads) {
+// The definition of a scalar or table function implemented by these overloads.
+FunctionDefinition nativeDefinition(const std::string& name, FunctionKind kind,
+                                    std::vector<NativeOverload> overloads) {
   FunctionDefinition definition;
   definition.name = name;
-  definition.kind = FunctionKind::Scalar;
+  definition.kind = kind;
   definition.deterministic = std::all_of(overloads.begin(), overloads.end(),
                                          [](const NativeOverload& o) { return o.deterministic; });
   for (const NativeOverload& overload : overloads)
     definition.signatures.push_back(overload.signature(name));
   definition.nativeOverloads = overloads;
-  definition.infer = [name,
-                      overloads](std::span<const CallOperand> operands) -> Result<CallTyping> {
+  definition.infer = [name, overloads,
+                      kind](std::span<const CallOperand> operands) -> Result<CallTyping> {
     const NativeOverload* chosen = nullptr;
     for (const NativeOverload& overload : overloads) {
       if (overload.arguments.size() == operands.size() && exactMatch(overload, operands)) {
@@ -148,7 +147,8 @@ FunctionDefinition nativeScalarDefinition(const std::string& name,
       }
       return fail(message);
     }
-    bool nullable = chosen->mayReturnNull;
+    // An aggregate's result is NULL without rows, or by get_value.
+    bool nullable = chosen->mayReturnNull || kind == FunctionKind::Aggregate;
     CallTyping typing;
     for (size_t i = 0; i < operands.size(); ++i) {
       nullable = nullable || operands[i].type.nullable();
@@ -158,6 +158,35 @@ FunctionDefinition nativeScalarDefinition(const std::string& name,
     return typing;
   };
   return definition;
+}
+
+}  // namespace
+
+FunctionDefinition nativeScalarDefinition(const std::string& name,
+                                          std::vector<NativeOverload> overloads) {
+  return nativeDefinition(name, FunctionKind::Scalar, std::move(overloads));
+}
+
+FunctionDefinition nativeTableDefinition(const std::string& name,
+                                         std::vector<NativeOverload> overloads) {
+  return nativeDefinition(name, FunctionKind::Table, std::move(overloads));
+}
+
+FunctionDefinition nativeAggregateDefinition(const std::string& name,
+                                             std::vector<NativeOverload> overloads) {
+  return nativeDefinition(name, FunctionKind::Aggregate, std::move(overloads));
+}
+
+const NativeOverload* nativeOverloadOf(const FunctionDefinition& definition,
+                                       const std::vector<DataType>& operandTypes) {
+  for (const NativeOverload& overload : definition.nativeOverloads) {
+    bool same = overload.arguments.size() == operandTypes.size();
+    for (size_t i = 0; same && i < operandTypes.size(); ++i) {
+      same = overload.arguments[i].sameTypeIgnoringNullability(operandTypes[i]);
+    }
+    if (same) return &overload;
+  }
+  return nullptr;
 }
 
 }  // namespace sluice

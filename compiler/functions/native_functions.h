@@ -16,7 +16,7 @@ namespace sluice {
 // One entry of a library's function table.
 struct NativeFunctionInfo {
   FunctionKind kind = FunctionKind::Scalar;
-  NativeOverload overload;  // a table function's `result` is unset (its row type is text)
+  NativeOverload overload;  // a table function's `result` is its ROW type
 };
 
 struct NativeLibraryInfo {
@@ -54,6 +54,21 @@ class NativeLibraries {
 // operand is or the overload may return NULL.
 FunctionDefinition nativeScalarDefinition(const std::string& name,
                                           std::vector<NativeOverload> overloads);
+
+// The definition of a user table function (LATERAL TABLE) implemented by these overloads, chosen
+// as for scalars; its result is the chosen overload's ROW type, whose fields become the columns.
+FunctionDefinition nativeTableDefinition(const std::string& name,
+                                         std::vector<NativeOverload> overloads);
+
+// The definition of a user aggregate function implemented by these overloads, chosen as for
+// scalars; its result is nullable (no rows, or NULL from get_value).
+FunctionDefinition nativeAggregateDefinition(const std::string& name,
+                                             std::vector<NativeOverload> overloads);
+
+// The overload of `definition` whose declared arguments are `operandTypes` (a typed call's
+// operand types), or nullptr.
+const NativeOverload* nativeOverloadOf(const FunctionDefinition& definition,
+                                       const std::vector<DataType>& operandTypes);
 
 // A call of a native function in a statement: the SQL name its calls use and the overload.
 struct NativeFunctionUse {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 
+#include "compiler/physical/native_aggregate.h"
 #include "compiler/physical/planner.h"
 
 namespace sluice::physical {
@@ -17,6 +18,32 @@ std::optional<std::string> separatorLiteral(const plan::LogicalNode& node, int c
   const plan::BoundExpression& e = *input.expressions[static_cast<size_t>(column)];
   if (e.kind != plan::ExpressionKind::Literal || !e.type.isCharacterString()) return std::nullopt;
   return e.literalValue ? *e.literalValue : e.name;
+}
+
+// A call of a native aggregate function: its arguments as they are (any number of them).
+artifact::AggregateCall nativeAggregateCall(const plan::LogicalNode& node,
+                                            const plan::AggregateCall& call, bool retracting,
+                                            SourceLocation location) {
+  std::vector<DataType> argumentTypes;
+  for (int argument : call.arguments) {
+    argumentTypes.push_back(node.inputs[0]->schema[static_cast<size_t>(argument)].type);
+  }
+  NativeAggregateNeeds needs;
+  needs.retract = retracting;
+  needs.where = "an updating input";
+  if (!retracting && node.kind == plan::NodeKind::WindowAggregate &&
+      node.window.kind != plan::WindowKind::Tumble) {
+    needs.merge = true;
+    needs.where = "HOP, CUMULATE or SESSION windows";
+  }
+  artifact::AggregateCall lowered;
+  lowerNativeAggregate(*call.definition, call.function, argumentTypes, call.distinct, needs,
+                       location, lowered);
+  lowered.function = call.function;
+  lowered.arguments = call.arguments;
+  lowered.filterColumn = call.filterArgument;
+  lowered.type = call.type;
+  return lowered;
 }
 
 }  // namespace
@@ -35,6 +62,10 @@ std::vector<artifact::AggregateCall> Planner::aggregateCalls(const plan::Logical
                                                   "BOOL_OR", "EVERY", "SOME", "LISTAGG"};
   std::vector<artifact::AggregateCall> calls;
   for (const plan::AggregateCall& call : node.aggregates) {
+    if (isNativeAggregate(call.definition)) {
+      calls.push_back(nativeAggregateCall(node, call, retracting, location_));
+      continue;
+    }
     if (!kSupported.count(call.function)) unsupported("the aggregate function " + call.function);
     const bool grouping = isGroupingFunction(call.function);
     if (grouping && node.kind != plan::NodeKind::Aggregate) {

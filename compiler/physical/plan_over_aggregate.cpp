@@ -7,6 +7,7 @@
 #include <set>
 
 #include "compiler/diagnostics/diagnostics.h"
+#include "compiler/physical/native_aggregate.h"
 #include "compiler/physical/planner.h"
 
 namespace sluice::physical {
@@ -129,6 +130,22 @@ int Planner::overAggregate(const plan::LogicalNode& node) {
   std::vector<artifact::AggregateCall> calls;
   for (size_t i = 0; i < node.expressions.size(); ++i) {
     const plan::BoundExpression& call = *node.expressions[i];
+    if (isNativeAggregate(call.function)) {
+      std::vector<DataType> argumentTypes;
+      artifact::AggregateCall lowered;
+      for (const plan::ExpressionRef& operand : call.operands) {
+        argumentTypes.push_back(operand->type);
+        lowered.arguments.push_back(computed.column(operand));
+      }
+      // The rows leaving a bounded frame are retracted.
+      NativeAggregateNeeds needs{!unbounded, false, "a bounded OVER frame"};
+      lowerNativeAggregate(*call.function, call.name, argumentTypes, call.distinct, needs,
+                           location_, lowered);
+      lowered.function = call.name;
+      lowered.type = node.schema[inputSchema.size() + i].type;
+      calls.push_back(std::move(lowered));
+      continue;
+    }
     if (!kSupported.count(call.name)) unsupported(call.name + " OVER (..)");
     if (call.operands.size() > 1) unsupported(call.name + " of several arguments");
     if (call.distinct && call.name != "COUNT" && call.name != "SUM" && call.name != "MIN" &&

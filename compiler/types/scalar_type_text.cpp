@@ -113,4 +113,54 @@ std::optional<std::vector<DataType>> parseScalarTypeList(std::string_view text,
   }
 }
 
+std::optional<DataType> parseRowTypeText(std::string_view text, std::string& error) {
+  auto bad = [&](const std::string& why) -> std::optional<DataType> {
+    error = "bad row type '" + std::string(text) + "': " + why;
+    return std::nullopt;
+  };
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+  };
+  std::string_view body = trim(text);
+  if (body.size() < 5 || normalized(body.substr(0, 3)) != "ROW") return bad("not ROW<...>");
+  body = trim(body.substr(3));
+  const bool angle = !body.empty() && body.front() == '<' && body.back() == '>';
+  const bool round = !body.empty() && body.front() == '(' && body.back() == ')';
+  if (!angle && !round) return bad("not ROW<...>");
+  body = body.substr(1, body.size() - 2);
+  std::vector<std::pair<std::string, DataType>> fields;
+  size_t start = 0;
+  int depth = 0;
+  for (size_t i = 0; i <= body.size(); ++i) {
+    if (i < body.size()) {
+      if (body[i] == '(') ++depth;
+      if (body[i] == ')') --depth;
+      if (body[i] != ',' || depth != 0) continue;
+    }
+    std::string_view field = trim(body.substr(start, i - start));
+    start = i + 1;
+    std::string name;
+    if (!field.empty() && field.front() == '`') {
+      const size_t close = field.find('`', 1);
+      if (close == std::string_view::npos) return bad("unterminated `name`");
+      name = std::string(field.substr(1, close - 1));
+      field = field.substr(close + 1);
+    } else {
+      size_t end = 0;
+      while (end < field.size() && !std::isspace(static_cast<unsigned char>(field[end]))) ++end;
+      name = std::string(field.substr(0, end));
+      field = field.substr(end);
+    }
+    field = trim(field);
+    if (name.empty() || field.empty()) return bad("a field is `name TYPE`");
+    std::string typeError;
+    auto type = parseScalarTypeText(field, typeError);
+    if (!type) return bad(typeError);
+    fields.emplace_back(std::move(name), std::move(*type));
+  }
+  return DataType::row(fields);
+}
+
 }  // namespace sluice

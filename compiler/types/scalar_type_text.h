@@ -21,4 +21,8 @@ std::optional<DataType> parseScalarTypeText(std::string_view text, std::string& 
 // A comma-separated list of such types; "" (or blanks) is the empty list.
 std::optional<std::vector<DataType>> parseScalarTypeList(std::string_view text, std::string& error);
 
+// A table function's row type: "ROW<name TYPE, ...>" (also ROW(name TYPE, ...)), at least one
+// field, each of the types above; a name may be quoted in backquotes. Nullable, as are its fields.
+std::optional<DataType> parseRowTypeText(std::string_view text, std::string& error);
+
 }  // namespace sluice

@@ -207,6 +207,11 @@ std::vector<const ScalarKernel*> ScalarFunctionRegistry::overloads(const std::st
   return found;
 }
 
+const TableKernel* ScalarFunctionRegistry::findTable(const std::string& name) const {
+  if (const TableKernel* kernel = tables_.find(name)) return kernel;
+  return base_ != nullptr ? base_->findTable(name) : TableFunctionRegistry::builtins().find(name);
+}
+
 const ScalarFunctionRegistry& ScalarFunctionRegistry::builtins() {
   static const ScalarFunctionRegistry registry = [] {
     ScalarFunctionRegistry r;

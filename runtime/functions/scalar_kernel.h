@@ -36,6 +36,7 @@
 #include "runtime/data/string_ref.h"
 #include "runtime/data/vector.h"
 #include "runtime/functions/function_call.h"
+#include "runtime/functions/table_kernel.h"
 
 namespace sluice::runtime {
 
@@ -173,9 +174,15 @@ class ScalarFunctionRegistry {
   // The built-in function library (runtime/functions/builtins).
   static const ScalarFunctionRegistry& builtins();
 
+  // The job's table functions (LATERAL TABLE) travel with its scalar functions: those added here
+  // or to the base, then TableFunctionRegistry::builtins().
+  void addTable(TableKernel kernel) { tables_.add(std::move(kernel)); }
+  const TableKernel* findTable(const std::string& name) const;
+
  private:
   const ScalarFunctionRegistry* base_ = nullptr;
   std::vector<ScalarKernel> kernels_;
+  TableFunctionRegistry tables_;
 };
 
 }  // namespace sluice::runtime

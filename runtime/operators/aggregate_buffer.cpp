@@ -84,7 +84,7 @@ bool AggregateBuffer::supports(const artifact::Node& node, const std::vector<Dat
     if (!isFixedWidthNumber(physicalTypeOf(inputTypes[key]))) return false;
   }
   for (const artifact::AggregateCall& call : node.aggregates) {
-    if (call.distinct || call.arguments.size() > 1) return false;
+    if (call.distinct || call.arguments.size() > 1 || call.native()) return false;
     const std::string& f = call.function;
     if (f == "COUNT") continue;
     if (f != "SUM" && f != "SUM0" && f != "AVG" && f != "MIN" && f != "MAX") return false;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "runtime/functions/builtins/decimal_arithmetic.h"
+#include "runtime/udx/udx_aggregate.h"
 
 namespace sluice::runtime {
 namespace {
@@ -434,6 +435,7 @@ std::unique_ptr<AggregateFunction> plainFunction(const artifact::AggregateCall& 
 std::unique_ptr<AggregateFunction> makeAggregateFunction(const artifact::AggregateCall& call,
                                                          const DataType& argumentType,
                                                          bool retracts) {
+  if (call.native()) return udx::makeUdxAggregateFunction(call);
   auto function = plainFunction(call, argumentType, retracts);
   if (!call.distinct || call.arguments.empty()) return function;
   return std::make_unique<DistinctFunction>(std::move(function), physicalTypeOf(argumentType));

@@ -35,4 +35,17 @@ std::unique_ptr<AggregateFunction> makeAggregateFunction(const artifact::Aggrega
                                                          const DataType& argumentType,
                                                          bool retracts);
 
+// What a call's accumulate / retract takes from a row, `read(column)` reading an input column:
+// its argument (NULL without one), or for a native function of several arguments a Value holding
+// their values as children.
+template <class ReadColumn>
+Value aggregateInput(const artifact::AggregateCall& call, ReadColumn&& read) {
+  if (call.arguments.empty()) return Value::null();
+  if (call.arguments.size() == 1 || !call.native()) return read(call.arguments[0]);
+  std::vector<Value> values;
+  values.reserve(call.arguments.size());
+  for (int column : call.arguments) values.push_back(read(column));
+  return Value::ofChildren(std::move(values));
+}
+
 }  // namespace sluice::runtime

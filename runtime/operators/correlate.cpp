@@ -45,7 +45,7 @@ class CorrelateOperator final : public StreamOperator {
     }
     argumentProgram_ = std::make_unique<InterpretedCalc>(arguments_, functionsOf(context), task_);
     argumentBatch_ = Batch(argumentTypes, context.batchSize);
-    const TableKernel* kernel = TableFunctionRegistry::builtins().find(node.tableFunction);
+    const TableKernel* kernel = functionsOf(context).findTable(node.tableFunction);
     if (kernel == nullptr) {
       throw std::invalid_argument("no implementation of table function " + node.tableFunction);
     }
@@ -66,7 +66,10 @@ class CorrelateOperator final : public StreamOperator {
       }
       produced_.clear();
       entry_(task_, argumentValues_, produced_);
-      if (task_.failed) throw JobFailure(node_.location + ": " + task_.error);
+      if (task_.failed) {
+        throw JobFailure(node_.location + ": " + task_.error + " (input row " +
+                         describeRow(batch, r) + ")");
+      }
       row_.clear();
       for (int c = 0; c < batch.columnCount(); ++c) row_.push_back(readValue(batch.column(c), r));
       candidates_.resize(produced_.size());

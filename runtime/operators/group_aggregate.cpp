@@ -159,9 +159,9 @@ void GroupAggregateOperator::readRow(const Batch& batch, int row) {
       applies = !filter.isNull(row) && filter.values<uint8_t>()[row] != 0;
     }
     applies_.push_back(applies);
-    arguments_.push_back(call.arguments.empty() || !applies
-                             ? Value::null()
-                             : readValue(batch.column(call.arguments[0]), row));
+    arguments_.push_back(!applies ? Value::null() : aggregateInput(call, [&](int column) {
+      return readValue(batch.column(column), row);
+    }));
   }
 }
 

@@ -41,7 +41,7 @@ int64_t wrappingAdd(int64_t a, int64_t b) {
 bool GroupAggregateRecord::supports(const artifact::Node& node,
                                     const std::vector<DataType>& inputTypes) {
   for (const artifact::AggregateCall& call : node.aggregates) {
-    if (call.distinct || call.arguments.size() > 1) return false;
+    if (call.distinct || call.arguments.size() > 1 || call.native()) return false;
     if (!numeric(call.type)) return false;
     const std::string& f = call.function;
     if (f == "COUNT") continue;

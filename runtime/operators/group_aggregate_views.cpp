@@ -302,7 +302,7 @@ StateBackedAggregate makeStateBackedAggregate(const artifact::AggregateCall& cal
                                               const DataType& argumentType, bool retracts,
                                               KeyedStateBackend& backend, int64_t ttlMillis) {
   StateBackedAggregate made;
-  if (call.arguments.empty()) return made;
+  if (call.arguments.empty() || call.native()) return made;
   const PhysicalType type = physicalTypeOf(argumentType);
   const bool extreme = call.function == "MIN" || call.function == "MAX";
   if (extreme && (retracts || call.distinct)) {

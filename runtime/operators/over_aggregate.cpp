@@ -101,8 +101,14 @@ void OverAggregateOperator::update(Accumulators& accumulators, const Row& row, b
       const Value& keep = row[static_cast<size_t>(call.filterColumn)];
       if (keep.isNull || keep.integer == 0) continue;
     }
-    const Value& argument =
-        call.arguments.empty() ? kNoArgument : row[static_cast<size_t>(call.arguments[0])];
+    Value several;  // a native function's arguments
+    if (call.arguments.size() > 1 && call.native()) {
+      several = aggregateInput(call, [&](int column) { return row[static_cast<size_t>(column)]; });
+    }
+    const Value& argument = call.arguments.empty() ? kNoArgument
+                            : call.arguments.size() > 1 && call.native()
+                                ? several
+                                : row[static_cast<size_t>(call.arguments[0])];
     if (adds) {
       functions_[i]->accumulate(accumulators[i], argument);
     } else {

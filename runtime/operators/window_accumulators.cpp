@@ -50,7 +50,7 @@ void WindowAccumulators::accumulate(std::vector<Value>& accumulators, const Batc
       if (filter.isNull(row) || filter.values<uint8_t>()[row] == 0) continue;
     }
     const Value argument =
-        call.arguments.empty() ? Value::null() : readValue(batch.column(call.arguments[0]), row);
+        aggregateInput(call, [&](int column) { return readValue(batch.column(column), row); });
     if (adds) {
       functions_[i]->accumulate(accumulators[i], argument);
     } else {

@@ -44,8 +44,14 @@ const char* hostConfig(const sluice_udx_open_context* context, const char* key) 
   return it == open->configuration->end() ? nullptr : it->second.c_str();
 }
 
-void hostEmitRow(sluice_udx_call* call, const sluice_udx_value*, int32_t) {
-  functionCallOf(call)->fail("table functions are not supported yet");
+void hostEmitRow(sluice_udx_call* call, const sluice_udx_value* values, int32_t count) {
+  FunctionCall* functionCall = functionCallOf(call);
+  const auto* state = std::any_cast<std::shared_ptr<UdxCallState>>(&functionCall->site->state);
+  if (state == nullptr || !*state || !(*state)->emitRow) {
+    functionCall->fail("emit_row is for table functions");
+    return;
+  }
+  (*state)->emitRow(*functionCall, values, count);
 }
 
 const sluice_udx_host kHost = {SLUICE_UDX_ABI_VERSION,

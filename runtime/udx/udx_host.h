@@ -4,6 +4,7 @@
 // the job's configuration.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -29,6 +30,9 @@ struct UdxCallState {
   const UdxFunction* function = nullptr;
   void* state = nullptr;
   bool opened = false;
+  // Table functions: what host->emit_row does with a row (udx_table_kernels.cpp); empty for
+  // other kinds, whose emit_row fails the call.
+  std::function<void(FunctionCall& call, const sluice_udx_value* values, int32_t count)> emitRow;
   ~UdxCallState();
 };
 

@@ -6,6 +6,7 @@
 
 #include "runtime/udx/udx_call_interface.h"
 #include "runtime/udx/udx_host.h"
+#include "runtime/udx/udx_table_kernels.h"
 #include "runtime/udx/udx_types.h"
 
 namespace sluice::runtime::udx {
@@ -83,12 +84,17 @@ ScalarKernel udxScalarKernel(const std::string& name, const UdxFunction& functio
 std::unique_ptr<ScalarFunctionRegistry> jobFunctionRegistry(const artifact::JobPlan& plan) {
   auto registry = std::make_unique<ScalarFunctionRegistry>(&ScalarFunctionRegistry::builtins());
   auto configuration = std::make_shared<const Configuration>(plan.configuration);
+  // Table functions: one kernel per SQL name, over the overloads the plan uses.
+  std::map<std::string, std::vector<const UdxFunction*>> tableFunctions;
   for (const artifact::NativeFunction& use : plan.nativeFunctions) {
     auto library = UdxLibrary::load(use.library);
     const auto& functions = library->functions();
     const bool present = use.index >= 0 && static_cast<size_t>(use.index) < functions.size();
     const UdxFunction* function = present ? &functions[static_cast<size_t>(use.index)] : nullptr;
-    bool same = function != nullptr && function->kind == SLUICE_UDX_SCALAR &&
+    // Aggregate functions run in the aggregate operators (udx_aggregate.h), which check them.
+    if (function != nullptr && function->kind == SLUICE_UDX_AGGREGATE) continue;
+    bool same = function != nullptr &&
+                (function->kind == SLUICE_UDX_SCALAR || function->kind == SLUICE_UDX_TABLE) &&
                 function->identifier == use.identifier &&
                 function->arguments.size() == use.arguments.size() &&
                 function->result.sameTypeIgnoringNullability(use.result);
@@ -98,13 +104,20 @@ std::unique_ptr<ScalarFunctionRegistry> jobFunctionRegistry(const artifact::JobP
     if (!same) {
       throw UdxError(
           fmt::format("native library '{}' changed since the job was compiled: entry {} "
-                      "is no longer the scalar function '{}' it was",
-                      use.library, use.index, use.identifier));
+                      "is no longer the {} function '{}' it was",
+                      use.library, use.index, use.result.kind() == TypeKind::Row ? "table" : "scalar",
+                      use.identifier));
+    }
+    if (function->kind == SLUICE_UDX_TABLE) {
+      tableFunctions[use.name].push_back(function);
+      continue;
     }
     ScalarKernel kernel = udxScalarKernel(use.name, *function, configuration);
     kernel.symbol = symbolOf(*function, library->path(), *configuration);
     registry->add(std::move(kernel));
   }
+  for (auto& [name, overloads] : tableFunctions)
+    registry->addTable(udxTableKernel(name, std::move(overloads), configuration));
   return registry;
 }
 

@@ -20,9 +20,9 @@ using Configuration = std::map<std::string, std::string>;
 ScalarKernel udxScalarKernel(const std::string& name, const UdxFunction& function,
                              std::shared_ptr<const Configuration> configuration);
 
-// A job's registry: the built-ins, extended by the native functions its plan records (loading
-// their libraries). Throws UdxError when a library is missing or no longer has the entry the
-// plan was compiled against.
+// A job's registry: the built-ins, extended by the native scalar and table functions its plan
+// records (loading their libraries). Throws UdxError when a library is missing or no longer has
+// the entry the plan was compiled against.
 std::unique_ptr<ScalarFunctionRegistry> jobFunctionRegistry(const artifact::JobPlan& plan);
 
 }  // namespace sluice::runtime::udx

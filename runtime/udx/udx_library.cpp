@@ -39,8 +39,8 @@ UdxFunction readFunction(const std::string& path, const sluice_udx_function& ent
   auto arguments = parseScalarTypeList(function.argumentText, error);
   if (!arguments) throw UdxError(where + ": " + error);
   function.arguments = std::move(*arguments);
-  if (entry.kind == SLUICE_UDX_TABLE) return function;  // its ROW<..> is read with LATERAL TABLE
-  auto result = parseScalarTypeText(function.resultText, error);
+  auto result = entry.kind == SLUICE_UDX_TABLE ? parseRowTypeText(function.resultText, error)
+                                               : parseScalarTypeText(function.resultText, error);
   if (!result) throw UdxError(where + ": " + error);
   function.result = std::move(*result);
   if (entry.kind == SLUICE_UDX_AGGREGATE) {
@@ -51,7 +51,9 @@ UdxFunction readFunction(const std::string& path, const sluice_udx_function& ent
   std::vector<AbiType> abiArguments;
   for (const DataType& argument : function.arguments)
     abiArguments.push_back(abiTypeOfUdx(argument));
-  function.signature = makeUdxSignature(abiArguments, abiTypeOfUdx(function.result));
+  // A table function returns nothing: it emits its rows through host->emit_row.
+  function.signature = makeUdxSignature(
+      abiArguments, entry.kind == SLUICE_UDX_TABLE ? AbiType::Void : abiTypeOfUdx(function.result));
   if (!function.signature) throw UdxError(where + ": its types have no row-entry call interface");
   return function;
 }

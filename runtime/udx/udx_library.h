@@ -5,7 +5,7 @@
 //
 // The compiler reads the descriptors to type calls (through session/udx_loader.h, since the
 // compiler includes no runtime header); the runtime turns scalar descriptors into kernels
-// (runtime/udx/udx_kernels.h). Table and aggregate descriptors are kept for their integration.
+// (runtime/udx/udx_kernels.h), table descriptors into table kernels (udx_table_kernels.h).
 #pragma once
 
 #include <memory>
@@ -31,16 +31,15 @@ struct UdxFunction {
   int index = 0;  // position in the library's table: what a job plan records
   uint32_t kind = SLUICE_UDX_SCALAR;
   std::string identifier;
-  // Scalar and aggregate functions: the declared types. A table function's row type ("ROW<..>")
-  // is kept as text until LATERAL TABLE integration reads it.
+  // The declared types; a table function's result is its row type ("ROW<word STRING, ..>").
   std::vector<DataType> arguments;
   DataType result;
   std::string argumentText;
   std::string resultText;
   uint32_t flags = 0;
   const sluice_udx_function* entry = nullptr;  // the library's own descriptor
-  // Scalar functions: how to call `entry->row` with arguments known only at run time (the
-  // interpreter's fallback when the library has no batch entry).
+  // Scalar and table functions: how to call `entry->row` with arguments known only at run time
+  // (the interpreter's fallback when a scalar library has no batch entry; every table call).
   std::shared_ptr<const UdxSignature> signature;
 
   bool mayReturnNull() const { return (flags & SLUICE_UDX_MAY_RETURN_NULL) != 0; }

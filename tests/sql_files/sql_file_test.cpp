@@ -36,6 +36,11 @@ std::string readFile(const fs::path& path) {
   for (size_t at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at)) {
     text.replace(at, placeholder.size(), SLUICE_TEST_UDX_LIBRARY);
   }
+  // @SLUICE_UDX_EXAMPLES@: the directory of the example libraries (udx/examples).
+  const std::string examples = "@SLUICE_UDX_EXAMPLES@";
+  for (size_t at = text.find(examples); at != std::string::npos; at = text.find(examples, at)) {
+    text.replace(at, examples.size(), SLUICE_UDX_EXAMPLES_DIR);
+  }
   return text;
 }
 

@@ -93,6 +93,84 @@ static int32_t flag(sluice_udx_call* call, uint8_t on, int32_t x) {
 #define TEST_UDX_COUNT_CHAR_RESULT "BIGINT"
 #endif
 
+/* An aggregate without retract and merge: com.example.JoinWords(word) joins its words with '+'
+ * in arrival order, NULL while there are none; the word 'fail' fails the job. */
+typedef struct words {
+  uint32_t length;
+  char* bytes;
+} words;
+
+static void* words_of(const char* bytes, uint32_t length) {
+  words* acc = (words*)calloc(1, sizeof(words));
+  if (length > 0) {
+    acc->bytes = (char*)malloc(length);
+    memcpy(acc->bytes, bytes, length);
+    acc->length = length;
+  }
+  return acc;
+}
+
+static void* words_create(sluice_udx_call* call) {
+  (void)call;
+  return words_of(NULL, 0);
+}
+
+static void words_accumulate(sluice_udx_call* call, void* accumulator,
+                             const sluice_udx_string* word) {
+  words* acc = (words*)accumulator;
+  const char* data = sluice_udx_string_data(word);
+  if (word->length == 4 && memcmp(data, "fail", 4) == 0) {
+    host->fail(call, SLUICE_UDX_INVALID_ARGUMENT, "the word 'fail'");
+    return;
+  }
+  const uint32_t length = acc->length + (acc->length > 0 ? 1 : 0) + word->length;
+  char* bytes = (char*)malloc(length > 0 ? length : 1);
+  if (acc->length > 0) {
+    memcpy(bytes, acc->bytes, acc->length);
+    bytes[acc->length] = '+';
+  }
+  memcpy(bytes + length - word->length, data, word->length);
+  free(acc->bytes);
+  acc->bytes = bytes;
+  acc->length = length;
+}
+
+static void words_get_value(sluice_udx_call* call, sluice_udx_string* out,
+                            const void* accumulator) {
+  const words* acc = (const words*)accumulator;
+  if (acc->length == 0) {
+    host->set_null(call);
+    return;
+  }
+  char* bytes = host->allocate(call, acc->length);
+  if (acc->length > 0) memcpy(bytes, acc->bytes, acc->length);
+  *out = sluice_udx_string_of(bytes, acc->length);
+}
+
+static uint32_t words_serialize(sluice_udx_call* call, const void* accumulator, char* buffer,
+                                uint32_t capacity) {
+  (void)call;
+  const words* acc = (const words*)accumulator;
+  if (acc->length <= capacity && acc->length > 0) memcpy(buffer, acc->bytes, acc->length);
+  return acc->length;
+}
+
+static void* words_deserialize(sluice_udx_call* call, const char* bytes, uint32_t length) {
+  (void)call;
+  return words_of(bytes, length);
+}
+
+static void words_destroy(sluice_udx_call* call, void* accumulator) {
+  (void)call;
+  words* acc = (words*)accumulator;
+  free(acc->bytes);
+  free(acc);
+}
+
+static const sluice_udx_aggregate join_words = {
+    words_create, (void*)words_accumulate, NULL,          NULL, (void*)words_get_value,
+    words_serialize, words_deserialize,    words_destroy};
+
 #define DET SLUICE_UDX_DETERMINISTIC
 static const sluice_udx_function functions[] = {
     {SLUICE_UDX_SCALAR, "com.example.CountChar", "STRING, STRING", TEST_UDX_COUNT_CHAR_RESULT, DET,
@@ -114,6 +192,8 @@ static const sluice_udx_function functions[] = {
     /* A table function: loaded and described, not callable yet. */
     {SLUICE_UDX_TABLE, "com.example.Split", "STRING", "ROW<word STRING>", DET, (void*)reverse,
      NULL, NULL, NULL, NULL},
+    {SLUICE_UDX_AGGREGATE, "com.example.JoinWords", "STRING", "STRING", DET, NULL, NULL, NULL,
+     NULL, &join_words},
 };
 
 static const sluice_udx_library library = {TEST_UDX_ABI_VERSION, "sluice-test-functions",

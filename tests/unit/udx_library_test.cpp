@@ -29,7 +29,7 @@ std::string loadError(const std::string& path) {
 TEST(UdxLibrary, ReadsTheFunctionTable) {
   auto library = UdxLibrary::load(SLUICE_TEST_UDX_LIBRARY);
   EXPECT_EQ(library->name(), "sluice-test-functions");
-  ASSERT_EQ(library->functions().size(), 9u);
+  ASSERT_EQ(library->functions().size(), 10u);
   const UdxFunction& countChar = library->functions()[0];
   EXPECT_EQ(countChar.describe(), "com.example.CountChar(STRING, STRING) -> BIGINT");
   EXPECT_TRUE(countChar.deterministic());
@@ -37,10 +37,17 @@ TEST(UdxLibrary, ReadsTheFunctionTable) {
   EXPECT_EQ(library->functions()[2].describe(), "com.example.Twice(DOUBLE) -> DOUBLE");
   EXPECT_TRUE(library->functions()[4].mayReturnNull());
   EXPECT_NE(library->functions()[6].entry->open, nullptr);
-  // A table function is kept, its row type as text, for LATERAL TABLE integration.
+  // A table function's result is its row type, whose fields LATERAL TABLE makes columns.
   const UdxFunction& split = library->functions()[8];
   EXPECT_EQ(split.kind, static_cast<uint32_t>(SLUICE_UDX_TABLE));
   EXPECT_EQ(split.resultText, "ROW<word STRING>");
+  ASSERT_EQ(split.result.kind(), TypeKind::Row);
+  ASSERT_EQ(split.result.fields().size(), 1u);
+  EXPECT_EQ(split.result.fields()[0].name, "word");
+  const UdxFunction& joinWords = library->functions()[9];
+  EXPECT_EQ(joinWords.kind, static_cast<uint32_t>(SLUICE_UDX_AGGREGATE));
+  EXPECT_EQ(joinWords.describe(), "com.example.JoinWords(STRING) -> STRING");
+  EXPECT_EQ(joinWords.entry->aggregate->retract, nullptr);
 }
 
 TEST(UdxLibrary, LoadsOncePerProcess) {
@@ -88,6 +95,25 @@ TEST(UdxTypeText, ParsesTheAbiTypes) {
   EXPECT_FALSE(parseScalarTypeText("ARRAY<INT>", error));
   EXPECT_NE(error.find("bad type 'ARRAY<INT>'"), std::string::npos) << error;
   EXPECT_FALSE(parseScalarTypeText("TIMESTAMP(12)", error));
+}
+
+TEST(UdxTypeText, ParsesRowTypes) {
+  std::string error;
+  auto row = parseRowTypeText("ROW<word STRING, `the position` INT, at TIMESTAMP(3) WITH LOCAL "
+                              "TIME ZONE, d DECIMAL_NOT>", error);
+  EXPECT_FALSE(row);
+  row = parseRowTypeText(" row< word STRING, `the position` INT, at TIMESTAMP(3) WITH LOCAL "
+                         "TIME ZONE >", error);
+  ASSERT_TRUE(row) << error;
+  ASSERT_EQ(row->fields().size(), 3u);
+  EXPECT_EQ(row->fields()[0].name, "word");
+  EXPECT_EQ(row->fields()[1].name, "the position");
+  EXPECT_EQ(row->fields()[1].type->toString(), "INT");
+  EXPECT_EQ(row->fields()[2].type->toString(), "TIMESTAMP_LTZ(3)");
+  EXPECT_TRUE(parseRowTypeText("ROW(a BIGINT)", error));
+  EXPECT_FALSE(parseRowTypeText("ROW<>", error));
+  EXPECT_FALSE(parseRowTypeText("ROW<a>", error));
+  EXPECT_FALSE(parseRowTypeText("STRING", error));
 }
 
 TEST(NativeFunctions, PicksOverloadsAsFlink) {
