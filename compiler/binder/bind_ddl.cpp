@@ -86,27 +86,17 @@ BoundStatement Binder::createFunction(const ast::CreateFunction& statement) {
     if (!named.empty()) throw UserError(statement.identifierLocation, message);
     diagnostics_.warning(statement.identifierLocation,
                          message + fmt::format("; calls to {} are not type-checked", name));
-  } else if (found.front().kind == FunctionKind::Table) {
-    std::vector<NativeOverload> overloads;
-    for (const NativeFunctionInfo& info : found) overloads.push_back(info.overload);
-    function.implementation = std::make_shared<const FunctionDefinition>(
-        nativeTableDefinition(toUpperAscii(name), std::move(overloads)));
-  } else if (found.front().kind == FunctionKind::Aggregate) {
-    std::vector<NativeOverload> overloads;
-    for (const NativeFunctionInfo& info : found) overloads.push_back(info.overload);
-    function.implementation = std::make_shared<const FunctionDefinition>(
-        nativeAggregateDefinition(toUpperAscii(name), std::move(overloads)));
-  } else if (found.front().kind != FunctionKind::Scalar) {
-    diagnostics_.warning(statement.identifierLocation,
-                         fmt::format("'{}' is a native {} function, which Sluice cannot call yet; "
-                                     "calls to {} are not type-checked", statement.identifier,
-                                     found.front().kind == FunctionKind::Table ? "table" : "aggregate",
-                                     name));
   } else {
+    // Every entry under one identifier is of one kind: overloads of one function.
     std::vector<NativeOverload> overloads;
     for (const NativeFunctionInfo& info : found) overloads.push_back(info.overload);
-    function.implementation = std::make_shared<const FunctionDefinition>(
-        nativeScalarDefinition(toUpperAscii(name), std::move(overloads)));
+    const std::string upper = toUpperAscii(name);
+    FunctionDefinition definition =
+        found.front().kind == FunctionKind::Table ? nativeTableDefinition(upper, std::move(overloads))
+        : found.front().kind == FunctionKind::Aggregate
+            ? nativeAggregateDefinition(upper, std::move(overloads))
+            : nativeScalarDefinition(upper, std::move(overloads));
+    function.implementation = std::make_shared<const FunctionDefinition>(std::move(definition));
   }
   catalog_.addUserFunction(std::move(function));
   return {BoundStatementKind::CatalogChange, statement.location, "CREATE FUNCTION " + statement.name.back(), {}, {}, ""};

@@ -18,6 +18,7 @@
 #include "session/local_job.h"
 #include "session/udx_loader.h"
 #include "tests/sql_files/run_file_script.h"
+#include "tests/sql_files/udx_placeholders.h"
 
 namespace sluice {
 namespace {
@@ -67,20 +68,6 @@ std::string caseName(const testing::TestParamInfo<RunCase>& info) {
   return name;
 }
 
-// A file's text with @SLUICE_TEST_UDX@ replaced by the test library's path (tests/udx), so run
-// files can load it with SET 'sqlc.udx.path' or USING LIBRARY.
-std::string withTestLibrary(std::string text) {
-  const std::string placeholder = "@SLUICE_TEST_UDX@";
-  for (size_t at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at)) {
-    text.replace(at, placeholder.size(), SLUICE_TEST_UDX_LIBRARY);
-  }
-  // @SLUICE_UDX_EXAMPLES@: the directory of the example libraries (udx/examples).
-  const std::string examples = "@SLUICE_UDX_EXAMPLES@";
-  for (size_t at = text.find(examples); at != std::string::npos; at = text.find(examples, at)) {
-    text.replace(at, examples.size(), SLUICE_UDX_EXAMPLES_DIR);
-  }
-  return text;
-}
 
 std::string readFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -182,7 +169,8 @@ class RunFileTest : public testing::TestWithParam<RunCase> {
 };
 
 TEST_P(RunFileTest, ProducesExpectedChangelog) {
-  const RunScript script = testing_support::parseRunScript(withTestLibrary(readFile(kRunRoot / GetParam().file)));
+  const RunScript script = testing_support::parseRunScript(
+      testing_support::withUdxLibraries(readFile(kRunRoot / GetParam().file)));
   const fs::path inputs = fs::temp_directory_path() /
                           ("sluice_run_" + caseName({GetParam(), 0}) + std::to_string(::getpid()));
   fs::create_directories(inputs);

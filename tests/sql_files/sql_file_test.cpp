@@ -14,10 +14,11 @@
 #include <regex>
 #include <sstream>
 
-#include "session/udx_loader.h"
 #include "compiler/driver/job_compiler.h"
 #include "compiler/physical/changelog_inference.h"
 #include "compiler/types/identifier_case.h"
+#include "session/udx_loader.h"
+#include "tests/sql_files/udx_placeholders.h"
 
 namespace sluice {
 namespace {
@@ -26,22 +27,13 @@ namespace fs = std::filesystem;
 
 const fs::path kSqlRoot = fs::path(SLUICE_SOURCE_DIR) / "tests" / "sql";
 
-// The text with @SLUICE_TEST_UDX@ replaced by the test library's path (tests/udx).
+// The text with the library placeholders replaced (udx_placeholders.h).
 std::string readFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream stream;
   stream << in.rdbuf();
   std::string text = stream.str();
-  const std::string placeholder = "@SLUICE_TEST_UDX@";
-  for (size_t at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at)) {
-    text.replace(at, placeholder.size(), SLUICE_TEST_UDX_LIBRARY);
-  }
-  // @SLUICE_UDX_EXAMPLES@: the directory of the example libraries (udx/examples).
-  const std::string examples = "@SLUICE_UDX_EXAMPLES@";
-  for (size_t at = text.find(examples); at != std::string::npos; at = text.find(examples, at)) {
-    text.replace(at, examples.size(), SLUICE_UDX_EXAMPLES_DIR);
-  }
-  return text;
+  return testing_support::withUdxLibraries(std::move(text));
 }
 
 std::vector<std::string> sqlFiles(const std::string& folder) {
