@@ -18,17 +18,6 @@
 namespace sluice::runtime::udx {
 namespace {
 
-// One argument as the row-entry ABI passes it.
-union Slot {
-  uint8_t u8;
-  int8_t i8;
-  int16_t i16;
-  int32_t i32;
-  int64_t i64;
-  float f32;
-  double f64;
-};
-
 class UdxAggregateFunction final : public AggregateFunction {
  public:
   UdxAggregateFunction(const artifact::AggregateCall& call, const UdxFunction& function)
@@ -219,15 +208,7 @@ class UdxAggregateFunction final : public AggregateFunction {
     for (size_t i = 0; i < arity; ++i) {
       if (argument(i).isNull) return;
     }
-    Slot slots[16];
-    std::vector<Slot> more;
-    Slot* slot = slots;
-    if (arity > 16) {
-      more.resize(arity);
-      slot = more.data();
-    }
-    std::vector<sluice_udx_string> strings(arity);
-    std::vector<const sluice_udx_string*> stringPointers(arity);
+    std::vector<ArgumentSlot> slots(arity);
     Accumulator acc = load(accumulator);
     sluice_udx_call* call = udxCall();
     std::vector<void*> values;
@@ -235,24 +216,7 @@ class UdxAggregateFunction final : public AggregateFunction {
     values.push_back(&call);
     values.push_back(&acc.pointer);
     for (size_t i = 0; i < arity; ++i) {
-      const Value& value = argument(i);
-      switch (argumentTypes_[i]) {
-        case AbiType::Bool: slot[i].u8 = value.integer != 0 ? 1 : 0; break;
-        case AbiType::Int8: slot[i].i8 = static_cast<int8_t>(value.integer); break;
-        case AbiType::Int16: slot[i].i16 = static_cast<int16_t>(value.integer); break;
-        case AbiType::Int32: slot[i].i32 = static_cast<int32_t>(value.integer); break;
-        case AbiType::Int64: slot[i].i64 = value.integer; break;
-        case AbiType::Float32: slot[i].f32 = static_cast<float>(value.real); break;
-        case AbiType::Float64: slot[i].f64 = value.real; break;
-        case AbiType::String:
-          strings[i] = sluice_udx_string_of(value.bytes.data(),
-                                            static_cast<uint32_t>(value.bytes.size()));
-          stringPointers[i] = &strings[i];
-          values.push_back(&stringPointers[i]);
-          continue;
-        default: break;
-      }
-      values.push_back(&slot[i]);
+      values.push_back(unbox(argument(i), argumentTypes_[i], slots[i]));
     }
     ffi_arg ignored = 0;
     ffi_call(const_cast<ffi_cif*>(&update_->cif), reinterpret_cast<void (*)()>(entry), &ignored,

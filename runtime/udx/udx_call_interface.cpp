@@ -135,4 +135,26 @@ void callRowEntryPerRow(const UdxSignature& signature, void* entry, FunctionCall
   }
 }
 
+void* unbox(const Value& value, AbiType type, ArgumentSlot& slot) {
+  switch (type) {
+    case AbiType::Bool: slot.scalar.u8 = value.integer != 0 ? 1 : 0; return &slot.scalar.u8;
+    case AbiType::Int8: slot.scalar.i8 = static_cast<int8_t>(value.integer); return &slot.scalar.i8;
+    case AbiType::Int16:
+      slot.scalar.i16 = static_cast<int16_t>(value.integer);
+      return &slot.scalar.i16;
+    case AbiType::Int32:
+      slot.scalar.i32 = static_cast<int32_t>(value.integer);
+      return &slot.scalar.i32;
+    case AbiType::Int64: slot.scalar.i64 = value.integer; return &slot.scalar.i64;
+    case AbiType::Float32: slot.scalar.f32 = static_cast<float>(value.real); return &slot.scalar.f32;
+    case AbiType::Float64: slot.scalar.f64 = value.real; return &slot.scalar.f64;
+    case AbiType::String:
+      // The view points into the Value, which outlives the call.
+      slot.string = StringRef::of(value.bytes);
+      slot.stringPointer = &slot.string;
+      return &slot.stringPointer;
+    default: return nullptr;
+  }
+}
+
 }  // namespace sluice::runtime::udx

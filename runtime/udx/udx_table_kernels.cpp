@@ -21,43 +21,6 @@ struct TableCallSite {
   std::vector<std::vector<Value>>* rows = nullptr;  // set during a call
 };
 
-// One argument in its ABI storage, and the pointer libffi reads it through.
-struct ArgumentSlot {
-  union {
-    uint8_t u8;
-    int8_t i8;
-    int16_t i16;
-    int32_t i32;
-    int64_t i64;
-    float f32;
-    double f64;
-  } scalar{};
-  StringRef string;
-  const StringRef* stringPointer = nullptr;
-};
-
-void* unbox(const Value& value, AbiType type, ArgumentSlot& slot) {
-  switch (type) {
-    case AbiType::Bool: slot.scalar.u8 = value.integer != 0 ? 1 : 0; return &slot.scalar.u8;
-    case AbiType::Int8: slot.scalar.i8 = static_cast<int8_t>(value.integer); return &slot.scalar.i8;
-    case AbiType::Int16:
-      slot.scalar.i16 = static_cast<int16_t>(value.integer);
-      return &slot.scalar.i16;
-    case AbiType::Int32:
-      slot.scalar.i32 = static_cast<int32_t>(value.integer);
-      return &slot.scalar.i32;
-    case AbiType::Int64: slot.scalar.i64 = value.integer; return &slot.scalar.i64;
-    case AbiType::Float32: slot.scalar.f32 = static_cast<float>(value.real); return &slot.scalar.f32;
-    case AbiType::Float64: slot.scalar.f64 = value.real; return &slot.scalar.f64;
-    case AbiType::String:
-      // The view points into the Value, which outlives the call.
-      slot.string = StringRef::of(value.bytes);
-      slot.stringPointer = &slot.string;
-      return &slot.stringPointer;
-    default: return nullptr;
-  }
-}
-
 Value box(const sluice_udx_value& value, AbiType type) {
   if (value.is_null != 0) return Value::null();
   switch (type) {
