@@ -7,6 +7,9 @@
 //
 // The UDX library is bench/udx/bench_functions.cpp, loaded as a job loads one. Each benchmark
 // checks its output against the interpreter first; `ns_per_row` is the counter to compare.
+// Compiled code calls the UDX's batch entry once per batch (runtime/execution/precomputed_calls.h);
+// the *RowEntry variants put the projection behind `WHERE TRUE`, which keeps one row-entry call
+// per row, the path of calls behind a filter or a branch.
 #include <benchmark/benchmark.h>
 
 #include <exception>
@@ -32,6 +35,9 @@ const std::vector<std::unique_ptr<Batch>>& input() {
 }
 
 enum class Logic { Arithmetic, String };
+// How compiled code calls the UDX: the batch entry once per batch (a call on every row), or the
+// row entry per row (a projection behind a filter, here `WHERE TRUE`, is called row by row).
+enum class Entry { Batch, Row };
 
 // The job's registry: the built-ins and the bench library's two functions.
 const runtime::ScalarFunctionRegistry& registry() {
@@ -48,8 +54,9 @@ const runtime::ScalarFunctionRegistry& registry() {
 }
 
 // SELECT <the logic> FROM the workload (a BIGINT, b BIGINT, c DOUBLE, d STRING).
-artifact::Node calcOf(Logic logic, bool native) {
+artifact::Node calcOf(Logic logic, bool native, Entry entry = Entry::Batch) {
   artifact::Node node;
+  if (entry == Entry::Row) node.condition = Expression::constant("TRUE", DataType::boolean().notNull());
   node.id = 2;
   node.kind = artifact::NodeKind::Calc;
   node.inputs = {1};
@@ -72,8 +79,8 @@ artifact::Node calcOf(Logic logic, bool native) {
   return node;
 }
 
-void run(benchmark::State& state, Logic logic, bool native) {
-  const artifact::Node node = calcOf(logic, native);
+void run(benchmark::State& state, Logic logic, bool native, Entry entry) {
+  const artifact::Node node = calcOf(logic, native, entry);
   codegen::CodegenOptions options;
   options.optimizationLevel = 3;
   codegen::LlvmCalcCompiler compiler(options);
@@ -116,10 +123,10 @@ void run(benchmark::State& state, Logic logic, bool native) {
       static_cast<double>(rows), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
-template <Logic logic, bool native>
+template <Logic logic, bool native, Entry entry = Entry::Batch>
 void BM_ScalarCall(benchmark::State& state) {
   try {
-    run(state, logic, native);
+    run(state, logic, native, entry);
   } catch (const std::exception& error) {
     state.SkipWithError(error.what());
   }
@@ -127,8 +134,10 @@ void BM_ScalarCall(benchmark::State& state) {
 
 BENCHMARK(BM_ScalarCall<Logic::Arithmetic, false>)->Name("BM_BuiltinArithmetic")->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ScalarCall<Logic::Arithmetic, true>)->Name("BM_UdxArithmetic")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ScalarCall<Logic::Arithmetic, true, Entry::Row>)->Name("BM_UdxArithmeticRowEntry")->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ScalarCall<Logic::String, false>)->Name("BM_BuiltinCharLength")->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ScalarCall<Logic::String, true>)->Name("BM_UdxUtf8Length")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ScalarCall<Logic::String, true, Entry::Row>)->Name("BM_UdxUtf8LengthRowEntry")->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace sluice::bench

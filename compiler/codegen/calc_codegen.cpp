@@ -35,6 +35,37 @@ bool CalcCodegen::supports(const artifact::Node& calc, const std::vector<DataTyp
   return true;
 }
 
+void CalcCodegen::precomputeBatchFirstCalls(const artifact::Node& calc,
+                                            ExpressionCodegen& expressions,
+                                            std::vector<DataType>& columnTypes) {
+  // The condition runs on every row; the projections do too, unless a condition filters them
+  // (a call must not run on, and fail for, a row the filter drops).
+  std::vector<const artifact::Expression*> found;
+  if (calc.condition) {
+    expressions.collectBatchFirstCalls(*calc.condition, found);
+  } else {
+    for (const artifact::Expression& projection : calc.projections) {
+      expressions.collectBatchFirstCalls(projection, found);
+    }
+  }
+  for (const artifact::Expression* call : found) {
+    runtime::PrecomputedCall precomputed;
+    precomputed.site = expressions.precompute(*call, static_cast<int>(columnTypes.size()));
+    precomputed.entry = callSites_.back().kernel->vectorEntry;
+    for (const artifact::Expression& argument : call->arguments) {
+      precomputed.arguments.push_back(
+          argument.kind == artifact::ExpressionKind::Column ? argument.column : -1);
+    }
+    // Nullable whatever the call's type says: a kernel may still report NULL.
+    precomputed.type = call->type.withNullable(true);
+    for (size_t c = 0; !calc.condition && c < calc.projections.size(); ++c) {
+      if (&calc.projections[c] == call) precomputed.outputColumn = static_cast<int>(c);
+    }
+    columnTypes.push_back(precomputed.type);
+    precomputed_.push_back(std::move(precomputed));
+  }
+}
+
 llvm::Function* CalcCodegen::emit(const artifact::Node& calc,
                                   const std::vector<DataType>& inputTypes, const std::string& name,
                                   const std::string& cpu, const std::string& features) {
@@ -65,10 +96,12 @@ llvm::Function* CalcCodegen::emit(const artifact::Node& calc,
   llvm::Value* inKinds = loadPointerAt(b, in, kRowKindsOffset);
   llvm::Value* outColumns = loadPointerAt(b, out, kColumnsOffset);
   llvm::Value* outKinds = loadPointerAt(b, out, kRowKindsOffset);
+  ExpressionCodegen expressions(module_, b, registry_, callSites_, externalSymbols_);
   RowAccess row;
   row.types = inputTypes;
   row.calls = calls;
-  for (size_t c = 0; c < inputTypes.size(); ++c) {
+  precomputeBatchFirstCalls(calc, expressions, row.types);
+  for (size_t c = 0; c < row.types.size(); ++c) {
     const auto offset = static_cast<unsigned>(c * kColumnAbiSize);
     row.values.push_back(loadPointerAt(b, inColumns, offset));
     row.validity.push_back(loadPointerAt(b, inColumns, offset + kValidityOffset));
@@ -92,7 +125,6 @@ llvm::Function* CalcCodegen::emit(const artifact::Node& calc,
 
   b.SetInsertPoint(body);
   row.row = i;
-  ExpressionCodegen expressions(module_, b, registry_, callSites_, externalSymbols_);
   if (calc.condition) {
     const EmittedValue condition = expressions.emit(*calc.condition, row);
     b.CreateCondBr(b.CreateAnd(b.CreateNot(condition.isNull), condition.value), keep, next);
@@ -102,7 +134,12 @@ llvm::Function* CalcCodegen::emit(const artifact::Node& calc,
 
   b.SetInsertPoint(keep);
   llvm::Value* target = b.CreateLoad(b.getInt32Ty(), written);
+  std::vector<bool> writtenByRuntime(calc.projections.size(), false);
+  for (const runtime::PrecomputedCall& precomputed : precomputed_) {
+    if (precomputed.outputColumn >= 0) writtenByRuntime[precomputed.outputColumn] = true;
+  }
   for (size_t c = 0; c < calc.projections.size(); ++c) {
+    if (writtenByRuntime[c]) continue;
     const artifact::Expression& projection = calc.projections[c];
     const EmittedValue value = expressions.emit(projection, row);
     llvm::Type* storage = expressions.storageType(projection.type);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/codegen/expression_codegen.h"
+#include "runtime/execution/compiled_calc.h"
 
 namespace sluice::codegen {
 
@@ -24,6 +25,8 @@ class CalcCodegen {
                        const std::string& features);
 
   std::vector<CallSiteRecord>& callSites() { return callSites_; }
+  // The calls the emitted code reads as extra input columns (indexes into callSites()).
+  const std::vector<runtime::PrecomputedCall>& precomputed() const { return precomputed_; }
   const std::map<std::string, void*>& externalSymbols() const { return externalSymbols_; }
 
  private:
@@ -31,6 +34,12 @@ class CalcCodegen {
   const runtime::ScalarFunctionRegistry& registry_;
   std::vector<CallSiteRecord> callSites_;
   std::map<std::string, void*> externalSymbols_;
+  std::vector<runtime::PrecomputedCall> precomputed_;
+
+  // Finds the calls to run over the whole batch first and gives each an extra input column
+  // (appended to `columnTypes`).
+  void precomputeBatchFirstCalls(const artifact::Node& calc, ExpressionCodegen& expressions,
+                                 std::vector<DataType>& columnTypes);
 };
 
 }  // namespace sluice::codegen

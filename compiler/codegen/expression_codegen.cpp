@@ -120,7 +120,44 @@ bool ExpressionCodegen::supports(const Expression& e, std::string& reason) const
   return false;
 }
 
+void ExpressionCodegen::collectBatchFirstCalls(const Expression& e,
+                                               std::vector<const Expression*>& calls) const {
+  if (e.kind == ExpressionKind::Column || e.kind == ExpressionKind::Literal ||
+      e.kind == ExpressionKind::FieldAccess) {
+    return;
+  }
+  // Branches evaluate their operands on some rows only: a call under one must not run on all.
+  if (e.kind == ExpressionKind::Call && physical::isSpecialForm(e.function)) return;
+  const bool kernel = !isIdentityCast(e) && !inlinable(e);
+  if (const runtime::ScalarKernel* found = kernel ? findKernel(e) : nullptr;
+      found != nullptr && found->batchFirst && found->vectorEntry != nullptr && !found->variadic) {
+    bool plainArguments = true;
+    for (const Expression& argument : e.arguments) {
+      plainArguments = plainArguments && !isNested(argument.type) &&
+                       (argument.kind == ExpressionKind::Column ||
+                        argument.kind == ExpressionKind::Literal);
+    }
+    if (plainArguments) {
+      calls.push_back(&e);
+      return;
+    }
+  }
+  // Every argument of a kernel call, a cast or an inline operator is evaluated.
+  for (const Expression& argument : e.arguments) collectBatchFirstCalls(argument, calls);
+}
+
+int ExpressionCodegen::precompute(const Expression& call, int column) {
+  precomputedColumns_[&call] = column;
+  callSites_.push_back(callSiteOf(call));
+  return static_cast<int>(callSites_.size()) - 1;
+}
+
 EmittedValue ExpressionCodegen::emit(const Expression& e, const RowAccess& row) {
+  if (!precomputedColumns_.empty()) {
+    if (auto found = precomputedColumns_.find(&e); found != precomputedColumns_.end()) {
+      return readColumn(found->second, row);
+    }
+  }
   switch (e.kind) {
     case ExpressionKind::Column: return column(e, row);
     case ExpressionKind::Literal: return literal(e);
@@ -142,7 +179,10 @@ EmittedValue ExpressionCodegen::emit(const Expression& e, const RowAccess& row) 
 }
 
 EmittedValue ExpressionCodegen::column(const Expression& e, const RowAccess& row) {
-  const int c = e.column;
+  return readColumn(e.column, row);
+}
+
+EmittedValue ExpressionCodegen::readColumn(int c, const RowAccess& row) {
   llvm::Type* storage = storageType(row.types[c]);
   llvm::Value* address = builder_.CreateInBoundsGEP(storage, row.values[c], row.row);
   llvm::Value* value = builder_.CreateAlignedLoad(storage, address, llvm::Align(8));

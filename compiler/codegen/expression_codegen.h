@@ -47,6 +47,15 @@ class ExpressionCodegen {
   bool supports(const artifact::Expression& expression, std::string& reason) const;
   EmittedValue emit(const artifact::Expression& expression, const RowAccess& row);
 
+  // The calls in `expression` that qualify to run before the row loop (runtime::PrecomputedCall):
+  // batch-first kernels reached on every evaluation of `expression` (not under AND, OR, CASE,
+  // COALESCE or a test) whose arguments are scalar input columns and literals.
+  void collectBatchFirstCalls(const artifact::Expression& expression,
+                              std::vector<const artifact::Expression*>& calls) const;
+  // From now on `call` reads input column `column` (the runtime's precomputed result) instead
+  // of calling its kernel. Returns the index of the call site it binds.
+  int precompute(const artifact::Expression& call, int column);
+
   // The in-register type of a column of `type` (i1 for BOOLEAN, i128 for strings).
   llvm::Type* valueType(const DataType& type) const;
   // The in-memory type of a column element (i8 for BOOLEAN).
@@ -60,7 +69,11 @@ class ExpressionCodegen {
   std::vector<CallSiteRecord>& callSites_;
   std::map<std::string, void*>& externalSymbols_;
 
+  std::map<const artifact::Expression*, int> precomputedColumns_;
+
   EmittedValue column(const artifact::Expression& e, const RowAccess& row);
+  EmittedValue readColumn(int column, const RowAccess& row);
+  CallSiteRecord callSiteOf(const artifact::Expression& e) const;
   // `$c.f.g`: a scalar field of a ROW column, read through the ROW's child ColumnAbi array.
   EmittedValue fieldAccess(const artifact::Expression& e, const RowAccess& row);
   struct FieldLocation {

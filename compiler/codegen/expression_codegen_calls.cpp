@@ -205,21 +205,26 @@ EmittedValue ExpressionCodegen::inlineOperator(const Expression& e, const RowAcc
   return {value, isNull};
 }
 
-EmittedValue ExpressionCodegen::kernelCall(const Expression& e, const RowAccess& row) {
-  const runtime::ScalarKernel* kernel = findKernel(e);
-  std::vector<EmittedValue> arguments;
+CallSiteRecord ExpressionCodegen::callSiteOf(const Expression& e) const {
   CallSiteRecord record;
-  record.kernel = kernel;
+  record.kernel = findKernel(e);
   record.site.function = e.function;
   record.site.resultType = e.type;
   for (const Expression& argument : e.arguments) {
-    arguments.push_back(emit(argument, row));
     record.site.argumentTypes.push_back(argument.type);
     record.site.constants.push_back(
         argument.kind == artifact::ExpressionKind::Literal
             ? std::optional<runtime::Value>(runtime::literalValue(argument, "UTC"))
             : std::nullopt);
   }
+  return record;
+}
+
+EmittedValue ExpressionCodegen::kernelCall(const Expression& e, const RowAccess& row) {
+  std::vector<EmittedValue> arguments;
+  for (const Expression& argument : e.arguments) arguments.push_back(emit(argument, row));
+  CallSiteRecord record = callSiteOf(e);
+  const runtime::ScalarKernel* kernel = record.kernel;
   const int siteIndex = static_cast<int>(callSites_.size());
   callSites_.push_back(std::move(record));
 

@@ -191,6 +191,7 @@ LlvmCalcCompiler::Attempt LlvmCalcCompiler::attempt(const artifact::Node& calc,
     }
     code->sites.push_back(std::move(record.site));
   }
+  code->precomputed = codegen.precomputed();
 
   const std::string path = routeThroughDiskCache(*engine_, *module, cacheDirectory, *code);
   if (!code->fromDiskCache) {

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <deque>
 
+#include "runtime/execution/precomputed_calls.h"
+
 namespace sluice::runtime {
 namespace {
 
@@ -32,7 +34,10 @@ CompiledCalc::CompiledCalc(std::shared_ptr<const CompiledCalcCode> code,
     calls_[i].site = &code_->sites[i];
   }
   for (FunctionCall& call : calls_) callPointers_.push_back(&call);
+  if (!code_->precomputed.empty()) precomputed_ = std::make_unique<PrecomputedCalls>(*code_, calls_);
 }
+
+CompiledCalc::~CompiledCalc() = default;
 
 void CompiledCalc::process(const Batch& input, Batch& output) {
   output.reserve(input.size());
@@ -44,7 +49,13 @@ void CompiledCalc::process(const Batch& input, Batch& output) {
               const_cast<RowKind*>(input.rowKinds())};
   BatchAbi out{0, output.capacity(), outputColumns_.data(), output.rowKinds()};
   task_.arena = &output.arena();
-  const int32_t written = code_->function(&in, &out, callPointers_.data(), &task_);
+  int32_t written = 0;
+  if (precomputed_) {
+    // Their columns follow the input's; `in` sees the grown array.
+    precomputed_->run(input, output, inputColumns_);
+    in.columns = inputColumns_.data();
+  }
+  if (!task_.failed) written = code_->function(&in, &out, callPointers_.data(), &task_);
   if (task_.failed) {
     // Re-run on the interpreter, which names the failing row.
     task_.failed = false;

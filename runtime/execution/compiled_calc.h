@@ -34,11 +34,27 @@ struct BatchAbi {
 using CalcFunction = int32_t (*)(const BatchAbi* in, BatchAbi* out, FunctionCall* const* calls,
                                  TaskContext* task);
 
+// A kernel call compiled code does not make per row: the runtime calls the kernel's vector entry
+// over the whole batch first, and the code reads the result as one more input column (the
+// precomputed calls' columns follow the input's, in this order). Only calls that run on every
+// row qualify (not under a branch, not in a projection behind a filter), with input columns and
+// literals as arguments (runtime::ScalarKernel::batchFirst).
+struct PrecomputedCall {
+  int site = 0;             // index into CompiledCalcCode::sites (bound like any call site)
+  VectorEntry entry = nullptr;
+  std::vector<int> arguments;  // per argument: its input column, or -1 for the site's constant
+  DataType type;
+  // A projection that is the call itself, in a Calc without a filter: the result goes straight
+  // into that output column, which the code then leaves alone; -1 otherwise.
+  int outputColumn = -1;
+};
+
 struct CompiledCalcCode {
   CalcFunction function = nullptr;
   // One call site per kernel call in the code, in the order of the `calls` argument; already
   // bound (the kernel's bind hook has run).
   std::vector<CallSite> sites;
+  std::vector<PrecomputedCall> precomputed;
   std::string optimizedIr;     // for `sqlc explain --ir`; empty when loaded from the disk cache
   double compileMillis = 0;    // parse-to-native time of this node's code
   bool fromDiskCache = false;  // linked from `sqlc.codegen.cache-dir`: nothing was optimized
@@ -82,11 +98,14 @@ class CalcCompiler {
 // How a job runs its Calc nodes (`sqlc.jit.mode`).
 enum class JitMode : uint8_t { Interpreted, Compiled, Adaptive };
 
+class PrecomputedCalls;
+
 // A Calc running compiled code, with the interpreter beside it to name a failing row.
 class CompiledCalc final : public CalcOperator {
  public:
   CompiledCalc(std::shared_ptr<const CompiledCalcCode> code,
                std::unique_ptr<InterpretedCalc> reference, TaskContext& task);
+  ~CompiledCalc() override;
   void process(const Batch& input, Batch& output) override;
 
  private:
@@ -95,6 +114,7 @@ class CompiledCalc final : public CalcOperator {
   TaskContext& task_;
   std::vector<FunctionCall> calls_;
   std::vector<FunctionCall*> callPointers_;
+  std::unique_ptr<PrecomputedCalls> precomputed_;  // null when the code has none
   std::vector<ColumnAbi> inputColumns_;
   std::vector<ColumnAbi> outputColumns_;
   std::deque<std::vector<ColumnAbi>> rowFields_;  // the fields of ROW columns, per batch

@@ -119,6 +119,10 @@ struct ScalarKernel {
   AbiType abiResult = AbiType::Void;
 
   VectorEntry vectorEntry = nullptr;
+  // Compiled code calls vectorEntry once per batch, before its row loop, wherever the call runs
+  // on every row with column or literal arguments (runtime::PrecomputedCall): a native library's
+  // batch entry runs its own tight loop, which beats a call per row.
+  bool batchFirst = false;
   // Variadic kernels: the row entry is f(FunctionCall*, [out,] const T* values,
   // const uint8_t* valid, int32_t count), with T the element's ABI type.
   VariadicVectorEntry variadicEntry = nullptr;

@@ -65,6 +65,7 @@ ScalarKernel udxScalarKernel(const std::string& name, const UdxFunction& functio
   kernel.deterministic = function.deterministic();
   kernel.rowEntry = function.entry->row;
   kernel.vectorEntry = &udxVectorEntry;
+  kernel.batchFirst = function.entry->batch != nullptr;
   const UdxFunction* described = &function;  // libraries are never unloaded
   kernel.bind = [described, configuration](CallSite& site) -> std::string {
     auto state = std::make_shared<UdxCallState>();

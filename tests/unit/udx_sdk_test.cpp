@@ -218,6 +218,36 @@ TEST(UdxSdkExamples, CountCharBatchEntryComputesSelectedRows) {
   EXPECT_EQ(resultValid, (std::vector<uint8_t>{1, 1, 1, 1}));
 }
 
+// The SDK runs a batch as runs of consecutive rows: every listed row is computed, whatever the
+// gaps (single rows, long runs, a gap at either end), and no other row is touched.
+TEST(UdxSdkExamples, CountCharBatchEntryComputesRunsOfRowsBetweenGaps) {
+  Library library(SLUICE_UDX_EXAMPLE_COUNT_CHAR);
+  const sluice_udx_function& f = library.function(kCountChar, "STRING, STRING");
+  constexpr int kRows = 200;
+  std::vector<std::string> texts;
+  for (int r = 0; r < kRows; ++r) texts.push_back(std::string(static_cast<size_t>(r % 5), 'a'));
+  std::vector<sluice_udx_string> textColumn, characterColumn;
+  for (const auto& t : texts) textColumn.push_back(view(t));
+  for (int r = 0; r < kRows; ++r) characterColumn.push_back(view("a"));
+  std::vector<uint8_t> valid(kRows, 1);
+  sluice_udx_column arguments[2] = {{textColumn.data(), valid.data()},
+                                    {characterColumn.data(), valid.data()}};
+  std::vector<int32_t> rows;
+  for (int32_t r = 1; r < kRows - 1; ++r) {
+    const bool gap = r % 7 == 3 || (r >= 40 && r < 60 && r % 2 == 0) || r == 100 || r == 101;
+    if (!gap) rows.push_back(r);
+  }
+  std::vector<int64_t> values(kRows, -1);
+  std::vector<uint8_t> resultValid(kRows, 1);
+  sluice_udx_column result{values.data(), resultValid.data()};
+  FakeCall call;
+  f.batch(call.raw(), arguments, rows.data(), static_cast<int32_t>(rows.size()), &result);
+  EXPECT_TRUE(call.failures.empty());
+  std::vector<int64_t> expected(kRows, -1);
+  for (const int32_t r : rows) expected[static_cast<size_t>(r)] = r % 5;
+  EXPECT_EQ(values, expected);
+}
+
 TEST(UdxSdkExamples, CountCharBatchEntryStopsAtAFailure) {
   Library library(SLUICE_UDX_EXAMPLE_COUNT_CHAR);
   const sluice_udx_function& f = library.function(kCountChar, "STRING, STRING");

@@ -31,6 +31,11 @@ function(sluice_add_udx target)
   if(ARG_OUTPUT_NAME)
     set_target_properties(${target} PROPERTIES OUTPUT_NAME "${ARG_OUTPUT_NAME}")
   endif()
+  # A UDX is a hot loop of a job: optimize it as Sluice optimizes its compiled pipelines (O3,
+  # which vectorizes the batch entry's loops), unless the build asks for no optimization.
+  if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
+    target_compile_options(${target} PRIVATE -O3)
+  endif()
   # Every symbol must resolve in the library or its dependencies: a UDX cannot call into Sluice.
   if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
     target_link_options(${target} PRIVATE "LINKER:-z,defs")

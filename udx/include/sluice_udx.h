@@ -135,8 +135,10 @@ typedef struct sluice_udx_column {
   uint8_t* valid;
 } sluice_udx_column;
 
-/* A scalar's batch entry, for the vectorized interpreter: computes rows rows[0..row_count) of the
- * argument columns into `result`. The listed rows have no NULL argument, and their result
+/* A scalar's batch entry: computes rows rows[0..row_count) of the argument columns into
+ * `result`. The interpreter calls it, and so do compiled pipelines, once per batch, where the
+ * call runs on every row. The row numbers increase (mostly in runs of consecutive numbers: rows
+ * with a NULL argument are left out). The listed rows have no NULL argument, and their result
  * validity is preset to 1 (set it to 0 for a NULL result). */
 typedef void (*sluice_udx_batch_fn)(sluice_udx_call* call, const sluice_udx_column* arguments,
                                     const int32_t* rows, int32_t row_count,

@@ -30,6 +30,7 @@
 #ifndef SLUICE_UDX_HPP
 #define SLUICE_UDX_HPP
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -666,18 +667,56 @@ struct ScalarEntry<F, method, TypeList<Args...>> {
     batch_of(raw, arguments, rows, row_count, result, std::index_sequence_for<Args...>{});
   }
 
+  // The listed rows come in runs of consecutive numbers (only rows with a NULL argument are left
+  // out): each run is a plain loop over a range, which the compiler optimizes better than one
+  // that looks up every row number.
   template <std::size_t... I>
   static void batch_of(sluice_udx_call* raw, const sluice_udx_column* arguments,
                        const int32_t* rows, int32_t row_count, sluice_udx_column* result,
                        std::index_sequence<I...>) noexcept {
+    for (int32_t i = 0; i < row_count;) {
+      const int32_t length = run_length(rows + i, row_count - i);
+      if (!batch_range(raw, arguments, rows[i], rows[i] + length, result,
+                       std::index_sequence<I...>{})) {
+        return;
+      }
+      i += length;
+    }
+  }
+
+  // How many of rows[0..count) are consecutive numbers from rows[0]. The rows increase, so
+  // rows[k] == rows[0] + k means every row before k is consecutive too: gallop, then bisect.
+  static int32_t run_length(const int32_t* rows, int32_t count) noexcept {
+    int32_t known = 1;  // rows[0..known) are consecutive
+    int32_t step = 1;
+    while (known - 1 + step < count && rows[known - 1 + step] == rows[0] + known - 1 + step) {
+      known += step;
+      step *= 2;
+    }
+    int32_t limit = std::min(count, known - 1 + step);  // rows[limit - 1] breaks the run, or the end
+    while (known < limit) {
+      const int32_t middle = known + (limit - known) / 2;
+      if (rows[middle] == rows[0] + middle) {
+        known = middle + 1;
+      } else {
+        limit = middle;
+      }
+    }
+    return known;
+  }
+
+  // Rows [first, last); false once the function failed.
+  template <std::size_t... I>
+  static bool batch_range(sluice_udx_call* raw, const sluice_udx_column* arguments, int32_t first,
+                          int32_t last, sluice_udx_column* result,
+                          std::index_sequence<I...>) noexcept {
     auto* out = static_cast<typename Result::Element*>(result->values);
-    for (int32_t i = 0; i < row_count; ++i) {
-      const int32_t r = rows[i];
+    for (int32_t r = first; r < last; ++r) {
       Call call(raw);
       std::optional<Value> value =
           run(call, SqlType<Args>::element_abi(static_cast<const typename SqlType<Args>::Element*>(
                         arguments[I].values)[r])...);
-      if (call.failed()) return;
+      if (call.failed()) return false;
       if (!value || call.null_requested()) {
         result->valid[r] = 0;
         continue;
@@ -687,12 +726,13 @@ struct ScalarEntry<F, method, TypeList<Args...>> {
           write_string(call, Result::view(*value), &out[r]);
         } catch (...) {
           call.fail_current_exception();
-          return;
+          return false;
         }
       } else {
         out[r] = Result::to_abi(*value);
       }
     }
+    return true;
   }
 
   static sluice_udx_function descriptor() {

@@ -45,3 +45,29 @@ SELECT id, checked_divide(amount, 2) FROM src WHERE id < 3;
 -- host->fail fails the job with the function's name, the message and the input row.
 SELECT id, checked_divide(amount, amount) FROM src;
 -- error: CHECKED_DIVIDE: cannot divide by zero (input row +I[3, , 0, -2.0])
+
+-- A call that runs on every row with column arguments goes to the batch entry once per batch in
+-- compiled pipelines; NULL arguments never reach it. Behind a filter or a branch, the row entry
+-- runs only on the rows that get there.
+CREATE TABLE nums (k INT, v BIGINT) WITH (
+  'connector' = 'filesystem', 'path' = 'x', 'format' = 'csv');
+-- input nums:
+-- 1,5
+-- 2,
+-- 3,-7
+-- 4,0
+SELECT k, twice(v), twice(v) - 1, COALESCE(twice(v), -1) FROM nums;
+-- +I[1, 10, 9, 10]
+-- +I[2, null, null, -1]
+-- +I[3, -14, -15, -14]
+-- +I[4, 0, -1, 0]
+
+SELECT k, twice(v) FROM nums WHERE twice(v) >= 0;
+-- +I[1, 10]
+-- +I[4, 0]
+
+SELECT k, CASE WHEN v <> 0 THEN checked_divide(10, v) END FROM nums;
+-- +I[1, 2]
+-- +I[2, null]
+-- +I[3, -1]
+-- +I[4, null]
