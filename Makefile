@@ -5,7 +5,7 @@ BUILD_TYPE ?= RelWithDebInfo
 SQLC := $(BUILD_DIR)/tools/sqlc/sqlc
 CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_CXX_COMPILER=g++ -DSLUICE_WERROR=ON
 
-.PHONY: all deps build run test bench sanitize tidy format clean
+.PHONY: all deps build run test bench bench-nexmark sanitize tidy format clean
 
 all: build
 
@@ -30,6 +30,13 @@ bench: build
 	cmake --build $(BUILD_DIR) --target sluice_bench --parallel 2
 	$(BUILD_DIR)/bench/sluice_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
 	  $(BENCH_FLAGS)
+
+# The Nexmark suite on Sluice (bench/nexmark/README.md): each query after a warm-up, in a process
+# of its own; the table goes to bench/nexmark/RESULTS.md, the numbers to bench/nexmark/results.json.
+# More flags: make bench-nexmark NEXMARK_FLAGS="--events 1000000 --queries q0,q5"
+NEXMARK_FLAGS ?=
+bench-nexmark: build
+	$(SQLC) bench nexmark $(NEXMARK_FLAGS)
 
 # Address and undefined-behaviour sanitizers over the whole test suite (fuzz target excluded).
 sanitize: deps

@@ -4,6 +4,7 @@
 #include "connectors/collect/collect_connector.h"
 #include "connectors/datagen/datagen_connector.h"
 #include "connectors/filesystem/filesystem_connector.h"
+#include "connectors/nexmark/nexmark_connector.h"
 #include "connectors/print/print_connector.h"
 
 namespace sluice::connectors {
@@ -16,6 +17,7 @@ runtime::ConnectorFactories builtinConnectors(std::shared_ptr<ChangelogCollector
   factories.add("random", datagen);
   factories.add("RANDOM", datagen);
   factories.add("filesystem", std::make_shared<FilesystemConnectorFactory>());
+  factories.add("nexmark", std::make_shared<NexmarkConnectorFactory>());
   auto print = std::make_shared<PrintConnectorFactory>();
   factories.add("print", print);
   factories.add("PRINT", print);

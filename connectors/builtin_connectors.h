@@ -2,6 +2,7 @@
 // connector, the table's 'connector', legacy 'connector.type' or Blink `type` value):
 //   datagen     random and sequence rows (also Blink's 'random')
 //   filesystem  files in the 'csv' and 'json' formats, read and written
+//   nexmark     the Nexmark suite's events (person, auction, bid)
 //   print       changelog lines on standard output or error
 //   blackhole   discards rows
 //   collect     changelog lines into `collector` (bare SELECTs, `sqlc run --local`, the tests)

@@ -122,6 +122,7 @@ std::shared_ptr<const runtime::CompiledCalcCode> LlvmCalcCompiler::compile(
   }
   result.code->compileMillis =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  codegenMillis_ += result.code->compileMillis;
   cache_[key] = result.code;
   return result.code;
 }
@@ -154,8 +155,14 @@ std::shared_ptr<const runtime::CompiledAggregateUpdate> LlvmCalcCompiler::compil
   code->function = reinterpret_cast<runtime::AggregateUpdateFunction>(*address);
   code->compileMillis =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  codegenMillis_ += code->compileMillis;
   aggregateCache_[key] = code;
   return code;
+}
+
+double LlvmCalcCompiler::codegenMillis() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return codegenMillis_;
 }
 
 LlvmCalcCompiler::Attempt LlvmCalcCompiler::attempt(const artifact::Node& calc,

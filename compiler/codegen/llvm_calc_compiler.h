@@ -42,6 +42,9 @@ class LlvmCalcCompiler final : public runtime::CalcCompiler {
   std::shared_ptr<const runtime::CompiledAggregateUpdate> compileAggregateUpdate(
       const runtime::AggregateUpdateLayout& layout, std::string& reason) override;
 
+  // Milliseconds spent generating native code so far (cache hits cost nothing), for reports.
+  double codegenMillis();
+
  private:
   struct Attempt;
 
@@ -59,6 +62,7 @@ class LlvmCalcCompiler final : public runtime::CalcCompiler {
   std::string engineError_;
   std::map<std::string, std::shared_ptr<const runtime::CompiledCalcCode>> cache_;
   std::map<std::string, std::shared_ptr<const runtime::CompiledAggregateUpdate>> aggregateCache_;
+  double codegenMillis_ = 0;
 };
 
 }  // namespace sluice::codegen

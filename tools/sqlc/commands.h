@@ -15,6 +15,7 @@ int runCheck(const std::vector<std::string>& args, const CompileOptions& compile
 int runExplain(const std::vector<std::string>& args, const CompileOptions& compile);
 int runRun(const std::vector<std::string>& args, const CompileOptions& compile);
 int runCompile(const std::vector<std::string>& args, const CompileOptions& compile);
+int runBench(const std::vector<std::string>& args, const CompileOptions& compile);
 
 // Takes `--udx LIBRARY` (repeatable, any command) out of `args`: the native libraries every
 // compile loads first. Returns false with `error` for a --udx without a path.

@@ -19,6 +19,7 @@ const char* kUsage =
     "            (--ir: and the optimized LLVM IR of each Calc node)\n"
     "  run       run the job's INSERTs and queries in this process (--help for local debugging)\n"
     "  compile   write the job plan artifact of each INSERT / query as JSON\n"
+    "  bench     nexmark: the Nexmark throughput harness; compare: two of its result files\n"
     "\n"
     "options:\n"
     "  --udx LIBRARY   load a native function library (.so) before the job (repeatable)\n"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   if (command == "explain") return sluice::runExplain(rest, compile);
   if (command == "run") return sluice::runRun(rest, compile);
   if (command == "compile") return sluice::runCompile(rest, compile);
+  if (command == "bench") return sluice::runBench(rest, compile);
   std::fprintf(stderr, "sqlc: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }
