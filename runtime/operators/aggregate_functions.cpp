@@ -399,6 +399,8 @@ class DistinctFunction final : public AggregateFunction {
     }
   }
   Value result(const Value& acc) const override { return inner_->result(acc.children[0]); }
+  void unpack(Value& acc) const override { inner_->unpack(acc.children[0]); }
+  void pack(Value& acc) const override { inner_->pack(acc.children[0]); }
 
  private:
   std::unique_ptr<AggregateFunction> inner_;
@@ -432,13 +434,17 @@ std::unique_ptr<AggregateFunction> plainFunction(const artifact::AggregateCall& 
 
 }  // namespace
 
-std::unique_ptr<AggregateFunction> makeAggregateFunction(const artifact::AggregateCall& call,
-                                                         const DataType& argumentType,
-                                                         bool retracts) {
-  if (call.native()) return udx::makeUdxAggregateFunction(call);
+std::unique_ptr<AggregateFunction> makeAggregateFunction(
+    const artifact::AggregateCall& call, const DataType& argumentType, bool retracts,
+    const std::map<std::string, std::string>* configuration) {
+  if (call.native()) return udx::makeUdxAggregateFunction(call, configuration);
   auto function = plainFunction(call, argumentType, retracts);
   if (!call.distinct || call.arguments.empty()) return function;
   return std::make_unique<DistinctFunction>(std::move(function), physicalTypeOf(argumentType));
+}
+
+const std::map<std::string, std::string>* jobConfiguration(const artifact::JobPlan* plan) {
+  return plan != nullptr ? &plan->configuration : nullptr;
 }
 
 }  // namespace sluice::runtime

@@ -7,7 +7,9 @@
 // partials).
 #pragma once
 
+#include <map>
 #include <memory>
+#include <string>
 
 #include "compiler/artifact/job_plan.h"
 #include "runtime/data/value.h"
@@ -26,14 +28,31 @@ class AggregateFunction {
   // windows combine the partial aggregates of their slices, and a buffer its rows into state.
   virtual void merge(Value& accumulator, const Value& other) const = 0;
   virtual Value result(const Value& accumulator) const = 0;
+
+  // Two forms of an accumulator: the one keyed state keeps, and a working one that rows update
+  // in place. They differ only for a native function (udx_aggregate.h), whose state form is its
+  // library's serialized bytes and whose working form a live library accumulator: converting per
+  // row would (de)serialize around every row. accumulate, retract and merge take either form
+  // and may leave the working one; result takes either and changes neither; `unpack` makes an
+  // accumulator working ahead of use (so the results read before a row's update do not
+  // deserialize it once more). `pack` turns a working accumulator back into its state form and
+  // frees what the working one held: an operator packs every accumulator it updated or merged
+  // into before it encodes it (state, a partial it emits) and before it drops it, and never
+  // copies a working one. Both are no-ops for the built-ins.
+  virtual void unpack(Value& /*accumulator*/) const {}
+  virtual void pack(Value& /*accumulator*/) const {}
 };
 
 // `argumentType`: the type of the call's argument column (unused by COUNT(*)). `retracts`:
-// whether the input can carry -U/-D rows. Throws std::invalid_argument for a function or
+// whether the input can carry -U/-D rows. `configuration`: the job's SET options, which a native
+// function's `open` reads (null: none). Throws std::invalid_argument for a function or
 // combination the runtime does not implement.
-std::unique_ptr<AggregateFunction> makeAggregateFunction(const artifact::AggregateCall& call,
-                                                         const DataType& argumentType,
-                                                         bool retracts);
+std::unique_ptr<AggregateFunction> makeAggregateFunction(
+    const artifact::AggregateCall& call, const DataType& argumentType, bool retracts,
+    const std::map<std::string, std::string>* configuration = nullptr);
+
+// The SET options of `plan` for makeAggregateFunction (null without a plan: operator tests).
+const std::map<std::string, std::string>* jobConfiguration(const artifact::JobPlan* plan);
 
 // What a call's accumulate / retract takes from a row, `read(column)` reading an input column:
 // its argument (NULL without one), or for a native function of several arguments a Value holding

@@ -87,7 +87,8 @@ GroupAggregateOperator::GroupAggregateOperator(const artifact::Node& node,
         continue;
       }
     }
-    functions_.push_back(makeAggregateFunction(call, argument, node.inputUpdates));
+    functions_.push_back(
+        makeAggregateFunction(call, argument, node.inputUpdates, jobConfiguration(context.plan)));
   }
   groups_ = &state_->valueState("groups", node.stateTtlMillis);  // 0: no TTL
   if (local && !miniBatch_.enabled) {
@@ -190,9 +191,16 @@ bool GroupAggregateOperator::load(Group& group) {
   }
   std::string_view in = *stored;
   group.rowCount = decodeValue(in).integer;
-  for (size_t i = 0; i < functions_.size(); ++i) group.accumulators.push_back(decodeValue(in));
+  for (size_t i = 0; i < functions_.size(); ++i) {
+    group.accumulators.push_back(decodeValue(in));
+    functions_[i]->unpack(group.accumulators.back());  // read, then updated
+  }
   results(group.accumulators, group.before);
   return true;
+}
+
+void GroupAggregateOperator::pack(std::vector<Value>& accumulators) const {
+  for (size_t i = 0; i < functions_.size(); ++i) functions_[i]->pack(accumulators[i]);
 }
 
 void GroupAggregateOperator::apply(Group& group, bool accumulates, const Value* arguments,
@@ -212,17 +220,19 @@ void GroupAggregateOperator::apply(Group& group, bool accumulates, const Value* 
 // and mini-batch.
 void GroupAggregateOperator::store(Group& group, const std::vector<Value>& keyValues, Output& out) {
   if (group.rowCount <= 0) {
+    pack(group.accumulators);  // dropped
     groups_->clear();
     clearViews();
     if (group.existed) emit(RowKind::Delete, keyValues, group.before, out);
     return;
   }
+  results(group.accumulators, afterValues_);  // before packing: from the working accumulators
+  pack(group.accumulators);
   encoded_.clear();
   encodeValue(Value::ofInteger(group.rowCount), encoded_);
   for (const Value& accumulator : group.accumulators) encodeValue(accumulator, encoded_);
   groups_->put(encoded_);
 
-  results(group.accumulators, afterValues_);
   if (!group.existed) {
     emit(RowKind::Insert, keyValues, afterValues_, out);
   } else if (afterValues_ != group.before) {

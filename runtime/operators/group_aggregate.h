@@ -106,7 +106,10 @@ class GroupAggregateOperator final : public StreamOperator {
   void processRow(const Batch& batch, int row, Output& out);
   bool load(Group& group);
   void apply(Group& group, bool accumulates, const Value* arguments, const uint8_t* applies) const;
+  // Packs the group's accumulators (AggregateFunction::pack), as every path that leaves a group
+  // must before its accumulators are encoded or dropped.
   void store(Group& group, const std::vector<Value>& keyValues, Output& out);
+  void pack(std::vector<Value>& accumulators) const;
   void results(const std::vector<Value>& accumulators, std::vector<Value>& values) const;
   void clearViews();
   void emit(RowKind kind, const std::vector<Value>& keyValues, const std::vector<Value>& results,
@@ -131,7 +134,7 @@ class GroupAggregateOperator final : public StreamOperator {
   // group_aggregate_two_phase.cpp
   static std::vector<DataType> argumentTypes(const artifact::Node& node,
                                              const OperatorContext& context);
-  void emitPartial(const std::vector<Value>& keyValues, const std::vector<Value>& accumulators,
+  void emitPartial(const std::vector<Value>& keyValues, std::vector<Value>& accumulators,
                    int64_t rowCount, Output& out);
   void mergePartials(const Batch& batch, Output& out);
 };

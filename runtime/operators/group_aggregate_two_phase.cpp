@@ -31,8 +31,9 @@ std::vector<DataType> GroupAggregateOperator::argumentTypes(const artifact::Node
 }
 
 void GroupAggregateOperator::emitPartial(const std::vector<Value>& keyValues,
-                                         const std::vector<Value>& accumulators, int64_t rowCount,
+                                         std::vector<Value>& accumulators, int64_t rowCount,
                                          Output& out) {
+  pack(accumulators);
   std::vector<Value> values;
   for (const Value& accumulator : accumulators) {
     encoded_.clear();
@@ -65,6 +66,7 @@ void GroupAggregateOperator::mergePartials(const Batch& batch, Output& out) {
         readValue(batch.column(static_cast<int>(keys + functions_.size())), row).integer;
     // A partial of retractions only, for a group state no longer holds: nothing to undo.
     if (!group.existed && group.rowCount <= 0) {
+      pack(group.accumulators);  // dropped
       clearViews();
       continue;
     }

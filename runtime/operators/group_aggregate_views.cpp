@@ -120,6 +120,8 @@ class DistinctView final : public AggregateFunction {
     }
   }
   Value result(const Value& acc) const override { return inner_->result(acc); }
+  void unpack(Value& acc) const override { inner_->unpack(acc); }
+  void pack(Value& acc) const override { inner_->pack(acc); }
 
  private:
   std::unique_ptr<AggregateFunction> inner_;

@@ -38,7 +38,8 @@ OverAggregateOperator::OverAggregateOperator(const artifact::Node& node,
   for (const artifact::AggregateCall& call : node.aggregates) {
     const DataType argument =
         call.arguments.empty() ? DataType::bigInt() : context.inputTypes.at(call.arguments[0]);
-    functions_.push_back(makeAggregateFunction(call, argument, retracts));
+    functions_.push_back(
+        makeAggregateFunction(call, argument, retracts, jobConfiguration(context.plan)));
   }
 }
 
@@ -80,9 +81,12 @@ OverAggregateOperator::Accumulators OverAggregateOperator::load(ValueState& stat
   return accumulators;
 }
 
-void OverAggregateOperator::store(ValueState& state, const Accumulators& accumulators) {
+void OverAggregateOperator::store(ValueState& state, Accumulators& accumulators) {
   bytes_.clear();
-  for (const Value& accumulator : accumulators) encodeValue(accumulator, bytes_);
+  for (size_t i = 0; i < functions_.size(); ++i) {
+    functions_[i]->pack(accumulators[i]);
+    encodeValue(accumulators[i], bytes_);
+  }
   state.put(bytes_);
 }
 

@@ -41,7 +41,8 @@ class OverAggregateOperator : public StreamOperator {
   std::optional<int64_t> eventTimeOf(const Row& row);
 
   Accumulators load(ValueState& state) const;  // fresh accumulators when there are none
-  void store(ValueState& state, const Accumulators& accumulators);
+  // Packs the accumulators (AggregateFunction::pack): read results before.
+  void store(ValueState& state, Accumulators& accumulators);
   void accumulate(Accumulators& accumulators, const Row& row) const;
   void retract(Accumulators& accumulators, const Row& row) const;
   Row results(const Accumulators& accumulators) const;

@@ -24,8 +24,9 @@ class ProcessingTimeUnboundedOver final : public OverAggregateOperator {
   void processRow(const Row& row, Output& out) override {
     Accumulators accumulators = load(accumulators_);
     accumulate(accumulators, row);
+    const Row values = results(accumulators);
     store(accumulators_, accumulators);
-    emit(row, results(accumulators), out);
+    emit(row, values, out);
   }
 };
 
@@ -58,8 +59,9 @@ class ProcessingTimeRowsOver final : public OverAggregateOperator {
     }
     rows_.put(rowKey(0, sequence_++), encodeRow(row));
     accumulate(accumulators, row);
+    const Row values = results(accumulators);
     store(accumulators_, accumulators);
-    emit(row, results(accumulators), out);
+    emit(row, values, out);
   }
 };
 

@@ -21,7 +21,7 @@ SessionWindowAggregateOperator::SessionWindowAggregateOperator(
     const artifact::Node& node, const OperatorContext& context,
     std::unique_ptr<KeyedStateBackend> state)
     : node_(node),
-      accumulators_(node, context.inputTypes, node.inputUpdates),
+      accumulators_(node, context.inputTypes, node.inputUpdates, jobConfiguration(context.plan)),
       state_(std::move(state)),
       writer_(node, context.batchSize) {
   sessions_ = &state_->sortedMapState("sessions");
@@ -75,7 +75,7 @@ void SessionWindowAggregateOperator::processRow(const Batch& batch, int row, int
   encoded_.clear();
   encodeValue(Value::ofInteger(merged.end), encoded_);
   std::string accumulators;
-  WindowAccumulators::encode(merged.accumulators, accumulators);
+  accumulators_.encode(merged.accumulators, accumulators);
   encoded_ += accumulators;
   const std::string ns = startKey(merged.start);
   sessions_->put(ns, encoded_);

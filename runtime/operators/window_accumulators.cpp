@@ -24,12 +24,13 @@ std::vector<Value> decodeGroupKey(std::string_view bytes) {
 }
 
 WindowAccumulators::WindowAccumulators(const artifact::Node& node,
-                                       const std::vector<DataType>& inputTypes, bool retracts)
+                                       const std::vector<DataType>& inputTypes, bool retracts,
+                                       const std::map<std::string, std::string>* configuration)
     : node_(node) {
   for (const artifact::AggregateCall& call : node.aggregates) {
     const DataType argument =
         call.arguments.empty() ? DataType::bigInt() : inputTypes[call.arguments[0]];
-    functions_.push_back(makeAggregateFunction(call, argument, retracts));
+    functions_.push_back(makeAggregateFunction(call, argument, retracts, configuration));
   }
 }
 
@@ -70,7 +71,12 @@ void WindowAccumulators::results(const std::vector<Value>& accumulators,
   for (size_t i = 0; i < functions_.size(); ++i) out.push_back(functions_[i]->result(accumulators[i]));
 }
 
-void WindowAccumulators::encode(const std::vector<Value>& accumulators, std::string& out) {
+void WindowAccumulators::pack(std::vector<Value>& accumulators) const {
+  for (size_t i = 0; i < functions_.size(); ++i) functions_[i]->pack(accumulators[i]);
+}
+
+void WindowAccumulators::encode(std::vector<Value>& accumulators, std::string& out) const {
+  pack(accumulators);
   out.clear();
   for (const Value& accumulator : accumulators) encodeValue(accumulator, out);
 }

@@ -1,8 +1,10 @@
 // What the window operators share: a row's group key as decodable bytes, and the aggregate
 // calls of a node over one vector of boxed accumulators (one per call), kept in keyed state as
-// bytes between rows.
+// bytes between rows. Updates and merges may leave accumulators in their working form
+// (AggregateFunction::pack): `encode` packs them, and `pack` frees those dropped unencoded.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,8 +24,10 @@ std::vector<Value> decodeGroupKey(std::string_view bytes);
 class WindowAccumulators {
  public:
   // `retracts`: the input may carry -U/-D rows (legacy group windows over updating input).
+  // `configuration`: the job's SET options, for native functions' `open` (null: none).
   WindowAccumulators(const artifact::Node& node, const std::vector<DataType>& inputTypes,
-                     bool retracts);
+                     bool retracts,
+                     const std::map<std::string, std::string>* configuration = nullptr);
 
   std::vector<Value> create() const;
   // Adds (or, for -U/-D rows, retracts) one input row; FILTER columns are honoured.
@@ -31,7 +35,9 @@ class WindowAccumulators {
   void merge(std::vector<Value>& accumulators, const std::vector<Value>& other) const;
   void results(const std::vector<Value>& accumulators, std::vector<Value>& out) const;
 
-  static void encode(const std::vector<Value>& accumulators, std::string& out);
+  void pack(std::vector<Value>& accumulators) const;
+  // Packs, then writes the accumulators as state keeps them.
+  void encode(std::vector<Value>& accumulators, std::string& out) const;
   std::vector<Value> decode(std::string_view bytes) const;
 
  private:

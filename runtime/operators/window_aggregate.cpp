@@ -30,7 +30,7 @@ WindowAggregateOperator::WindowAggregateOperator(const artifact::Node& node,
                                                  std::unique_ptr<KeyedStateBackend> state)
     : node_(node),
       slices_(node.window, context.timeZone),
-      accumulators_(node, context.inputTypes, node.inputUpdates),
+      accumulators_(node, context.inputTypes, node.inputUpdates, jobConfiguration(context.plan)),
       state_(std::move(state)),
       writer_(node, context.batchSize) {
   sliceState_ = &state_->sortedMapState("slices");
@@ -124,15 +124,16 @@ void WindowAggregateOperator::flushBuffer() {
 // Merges a partial into its slice in state, and makes sure a timer waits for every window a new
 // slice belongs to.
 void WindowAggregateOperator::mergeIntoState(std::string_view key, int64_t sliceEnd,
-                                             const std::vector<Value>& partial) {
+                                             std::vector<Value>& partial) {
   state_->setCurrentKey(key);
   const std::string slice = sliceKey(sliceEnd);
   if (auto stored = sliceState_->get(slice)) {
     std::vector<Value> merged = accumulators_.decode(*stored);
     accumulators_.merge(merged, partial);
-    WindowAccumulators::encode(merged, encoded_);
+    accumulators_.pack(partial);  // the buffer drops it
+    accumulators_.encode(merged, encoded_);
   } else {
-    WindowAccumulators::encode(partial, encoded_);
+    accumulators_.encode(partial, encoded_);
     TimerService& timers = state_->timers();
     slices_.windowEnds(sliceEnd, ends_);
     for (int64_t end : ends_) {
@@ -172,6 +173,7 @@ void WindowAggregateOperator::fire(const Timer& timer, Output& out) {
   }
   if (merged) {
     accumulators_.results(*merged, results_);
+    accumulators_.pack(*merged);  // dropped: the slices stay in state as they are
     writer_.write(decodeGroupKey(timer.key), results_,
                   slices_.fromClock(slices_.windowStart(windowEnd)), slices_.fromClock(windowEnd),
                   out);

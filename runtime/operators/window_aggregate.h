@@ -67,7 +67,7 @@ class WindowAggregateOperator final : public StreamOperator {
   // buffer only then, so state is touched once per key and slice rather than per watermark).
   void flushIfFiring(int64_t time);
   void flushBuffer();
-  void mergeIntoState(std::string_view key, int64_t sliceEnd, const std::vector<Value>& partial);
+  void mergeIntoState(std::string_view key, int64_t sliceEnd, std::vector<Value>& partial);
   void fire(const Timer& timer, Output& out);
   // The instant the window ending at `windowEnd` (on the window's clock) fires at: its
   // window_time.

@@ -4,8 +4,10 @@
 
 #include <cstring>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "runtime/data/string_ref.h"
@@ -20,7 +22,8 @@ namespace {
 
 class UdxAggregateFunction final : public AggregateFunction {
  public:
-  UdxAggregateFunction(const artifact::AggregateCall& call, const UdxFunction& function)
+  UdxAggregateFunction(const artifact::AggregateCall& call, const UdxFunction& function,
+                       const std::map<std::string, std::string>* configuration)
       : function_(function), aggregate_(*function.entry->aggregate) {
     std::vector<AbiType> arguments{AbiType::String};  // the accumulator: a pointer
     for (const DataType& argument : function.arguments) {
@@ -41,8 +44,7 @@ class UdxAggregateFunction final : public AggregateFunction {
     auto state = std::make_shared<UdxCallState>();
     state->function = &function;
     if (function.entry->open != nullptr) {
-      // Not yet given the job's configuration: host->config answers NULL.
-      UdxOpenContext context{&noConfiguration_};
+      UdxOpenContext context{configuration};  // host->config answers NULL without one
       state->state =
           function.entry->open(reinterpret_cast<const sluice_udx_open_context*>(&context));
       state->opened = true;
@@ -53,9 +55,16 @@ class UdxAggregateFunction final : public AggregateFunction {
     call_.site = &site_;
   }
 
+  UdxAggregateFunction(const UdxAggregateFunction&) = delete;
+  UdxAggregateFunction& operator=(const UdxAggregateFunction&) = delete;
+
+  ~UdxAggregateFunction() override {
+    for (void* pointer : live_) destroy(pointer);
+  }
+
   Value create() const override {
     Accumulator acc(*this, aggregate_.create(udxCall()));
-    return store(acc);
+    return serialize(acc.pointer);
   }
 
   void accumulate(Value& accumulator, const Value& input) const override {
@@ -75,23 +84,40 @@ class UdxAggregateFunction final : public AggregateFunction {
       throw std::runtime_error(site_.function + ": the native aggregate function '" +
                                function_.identifier + "' has no merge");
     }
-    Accumulator acc = load(accumulator);
-    Accumulator partial = load(other);
-    aggregate_.merge(udxCall(), acc.pointer, partial.pointer);
+    void* pointer = live(accumulator);
+    if (isLive(other)) {
+      aggregate_.merge(udxCall(), pointer, live_[slotOf(other)]);
+    } else {
+      Accumulator partial = load(other);
+      aggregate_.merge(udxCall(), pointer, partial.pointer);
+    }
     check();
-    accumulator = store(acc);
+  }
+
+  void unpack(Value& accumulator) const override { live(accumulator); }
+
+  void pack(Value& accumulator) const override {
+    if (!isLive(accumulator)) return;
+    const size_t slot = slotOf(accumulator);
+    Value bytes = serialize(live_[slot]);  // on failure the slot stays, freed with the function
+    destroy(live_[slot]);
+    live_[slot] = nullptr;
+    freeSlots_.push_back(slot);
+    accumulator = std::move(bytes);
   }
 
   Value result(const Value& accumulator) const override {
-    Accumulator acc = load(accumulator);
+    std::optional<Accumulator> loaded;
+    if (!isLive(accumulator)) loaded.emplace(load(accumulator));
     sluice_udx_call* call = udxCall();
-    const void* pointer = acc.pointer;
+    const void* pointer = loaded ? loaded->pointer : live_[slotOf(accumulator)];
     StringRef text;
     StringRef* out = &text;
-    std::vector<void*> values;
-    values.push_back(&call);
-    if (getValue_->outParameter) values.push_back(&out);
-    values.push_back(&pointer);
+    void* values[3];
+    int count = 0;
+    values[count++] = &call;
+    if (getValue_->outParameter) values[count++] = &out;
+    values[count++] = &pointer;
     ffi_arg returned = 0;  // libffi widens small integer results to a full register
     double returnedFloat = 0;
     const bool floating = result_ == AbiType::Float32 || result_ == AbiType::Float64;
@@ -99,7 +125,7 @@ class UdxAggregateFunction final : public AggregateFunction {
         floating ? static_cast<void*>(&returnedFloat) : static_cast<void*>(&returned);
     call_.resultIsNull = false;
     ffi_call(const_cast<ffi_cif*>(&getValue_->cif),
-             reinterpret_cast<void (*)()>(aggregate_.get_value), returnSlot, values.data());
+             reinterpret_cast<void (*)()>(aggregate_.get_value), returnSlot, values);
     check();
     if (call_.resultIsNull) return Value::null();
     switch (result_) {
@@ -124,7 +150,8 @@ class UdxAggregateFunction final : public AggregateFunction {
   }
 
  private:
-  // A library accumulator, destroyed when it goes out of scope (also when a call failed).
+  // A library accumulator, destroyed when it goes out of scope (also when a call failed) unless
+  // released.
   struct Accumulator {
     const UdxAggregateFunction& owner;
     void* pointer = nullptr;
@@ -135,13 +162,13 @@ class UdxAggregateFunction final : public AggregateFunction {
                                  owner.function_.identifier + "' made no accumulator");
       }
     }
+    Accumulator(Accumulator&& other) noexcept : owner(other.owner), pointer(other.pointer) {
+      other.pointer = nullptr;
+    }
     Accumulator(const Accumulator&) = delete;
     Accumulator& operator=(const Accumulator&) = delete;
-    ~Accumulator() {
-      if (pointer != nullptr && owner.aggregate_.destroy != nullptr) {
-        owner.aggregate_.destroy(owner.udxCall(), pointer);
-      }
-    }
+    ~Accumulator() { owner.destroy(pointer); }
+    void* release() { return std::exchange(pointer, nullptr); }
   };
 
   const UdxFunction& function_;
@@ -150,7 +177,6 @@ class UdxAggregateFunction final : public AggregateFunction {
   AbiType result_ = AbiType::Void;
   std::shared_ptr<const UdxSignature> update_;    // void f(call, void* acc, A1, ...)
   std::shared_ptr<const UdxSignature> getValue_;  // R f(call, const void* acc)
-  std::map<std::string, std::string> noConfiguration_;
   CallSite site_;
   // What the library's calls see: one per accumulator function, which one operator instance
   // (one thread) uses.
@@ -158,6 +184,15 @@ class UdxAggregateFunction final : public AggregateFunction {
   mutable TaskContext task_;
   mutable FunctionCall call_;
   mutable std::string buffer_ = std::string(64, '\0');
+  // The working accumulators (AggregateFunction::unpack): slot i holds a live library
+  // accumulator, or nullptr when free. A working Value names its slot as `integer` = slot + 1 (a
+  // state form, Value::ofBytes, has 0 there), so it is cheap to tell apart and never owns
+  // anything: an operator that drops one without `pack` leaves it here until the function goes.
+  mutable std::vector<void*> live_;
+  mutable std::vector<size_t> freeSlots_;
+  // update's libffi arguments, kept to spare an allocation per row.
+  mutable std::vector<ArgumentSlot> slots_;
+  mutable std::vector<void*> values_;
 
   sluice_udx_call* udxCall() const { return udxCallOf(&call_); }
 
@@ -177,18 +212,50 @@ class UdxAggregateFunction final : public AggregateFunction {
     task_.arena = arena_.get();
   }
 
+  void destroy(void* pointer) const {
+    if (pointer != nullptr && aggregate_.destroy != nullptr) aggregate_.destroy(udxCall(), pointer);
+  }
+
+  static bool isLive(const Value& accumulator) { return accumulator.integer != 0; }
+
+  // A working Value's slot; one naming no live accumulator was packed already (or copied, or
+  // written to state while working): an operator's mistake, never the library's.
+  size_t slotOf(const Value& accumulator) const {
+    const auto slot = static_cast<size_t>(accumulator.integer - 1);
+    if (slot >= live_.size() || live_[slot] == nullptr) {
+      throw std::logic_error(site_.function + ": a native accumulator used after it was packed");
+    }
+    return slot;
+  }
+
+  // The live library accumulator of `accumulator`, deserializing a state form into a new slot.
+  void* live(Value& accumulator) const {
+    if (isLive(accumulator)) return live_[slotOf(accumulator)];
+    Accumulator loaded = load(accumulator);
+    size_t slot = live_.size();
+    if (freeSlots_.empty()) {
+      live_.push_back(nullptr);
+    } else {
+      slot = freeSlots_.back();
+      freeSlots_.pop_back();
+    }
+    live_[slot] = loaded.release();
+    accumulator = Value::ofInteger(static_cast<int64_t>(slot) + 1);
+    return live_[slot];
+  }
+
   Accumulator load(const Value& stored) const {
     return Accumulator(*this, aggregate_.deserialize(udxCall(), stored.bytes.data(),
                                                      static_cast<uint32_t>(stored.bytes.size())));
   }
 
-  Value store(const Accumulator& acc) const {
-    uint32_t needed = aggregate_.serialize(udxCall(), acc.pointer, buffer_.data(),
+  Value serialize(const void* pointer) const {
+    uint32_t needed = aggregate_.serialize(udxCall(), pointer, buffer_.data(),
                                            static_cast<uint32_t>(buffer_.size()));
     check();
     if (needed > buffer_.size()) {
       buffer_.resize(needed);
-      needed = aggregate_.serialize(udxCall(), acc.pointer, buffer_.data(),
+      needed = aggregate_.serialize(udxCall(), pointer, buffer_.data(),
                                     static_cast<uint32_t>(buffer_.size()));
       check();
       if (needed > buffer_.size()) {
@@ -208,27 +275,26 @@ class UdxAggregateFunction final : public AggregateFunction {
     for (size_t i = 0; i < arity; ++i) {
       if (argument(i).isNull) return;
     }
-    std::vector<ArgumentSlot> slots(arity);
-    Accumulator acc = load(accumulator);
+    void* pointer = live(accumulator);
     sluice_udx_call* call = udxCall();
-    std::vector<void*> values;
-    values.reserve(arity + 2);
-    values.push_back(&call);
-    values.push_back(&acc.pointer);
+    slots_.resize(arity);
+    values_.clear();
+    values_.push_back(&call);
+    values_.push_back(&pointer);
     for (size_t i = 0; i < arity; ++i) {
-      values.push_back(unbox(argument(i), argumentTypes_[i], slots[i]));
+      values_.push_back(unbox(argument(i), argumentTypes_[i], slots_[i]));
     }
     ffi_arg ignored = 0;
     ffi_call(const_cast<ffi_cif*>(&update_->cif), reinterpret_cast<void (*)()>(entry), &ignored,
-             values.data());
+             values_.data());
     check();
-    accumulator = store(acc);
   }
 };
 
 }  // namespace
 
-std::unique_ptr<AggregateFunction> makeUdxAggregateFunction(const artifact::AggregateCall& call) {
+std::unique_ptr<AggregateFunction> makeUdxAggregateFunction(
+    const artifact::AggregateCall& call, const std::map<std::string, std::string>* configuration) {
   auto library = UdxLibrary::load(call.nativeLibrary);
   const auto& functions = library->functions();
   const bool present =
@@ -244,7 +310,7 @@ std::unique_ptr<AggregateFunction> makeUdxAggregateFunction(const artifact::Aggr
                                "is no longer the aggregate function '{}' it was",
                                call.nativeLibrary, call.nativeIndex, call.nativeIdentifier));
   }
-  return std::make_unique<UdxAggregateFunction>(call, *function);
+  return std::make_unique<UdxAggregateFunction>(call, *function, configuration);
 }
 
 }  // namespace sluice::runtime::udx

@@ -1,6 +1,8 @@
 /* A native function library for Sluice's tests, written against the C header alone (no SDK):
  * scalar functions over BIGINT, DOUBLE and STRING, two overloads under one identifier, one that
- * may return NULL, one that fails on some input, and one whose `open` reads the configuration. */
+ * may return NULL, one that fails on some input, one whose `open` reads the configuration, and
+ * two aggregates (one of them reading the configuration too). */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,6 +173,82 @@ static const sluice_udx_aggregate join_words = {
     words_create, (void*)words_accumulate, NULL,          NULL, (void*)words_get_value,
     words_serialize, words_deserialize,    words_destroy};
 
+/* An aggregate whose `open` reads the configuration: com.example.ScaledSum(BIGINT) -> BIGINT is
+ * the sum of its values times 'test.udx.scale' (default 1), read once in `open`, with retract and
+ * merge. The accumulator holds the unscaled sum; the scale is applied in get_value. It counts its
+ * serializations and deserializations, which a unit test reads to see that the rows of a key
+ * do not each pay for them (tests/unit/udx_aggregate_test.cpp). */
+static atomic_llong scaled_sum_serialized;
+static atomic_llong scaled_sum_deserialized;
+
+void sluice_test_udx_scaled_sum_conversions(int64_t* serialized, int64_t* deserialized) {
+  *serialized = atomic_load(&scaled_sum_serialized);
+  *deserialized = atomic_load(&scaled_sum_deserialized);
+}
+
+static void* scaled_sum_open(const sluice_udx_open_context* context) {
+  int64_t* scale = (int64_t*)malloc(sizeof(int64_t));
+  const char* text = host->config(context, "test.udx.scale");
+  *scale = text != NULL ? strtoll(text, NULL, 10) : 1;
+  return scale;
+}
+
+static void scaled_sum_close(void* state) { free(state); }
+
+static void* scaled_sum_create(sluice_udx_call* call) {
+  (void)call;
+  return calloc(1, sizeof(int64_t));
+}
+
+static void scaled_sum_accumulate(sluice_udx_call* call, void* accumulator, int64_t value) {
+  (void)call;
+  *(int64_t*)accumulator += value;
+}
+
+static void scaled_sum_retract(sluice_udx_call* call, void* accumulator, int64_t value) {
+  (void)call;
+  *(int64_t*)accumulator -= value;
+}
+
+static void scaled_sum_merge(sluice_udx_call* call, void* accumulator, const void* other) {
+  (void)call;
+  *(int64_t*)accumulator += *(const int64_t*)other;
+}
+
+static int64_t scaled_sum_get_value(sluice_udx_call* call, const void* accumulator) {
+  return *(const int64_t*)accumulator * *(const int64_t*)host->state(call);
+}
+
+static uint32_t scaled_sum_serialize(sluice_udx_call* call, const void* accumulator, char* buffer,
+                                     uint32_t capacity) {
+  (void)call;
+  atomic_fetch_add(&scaled_sum_serialized, 1);
+  if (capacity >= sizeof(int64_t)) memcpy(buffer, accumulator, sizeof(int64_t));
+  return sizeof(int64_t);
+}
+
+static void* scaled_sum_deserialize(sluice_udx_call* call, const char* bytes, uint32_t length) {
+  atomic_fetch_add(&scaled_sum_deserialized, 1);
+  if (length != sizeof(int64_t)) {
+    host->fail(call, SLUICE_UDX_INVALID_ARGUMENT, "a scaled sum is 8 bytes");
+    return NULL;
+  }
+  int64_t* acc = (int64_t*)malloc(sizeof(int64_t));
+  memcpy(acc, bytes, sizeof(int64_t));
+  return acc;
+}
+
+static void scaled_sum_destroy(sluice_udx_call* call, void* accumulator) {
+  (void)call;
+  free(accumulator);
+}
+
+static const sluice_udx_aggregate scaled_sum = {
+    scaled_sum_create,           (void*)scaled_sum_accumulate,
+    (void*)scaled_sum_retract,   scaled_sum_merge,
+    (void*)scaled_sum_get_value, scaled_sum_serialize,
+    scaled_sum_deserialize,      scaled_sum_destroy};
+
 #define DET SLUICE_UDX_DETERMINISTIC
 static const sluice_udx_function functions[] = {
     {SLUICE_UDX_SCALAR, "com.example.CountChar", "STRING, STRING", TEST_UDX_COUNT_CHAR_RESULT, DET,
@@ -194,6 +272,8 @@ static const sluice_udx_function functions[] = {
      NULL, NULL, NULL, NULL},
     {SLUICE_UDX_AGGREGATE, "com.example.JoinWords", "STRING", "STRING", DET, NULL, NULL, NULL,
      NULL, &join_words},
+    {SLUICE_UDX_AGGREGATE, "com.example.ScaledSum", "BIGINT", "BIGINT", DET, NULL, NULL,
+     scaled_sum_open, scaled_sum_close, &scaled_sum},
 };
 
 static const sluice_udx_library library = {TEST_UDX_ABI_VERSION, "sluice-test-functions",

@@ -29,7 +29,7 @@ std::string loadError(const std::string& path) {
 TEST(UdxLibrary, ReadsTheFunctionTable) {
   auto library = UdxLibrary::load(SLUICE_TEST_UDX_LIBRARY);
   EXPECT_EQ(library->name(), "sluice-test-functions");
-  ASSERT_EQ(library->functions().size(), 10u);
+  ASSERT_EQ(library->functions().size(), 11u);
   const UdxFunction& countChar = library->functions()[0];
   EXPECT_EQ(countChar.describe(), "com.example.CountChar(STRING, STRING) -> BIGINT");
   EXPECT_TRUE(countChar.deterministic());
