@@ -65,6 +65,7 @@ struct AggregateCall {
   std::string nativeLibrary;
   std::string nativeIdentifier;
   int nativeIndex = -1;
+  bool nativeMerges = false;  // the library has `merge`: partial accumulators combine (two-phase)
   bool native() const { return !nativeLibrary.empty(); }
 };
 

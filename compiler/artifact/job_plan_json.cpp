@@ -292,7 +292,8 @@ Json nodeToJson(const Node& n) {
       if (call.native()) {
         c["native"] = {{"library", call.nativeLibrary},
                        {"identifier", call.nativeIdentifier},
-                       {"index", call.nativeIndex}};
+                       {"index", call.nativeIndex},
+                       {"merges", call.nativeMerges}};
       }
       calls.push_back(c);
     }
@@ -397,6 +398,7 @@ Node nodeFromJson(const Json& j) {
         call.nativeLibrary = native.at("library").get<std::string>();
         call.nativeIdentifier = native.at("identifier").get<std::string>();
         call.nativeIndex = native.at("index").get<int>();
+        call.nativeMerges = native.value("merges", false);
       }
       n.aggregates.push_back(std::move(call));
     }

@@ -42,6 +42,7 @@ void lowerNativeAggregate(const FunctionDefinition& definition, const std::strin
   lowered.nativeLibrary = overload->library;
   lowered.nativeIdentifier = overload->identifier;
   lowered.nativeIndex = overload->index;
+  lowered.nativeMerges = overload->merges;
 }
 
 }  // namespace sluice::physical

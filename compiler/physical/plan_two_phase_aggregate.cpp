@@ -23,7 +23,9 @@ std::string lowered(std::string text) {
 // it never saw: the runtime's DISTINCT and retracting MIN/MAX multisets drop those, so such
 // calls stay one-phase here (Flink merges them through its MapView accumulators).
 bool merges(const artifact::AggregateCall& call, bool retracting) {
-  if (call.native()) return false;  // native aggregates run one-phase for now
+  // A native aggregate merges when its library has `merge`; its partials may hold retractions,
+  // as Flink's user-defined aggregates' do.
+  if (call.native()) return call.nativeMerges;
   if (call.function == "FIRST_VALUE" || call.function == "LAST_VALUE") return false;
   if (!retracting) return true;
   if (call.distinct) return false;

@@ -44,9 +44,10 @@ SELECT weighted_avg(p, 1) FROM (SELECT item, MAX(price) AS p FROM bid GROUP BY i
 SELECT item, weighted_avg(DISTINCT price, weight) FROM bid GROUP BY item;
 -- error: (DISTINCT ..) of a native aggregate function is not supported yet
 
--- TWO_PHASE splits a GROUP BY only when every call merges partials; a native function's call
--- runs one-phase (compiler/physical/plan_two_phase_aggregate.cpp), so the changelog is the
--- mini-batch one above: a 2 rows then 4, b 1 then 2.
+-- TWO_PHASE splits a GROUP BY when every call merges partials; WeightedAvg has `merge`, so a
+-- LocalGroupAggregate combines each mini-batch's rows per key into partial accumulators and the
+-- GlobalGroupAggregate merges them into state: still one change per key and mini-batch, a 2 rows
+-- then 4, b 1 then 2.
 SET 'table.optimizer.agg-phase-strategy' = 'TWO_PHASE';
 
 SELECT item, COUNT(*), weighted_avg(price, weight) FROM bid GROUP BY item;
