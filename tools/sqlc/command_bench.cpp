@@ -312,11 +312,10 @@ int runNexmark(const std::vector<std::string>& args, const CompileOptions& compi
                "M events/s/core", "peak MiB");
   bool allSucceeded = true;
   for (const std::string& query : queries) {
-    std::vector<std::string> arguments = {"sqlc"};
+    std::vector<std::string> arguments = {"sqlc", "bench", "nexmark"};
     for (const std::string& library : compile.libraries) {
       arguments.insert(arguments.end(), {"--udx", library});
     }
-    arguments.insert(arguments.end(), {"bench", "nexmark"});
     arguments.insert(arguments.end(), args.begin(), args.end());
     arguments.insert(arguments.end(), {"--child", query});
     const bench::QueryMeasurement m = runInChild(arguments, query, line.timeoutSeconds);
