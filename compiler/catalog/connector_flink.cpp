@@ -368,6 +368,10 @@ ConnectorDescriptor nexmark() {
               option("keep-alive", "Keep the source running after the last event"),
               option("stop-at", "Stop at this event number; -1 (the default) never stops"),
               option("max-emit-speed", "Emit as fast as possible, ignoring the rate"),
+              // Sluice's own: the suite starts event time at the wall clock, so two runs never
+              // generate the same timestamps; a fixed start makes a run reproducible (tests).
+              option("sqlc.nexmark.base-time",
+                     "Sluice: event time of the first event, epoch milliseconds (default: now)"),
           },
           false,
           {}};
