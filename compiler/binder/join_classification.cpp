@@ -1,33 +1,17 @@
 #include "compiler/binder/join_classification.h"
 
+#include "compiler/binder/interval_bounds.h"
 #include "compiler/binder/window_source.h"
 
 namespace sluice {
 
 namespace {
 
-bool isRangeComparison(const std::string& name) {
-  return name == "<" || name == "<=" || name == ">" || name == ">=" || name == "BETWEEN";
-}
-
 // The type of join input field `index` (left fields first, then right fields).
 const DataType& inputFieldType(const plan::LogicalNode& join, int index) {
   size_t leftWidth = join.inputs[0]->schema.size();
   auto i = static_cast<size_t>(index);
   return i < leftWidth ? join.inputs[0]->schema[i].type : join.inputs[1]->schema[i - leftWidth].type;
-}
-
-bool boundsTimeBetweenSides(const plan::ExpressionRef& e, const plan::LogicalNode& join) {
-  if (e->kind != plan::ExpressionKind::Call || !isRangeComparison(e->name)) return false;
-  int leftWidth = static_cast<int>(join.inputs[0]->schema.size());
-  std::vector<int> refs;
-  plan::collectInputRefs(e, refs);
-  bool leftTime = false, rightTime = false;
-  for (int r : refs) {
-    if (!inputFieldType(join, r).isTimeAttribute()) continue;
-    (r < leftWidth ? leftTime : rightTime) = true;
-  }
-  return leftTime && rightTime;
 }
 
 }  // namespace
@@ -55,10 +39,7 @@ void classifyJoin(plan::LogicalNode& join, bool temporal) {
         window = true;
       }
     }
-    bool interval = false;
-    for (const auto& conjunct : plan::conjunctions(join.condition)) {
-      interval = interval || boundsTimeBetweenSides(conjunct, join);
-    }
+    const bool interval = !window && intervalBounds(join).has_value();
     join.joinStrategy = window ? plan::JoinStrategy::Window
                         : interval ? plan::JoinStrategy::Interval
                                    : plan::JoinStrategy::Regular;
