@@ -168,8 +168,10 @@ void PipelineTask::openSource(const artifact::Node& node) {
   }
   source_ = factory->createSource(connectorContext(node));
   if (node.watermark) {
-    sourceWatermark_ =
-        std::make_unique<WatermarkGenerator>(*node.watermark, *resources_.functions, task_);
+    CalcCompiler* compiler =
+        resources_.jitMode == JitMode::Interpreted ? nullptr : resources_.compiler;
+    sourceWatermark_ = std::make_unique<WatermarkGenerator>(
+        *node.watermark, *resources_.functions, task_, compiler, nodeTypes(node));
   }
   sourceMetrics_ = newMetrics(node, "Source: " + node.tableShortName());
 }
