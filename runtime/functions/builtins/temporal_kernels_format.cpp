@@ -6,6 +6,8 @@
 // DATE_FORMAT(text, fromFormat, toFormat) reads it with fromFormat. Unreadable text gives NULL.
 // FROM_UNIXTIME(seconds[, format]) writes an instant in the session zone (SimpleDateFormat,
 // 'yyyy-MM-dd HH:mm:ss' by default). A constant format is compiled once, when the call is bound.
+#include <array>
+
 #include "runtime/functions/builtins/temporal_call_state.h"
 
 namespace sluice::runtime::builtins::temporal {
@@ -40,6 +42,34 @@ std::optional<int64_t> readInstant(const DateTimePattern& input, std::string_vie
   return zone.utcMicrosFromLocal(local);
 }
 
+// The last text a few patterns wrote on this thread, with the span of local time it holds for
+// (DateTimePattern::steadyMicros): the rows of a stream mostly fall in the same day or minute
+// ('yyyy-MM-dd', 'HH:mm' in Nexmark q10, q15-q17), so one formatting serves many rows. Only text
+// stored inline in its StringRef (12 bytes or less) is kept: it needs no arena, so it outlives
+// every batch.
+struct FormatMemo {
+  uint64_t pattern = 0;  // DateTimePattern::id()
+  int64_t span = 0;      // local micros / steadyMicros
+  StringRef text;
+};
+thread_local std::array<FormatMemo, 4> formatMemos;
+
+StringRef formatLocal(FunctionCall& call, const DateTimePattern& pattern, int64_t localMicros) {
+  const int64_t steady = pattern.steadyMicros();
+  FormatMemo* memo = nullptr;
+  int64_t span = 0;
+  if (steady > 0) {
+    span = floorDiv(localMicros, steady);
+    memo = &formatMemos[pattern.id() % formatMemos.size()];
+    if (memo->pattern == pattern.id() && memo->span == span) return memo->text;
+  }
+  std::string text;
+  pattern.format(text, civilFromMicros(localMicros), 0);
+  const StringRef result = textResult(call, text);
+  if (memo != nullptr && text.size() <= StringRef::kInlineLimit) *memo = {pattern.id(), span, result};
+  return result;
+}
+
 template <Datetime D>
 StringRef formatDatetime(FunctionCall& call, typename DatetimeTraits<D>::Cpp value,
                          StringRef format) {
@@ -50,9 +80,7 @@ StringRef formatDatetime(FunctionCall& call, typename DatetimeTraits<D>::Cpp val
   if constexpr (D == Datetime::Ltz) {
     return formatInstant(call, *pattern, value, sessionZone(call));
   } else {
-    std::string text;
-    pattern->format(text, civilFromMicros(toLocalMicros<D>(call, value)), 0);
-    return textResult(call, text);
+    return formatLocal(call, *pattern, toLocalMicros<D>(call, value));
   }
 }
 

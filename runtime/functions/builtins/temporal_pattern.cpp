@@ -2,6 +2,7 @@
 #include "runtime/functions/builtins/temporal_pattern.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 
 #include "runtime/data/time_zone.h"
@@ -106,6 +107,30 @@ void appendZoneField(std::string& out, char letter, int count, int32_t offsetSec
 
 }  // namespace
 
+namespace {
+
+// How long a field's text stays the same (see steadyMicros): the day-level fields (era, year,
+// month, day, week, quarter, day names) a day, then the time fields by their unit; fractions and
+// sub-second counts never. Zone fields print the fixed offset they are given.
+int64_t steadySpanOf(char letter) {
+  switch (letter) {
+    case 'a': return 12 * kMicrosPerHour;
+    case 'h':
+    case 'H':
+    case 'k':
+    case 'K': return kMicrosPerHour;
+    case 'm': return kMicrosPerMinute;
+    case 's': return kMicrosPerSecond;
+    case 'S':
+    case 'A':
+    case 'n':
+    case 'N': return 0;
+    default: return kMicrosPerDay;
+  }
+}
+
+}  // namespace
+
 std::optional<DateTimePattern> DateTimePattern::compile(std::string_view pattern,
                                                         PatternDialect dialect,
                                                         std::string& error) {
@@ -173,6 +198,14 @@ std::optional<DateTimePattern> DateTimePattern::compile(std::string_view pattern
   // java.time closes sections left open at the end of the pattern.
   for (; optionalDepth > 0; --optionalDepth) {
     compiled.parts_.push_back(Part{Part::Kind::OptionalEnd, 0, 0, ""});
+  }
+  static std::atomic<uint64_t> compiledPatterns{0};
+  compiled.id_ = ++compiledPatterns;
+  compiled.steadyMicros_ = kMicrosPerDay;
+  for (const Part& part : compiled.parts_) {
+    if (part.kind == Part::Kind::Field) {
+      compiled.steadyMicros_ = std::min(compiled.steadyMicros_, steadySpanOf(part.letter));
+    }
   }
   return compiled;
 }

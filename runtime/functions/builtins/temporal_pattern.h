@@ -38,6 +38,12 @@ class DateTimePattern {
   // Appends `local` (a local date-time) as the pattern writes it; zone letters print
   // `offsetSeconds`.
   void format(std::string& out, const CivilDateTime& local, int32_t offsetSeconds) const;
+  // How long what `format` writes stays the same at a fixed offset: a day for a date pattern
+  // ('yyyy-MM-dd'), an hour, a minute or a second for the finest time field, aligned on local
+  // time; 0 when it may change every microsecond (fractions, milliseconds of the day).
+  int64_t steadyMicros() const { return steadyMicros_; }
+  // Tells compiled patterns apart (copies share it): a cache of formatted text keys on it.
+  uint64_t id() const { return id_; }
 
   struct Parsed {
     CivilDateTime local;
@@ -63,6 +69,8 @@ class DateTimePattern {
 
   std::vector<Part> parts_;
   PatternDialect dialect_ = PatternDialect::JavaTime;
+  int64_t steadyMicros_ = 0;
+  uint64_t id_ = 0;
 };
 
 }  // namespace sluice::runtime::builtins

@@ -21,6 +21,29 @@ SELECT DATE_FORMAT('2026-01-05 13:04:05', 'yyyy/MM/dd HH'), DATE_FORMAT('not a d
        DATE_FORMAT(CAST(NULL AS TIMESTAMP(3)), 'yyyy');
 -- +I[2026/01/05 13, null, 2026-01-05, null]
 
+-- Over a stream: consecutive rows in one day or minute share a formatted text (a cache keyed by
+-- the span a pattern's text holds for), which must not leak across days, minutes, patterns, or
+-- past the milliseconds of a pattern that shows them; a text over 12 bytes is not cached.
+CREATE TABLE moments (ts TIMESTAMP(3)) WITH (
+  'connector' = 'filesystem', 'path' = 'x', 'format' = 'csv', 'scan.parallelism' = '1');
+-- input moments:
+-- 2026-01-05 23:59:58.100
+-- 2026-01-05 23:59:59.900
+-- 2026-01-06 00:00:00.000
+-- 2026-01-06 00:00:00.001
+-- 2026-01-06 00:01:00.000
+-- 1969-12-31 23:59:59.999
+-- 1970-01-01 00:00:00.000
+SELECT DATE_FORMAT(ts, 'yyyy-MM-dd'), DATE_FORMAT(ts, 'HH:mm'), DATE_FORMAT(ts, 'ss.SSS'),
+       DATE_FORMAT(ts, 'yyyy-MM-dd HH:mm') FROM moments;
+-- +I[2026-01-05, 23:59, 58.100, 2026-01-05 23:59]
+-- +I[2026-01-05, 23:59, 59.900, 2026-01-05 23:59]
+-- +I[2026-01-06, 00:00, 00.000, 2026-01-06 00:00]
+-- +I[2026-01-06, 00:00, 00.001, 2026-01-06 00:00]
+-- +I[2026-01-06, 00:01, 00.000, 2026-01-06 00:01]
+-- +I[1969-12-31, 23:59, 59.999, 1969-12-31 23:59]
+-- +I[1970-01-01, 00:00, 00.000, 1970-01-01 00:00]
+
 SELECT DATE_FORMAT(TIMESTAMP '2026-01-05 13:04:05', 'yyyy-bb');
 -- error: unknown pattern letter 'b'
 
