@@ -17,12 +17,13 @@ constexpr int kAuctionIdLead = 10;
 // Hot sellers are the first person of each batch of this many.
 constexpr int64_t kHotSellerRatio = 100;
 
-int64_t nextSeller(const GeneratorConfig& config, const EventPlace& place, JavaRandom& random) {
+int64_t nextSeller(const GeneratorConfig& config, const EventPlace& place, JavaRandom& random,
+                   DrawBounds& bounds) {
   // P(hot seller) = 1 - 1/hotSellersRatio.
   if (random.nextInt(config.settings().hotSellersRatio) > 0) {
     return (config.lastBase0PersonId(place) / kHotSellerRatio) * kHotSellerRatio;
   }
-  return nextBase0PersonId(config, place, random);
+  return nextBase0PersonId(config, place, random, bounds);
 }
 
 // A length averaging the time until numInFlightAuctions more auctions will have been generated.
@@ -40,21 +41,22 @@ int64_t nextAuctionLengthMillis(const GeneratorConfig& config, int64_t eventsSoF
 }  // namespace
 
 int64_t nextBase0AuctionId(const GeneratorConfig& config, const EventPlace& place,
-                           JavaRandom& random) {
+                           JavaRandom& random, DrawBounds& bounds) {
   // Any auction likely still in flight (the generator keeps no state to know exactly), plus a
   // few not yet generated.
   const int64_t maxAuction = config.lastBase0AuctionId(place);
   const int64_t minAuction =
       std::max<int64_t>(maxAuction - config.settings().numInFlightAuctions, 0);
-  return minAuction + nextLongBelow(random, maxAuction - minAuction + 1 + kAuctionIdLead);
+  return minAuction +
+         nextLongBelow(random, maxAuction - minAuction + 1 + kAuctionIdLead, bounds.auctionIds);
 }
 
 void writeAuction(const GeneratorConfig& config, int64_t eventsSoFar, const EventPlace& place,
-                  int64_t timestampMillis, JavaRandom& random, EventColumns& auction, int row,
-                  runtime::Arena& arena) {
+                  int64_t timestampMillis, JavaRandom& random, DrawBounds& bounds,
+                  EventColumns& auction, int row, runtime::Arena& arena) {
   using runtime::StringRef;
   auction.field<int64_t>(0)[row] = config.lastBase0AuctionId(place) + kFirstAuctionId;
-  auction.field<int64_t>(7)[row] = nextSeller(config, place, random) + kFirstPersonId;
+  auction.field<int64_t>(7)[row] = nextSeller(config, place, random, bounds) + kFirstPersonId;
   auction.field<int64_t>(8)[row] = kFirstCategoryId + random.nextIntBelow<kCategoryCount>();
   const int64_t initialBid = nextPrice(random);
   auction.field<int64_t>(3)[row] = initialBid;
@@ -75,7 +77,6 @@ void writeAuction(const GeneratorConfig& config, int64_t eventsSoFar, const Even
   const int64_t size = 8 + nameLength + descriptionLength + 8 + 8 + 8 + 8 + 8;
   auction.field<StringRef>(9)[row] =
       nextExtra(random, size, config.settings().avgAuctionBytes, arena);
-  auction.markPresent(row);
 }
 
 }  // namespace sluice::connectors::nexmark

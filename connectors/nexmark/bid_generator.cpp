@@ -18,7 +18,8 @@ constexpr int kHotChannelsRatio = 2;
 }  // namespace
 
 void writeBid(const GeneratorConfig& config, const EventPlace& place, int64_t timestampMillis,
-              JavaRandom& random, EventColumns& bid, int row, runtime::Arena& arena) {
+              JavaRandom& random, DrawBounds& bounds, EventColumns& bid, int row,
+              runtime::Arena& arena) {
   using runtime::StringRef;
   const NexmarkSettings& settings = config.settings();
   // P(hot auction) = 1 - 1/hotAuctionRatio.
@@ -26,7 +27,7 @@ void writeBid(const GeneratorConfig& config, const EventPlace& place, int64_t ti
   if (random.nextInt(settings.hotAuctionRatio) > 0) {
     auction = (config.lastBase0AuctionId(place) / kHotAuctionRatio) * kHotAuctionRatio;
   } else {
-    auction = nextBase0AuctionId(config, place, random);
+    auction = nextBase0AuctionId(config, place, random, bounds);
   }
   bid.field<int64_t>(0)[row] = auction + kFirstAuctionId;
 
@@ -36,7 +37,7 @@ void writeBid(const GeneratorConfig& config, const EventPlace& place, int64_t ti
   if (random.nextInt(settings.hotBiddersRatio) > 0) {
     bidder = (config.lastBase0PersonId(place) / kHotBidderRatio) * kHotBidderRatio + 1;
   } else {
-    bidder = nextBase0PersonId(config, place, random);
+    bidder = nextBase0PersonId(config, place, random, bounds);
   }
   // The Java BidGenerator adds FIRST_PERSON_ID twice (once before and once after choosing the
   // channel); kept, so bidder ids are those of the Flink suite.
@@ -55,8 +56,8 @@ void writeBid(const GeneratorConfig& config, const EventPlace& place, int64_t ti
   }
   bid.field<int64_t>(5)[row] = timestampMillis * kMicrosPerMilli;
   // Java counts auction, bidder, price and time as 8 bytes each.
-  bid.field<StringRef>(6)[row] = nextExtra(random, 8 + 8 + 8 + 8, settings.avgBidBytes, arena);
-  bid.markPresent(row);
+  bid.field<StringRef>(6)[row] =
+      nextExtra(random, 8 + 8 + 8 + 8, settings.avgBidBytes, arena, &bounds.bidExtra);
 }
 
 }  // namespace sluice::connectors::nexmark

@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "connectors/nexmark/java_random.h"
@@ -45,13 +46,19 @@ const ChannelTable& ChannelTable::instance() {
 }
 
 runtime::StringRef ChannelTable::regularName(int number) {
-  char text[runtime::StringRef::kInlineLimit] = {'c', 'h', 'a', 'n', 'n', 'e', 'l', '-'};
-  int digits = 1;
-  for (int rest = number / 10; rest > 0; rest /= 10) ++digits;
-  for (int i = 8 + digits - 1; i >= 8; --i, number /= 10) {
-    text[i] = static_cast<char>('0' + number % 10);
-  }
-  return runtime::StringRef::of(text, static_cast<uint32_t>(8 + digits));
+  assert(number >= 0 && number < kChannelCount && "four digits at most");
+  // 'chan' is the prefix; the 8 inline bytes are 'nel-' and the digits, most significant first
+  // (the lowest byte first in memory), without leading zeros, then zero bytes.
+  const auto n = static_cast<uint32_t>(number);
+  const int digits = 1 + (n >= 10) + (n >= 100) + (n >= 1000);
+  const uint32_t all = (n / 1000) | (n / 100 % 10) << 8 | (n / 10 % 10) << 16 | (n % 10) << 24;
+  const uint32_t text = (all + 0x30303030u) >> (8 * (4 - digits));
+  runtime::StringRef name;
+  name.length = static_cast<uint32_t>(8 + digits);
+  std::memcpy(name.prefix, "chan", 4);
+  std::memcpy(name.rest.inlined, "nel-", 4);
+  std::memcpy(name.rest.inlined + 4, &text, 4);
+  return name;
 }
 
 ChannelTable::UrlPlace ChannelTable::keep(const std::string& url) {

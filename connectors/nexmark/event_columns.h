@@ -28,17 +28,13 @@ class EventColumns {
     return static_cast<T*>(values_[index]);
   }
 
-  // Rows [first, first + count) become NULL: the other kinds' rows of a batch stay so.
-  void clearRows(int first, int count) {
-    std::memset(row_.validity() + first, 0, static_cast<size_t>(count));
+  // Rows [first, first + count) hold an event of this kind (every field set) where `present`
+  // (indexed from `first`) is 1, and are NULL where it is 0: once per batch, after the events.
+  void setPresence(const uint8_t* present, int first, int count) {
+    std::memcpy(row_.validity() + first, present, static_cast<size_t>(count));
     for (int i = 0; i < fieldCount_; ++i) {
-      std::memset(validity_[i] + first, 0, static_cast<size_t>(count));
+      std::memcpy(validity_[i] + first, present, static_cast<size_t>(count));
     }
-  }
-  // Row `row` holds an event of this kind, every field set.
-  void markPresent(int row) {
-    row_.validity()[row] = 1;
-    for (int i = 0; i < fieldCount_; ++i) validity_[i][row] = 1;
   }
 
  private:

@@ -13,6 +13,15 @@
 
 namespace sluice::connectors::nexmark {
 
+// The bounds of draws that rarely change, with their divisions prepared, kept by a generator:
+// the ranges of person and auction ids settle after the first epochs, and a bid's padding always
+// has the same range.
+struct DrawBounds {
+  IntBound personIds;
+  IntBound auctionIds;
+  IntBound bidExtra;
+};
+
 // Person: id, name, emailAddress, creditCard, city, state, dateTime, extra.
 void writePerson(const GeneratorConfig& config, const EventPlace& place, int64_t timestampMillis,
                  JavaRandom& random, EventColumns& person, int row, runtime::Arena& arena);
@@ -20,12 +29,13 @@ void writePerson(const GeneratorConfig& config, const EventPlace& place, int64_t
 // Auction: id, itemName, description, initialBid, reserve, dateTime, expires, seller, category,
 // extra. `eventsSoFar` is the instance's count, which the auction length is measured from.
 void writeAuction(const GeneratorConfig& config, int64_t eventsSoFar, const EventPlace& place,
-                  int64_t timestampMillis, JavaRandom& random, EventColumns& auction, int row,
-                  runtime::Arena& arena);
+                  int64_t timestampMillis, JavaRandom& random, DrawBounds& bounds,
+                  EventColumns& auction, int row, runtime::Arena& arena);
 
 // Bid: auction, bidder, price, channel, url, dateTime, extra.
 void writeBid(const GeneratorConfig& config, const EventPlace& place, int64_t timestampMillis,
-              JavaRandom& random, EventColumns& bid, int row, runtime::Arena& arena);
+              JavaRandom& random, DrawBounds& bounds, EventColumns& bid, int row,
+              runtime::Arena& arena);
 
 // LongGenerator.nextLong: uniform in [0, n) through nextInt when n fits an int, else Java's
 // (skewed) remainder of a long.
@@ -33,6 +43,13 @@ inline int64_t nextLongBelow(JavaRandom& random, int64_t n) {
   if (n < INT32_MAX) return random.nextInt(static_cast<int32_t>(n));
   const int64_t remainder = random.nextLong() % n;
   return remainder < 0 ? -remainder : remainder;
+}
+
+// The same with the bound's division kept in `cache` while the bound stays the same.
+inline int64_t nextLongBelow(JavaRandom& random, int64_t n, IntBound& cache) {
+  if (n >= INT32_MAX) return nextLongBelow(random, n);
+  if (cache.value() != n) cache = IntBound(static_cast<int32_t>(n));
+  return random.nextInt(cache);
 }
 
 // PriceGenerator.nextPrice: Math.round(10^(6u) * 100) for a uniform u, so log-uniform from 100
@@ -48,11 +65,11 @@ inline int64_t nextPrice(JavaRandom& random) {
 
 // PersonGenerator.nextBase0PersonId: one of the active people, or a few not yet generated.
 int64_t nextBase0PersonId(const GeneratorConfig& config, const EventPlace& place,
-                          JavaRandom& random);
+                          JavaRandom& random, DrawBounds& bounds);
 
 // AuctionGenerator.nextBase0AuctionId: one of the auctions likely in flight, or a few ahead.
 int64_t nextBase0AuctionId(const GeneratorConfig& config, const EventPlace& place,
-                           JavaRandom& random);
+                           JavaRandom& random, DrawBounds& bounds);
 
 constexpr int64_t kMicrosPerMilli = 1000;
 

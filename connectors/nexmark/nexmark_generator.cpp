@@ -27,10 +27,6 @@ int NexmarkGenerator::generate(runtime::Batch& batch, int count) {
   EventColumns person(batch.column(1));
   EventColumns auction(batch.column(2));
   EventColumns bid(batch.column(3));
-  // Every row has one kind: clear all three, then each event marks its own row present.
-  person.clearRows(first, count);
-  auction.clearRows(first, count);
-  bid.clearRows(first, count);
   std::fill_n(types.validity() + first, count, uint8_t{1});
   std::fill_n(batch.rowKinds() + first, count, runtime::RowKind::Insert);
   int32_t* typeValues = types.values<int32_t>();
@@ -50,11 +46,27 @@ int NexmarkGenerator::generate(runtime::Batch& batch, int count) {
         writePerson(share_, place, timestamp, random, person, row, arena);
         break;
       case EventType::Auction:
-        writeAuction(share_, eventsSoFar_, place, timestamp, random, auction, row, arena);
+        writeAuction(share_, eventsSoFar_, place, timestamp, random, bounds_, auction, row, arena);
         break;
-      case EventType::Bid: writeBid(share_, place, timestamp, random, bid, row, arena); break;
+      case EventType::Bid:
+        writeBid(share_, place, timestamp, random, bounds_, bid, row, arena);
+        break;
     }
   }
+  // Every row has one kind: its nested row is present, the other two are NULL.
+  presence_.resize(3 * static_cast<size_t>(count));
+  uint8_t* isPerson = presence_.data();
+  uint8_t* isAuction = isPerson + count;
+  uint8_t* isBid = isAuction + count;
+  for (int i = 0; i < count; ++i) {
+    const int32_t type = typeValues[first + i];
+    isPerson[i] = type == static_cast<int32_t>(EventType::Person);
+    isAuction[i] = type == static_cast<int32_t>(EventType::Auction);
+    isBid[i] = type == static_cast<int32_t>(EventType::Bid);
+  }
+  person.setPresence(isPerson, first, count);
+  auction.setPresence(isAuction, first, count);
+  bid.setPresence(isBid, first, count);
   batch.setSize(first + count);
   return count;
 }

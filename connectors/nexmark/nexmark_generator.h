@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <utility>
+#include <vector>
 
 #include "connectors/nexmark/generator_config.h"
+#include "connectors/nexmark/model_generators.h"
 #include "runtime/data/batch.h"
 
 namespace sluice::connectors::nexmark {
@@ -41,6 +43,8 @@ class NexmarkGenerator {
  private:
   GeneratorConfig share_;
   int64_t eventsSoFar_ = 0;
+  DrawBounds bounds_;
+  std::vector<uint8_t> presence_;  // per batch: which rows are persons, auctions, bids
 };
 
 }  // namespace sluice::connectors::nexmark

@@ -49,13 +49,13 @@ int writeCreditCard(JavaRandom& random, char* out) {
 }  // namespace
 
 int64_t nextBase0PersonId(const GeneratorConfig& config, const EventPlace& place,
-                          JavaRandom& random) {
+                          JavaRandom& random, DrawBounds& bounds) {
   // Only the 'active' people (the most recent ones) take part, so the density of bids and
   // auctions per person stays the same over long runs; the lead makes some persons appear to be
   // referred to before they are created.
   const int64_t people = config.lastBase0PersonId(place) + 1;
   const int64_t active = std::min<int64_t>(people, config.settings().numActivePeople);
-  return people - active + nextLongBelow(random, active + kPersonIdLead);
+  return people - active + nextLongBelow(random, active + kPersonIdLead, bounds.personIds);
 }
 
 void writePerson(const GeneratorConfig& config, const EventPlace& place, int64_t timestampMillis,
@@ -92,7 +92,6 @@ void writePerson(const GeneratorConfig& config, const EventPlace& place, int64_t
       8 + nameLength + emailLength + cardLength + static_cast<int64_t>(city.size() + state.size());
   person.field<StringRef>(7)[row] =
       nextExtra(random, size, config.settings().avgPersonBytes, arena);
-  person.markPresent(row);
 }
 
 }  // namespace sluice::connectors::nexmark

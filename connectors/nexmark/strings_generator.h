@@ -22,9 +22,10 @@ int writeRandomString(JavaRandom& random, int maxLength, char special, char* out
 void writeExactString(JavaRandom& random, int length, char* out);
 
 // StringsGenerator.nextExtra: padding so that `currentSize` plus its length averages
-// `averageSize` (uniform within 20% of the gap), empty when the event is already larger.
+// `averageSize` (uniform within 20% of the gap), empty when the event is already larger. A
+// `cache` keeps the division of the length's draw for callers whose sizes repeat.
 runtime::StringRef nextExtra(JavaRandom& random, int64_t currentSize, int64_t averageSize,
-                             runtime::Arena& arena);
+                             runtime::Arena& arena, IntBound* cache = nullptr);
 
 // A view of `length` bytes at `text`, copied into `arena` unless it fits inline.
 inline runtime::StringRef storeText(const char* text, int length, runtime::Arena& arena) {
