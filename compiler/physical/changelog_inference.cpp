@@ -221,10 +221,14 @@ class ChangelogInference {
         inputs(node, all, self);
         return firesEarlyOrLate() ? ModifyKinds{true, true, false} : insertOnly;
       case StreamOperator::WindowAggregate: inputs(node, all, self); return insertOnly;
-      case StreamOperator::OverAggregate:
+      case StreamOperator::OverAggregate: {
         // Newer Flink (and Nexmark's q6, which Flink 1.19 refuses) runs OVER aggregation over
-        // updating input: each change of an input row changes its output row the same way.
-        return inputs(node, all, self);
+        // updating input: each change of an input row changes its output row the same way, and
+        // revises (-U, +U) the rows whose frame holds it, so updates come out even when only
+        // deletes go in.
+        const ModifyKinds in = inputs(node, all, self);
+        return in.isInsertOnly() ? in : ModifyKinds{true, true, in.deletes};
+      }
       case StreamOperator::WindowRank:
       case StreamOperator::WindowDeduplicate:
       case StreamOperator::IntervalJoin:

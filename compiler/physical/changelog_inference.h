@@ -18,8 +18,8 @@
 // Upsert sinks whose primary key differs from the query's upsert key are marked for
 // materialization (Flink's SinkUpsertMaterializer), as `table.exec.sink.upsert-materialize`
 // ('AUTO' by default, 'FORCE', 'NONE') says. Under `execution.runtime-mode` = 'batch' every node
-// is insert-only. The operators' rules are Flink 1.19's: window TVF aggregation reads updates,
-// OVER aggregation does not.
+// is insert-only. The operators' rules are Flink 1.19's (window TVF aggregation reads updates),
+// except that OVER aggregation reads updates too, as newer Flink does for Nexmark q6.
 #pragma once
 
 #include <map>
@@ -80,7 +80,7 @@ struct ChangelogPlan {
 // Runs the pass over the roots of one statement: Sink nodes, or the root of a bare query whose
 // rows go to the client (which takes every change, with -U). `options` are the SET options in
 // force. Throws UserError at `location` for a plan no sink can take, an operator that cannot
-// take its input's changes (an OVER aggregation over a GROUP BY), and an upsert sink or source
+// take its input's changes (a window join over a GROUP BY), and an upsert sink or source
 // without the primary key it needs.
 ChangelogPlan inferChangelogModes(const std::vector<plan::NodeRef>& roots,
                                   const std::map<std::string, std::string>& options,

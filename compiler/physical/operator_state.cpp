@@ -62,7 +62,10 @@ std::string windowAggregate(const Node& node) {
   return "";
 }
 
-std::string overAggregate(const Node& node) {
+std::string overAggregate(const Node& node, const ChangelogPlan& plan) {
+  if (inputUpdates(node, plan)) {
+    return "per partition key: every current row with the results last sent for it";
+  }
   const plan::OverWindow* over = nullptr;
   for (const auto& e : node.expressions) {
     if (e->over) over = e->over.get();
@@ -138,7 +141,7 @@ std::string describeOperatorState(const plan::LogicalNode& node, const Changelog
     case StreamOperator::Except: return "per row: a count from each input";
     case StreamOperator::GroupWindowAggregate:
     case StreamOperator::WindowAggregate: return windowAggregate(node);
-    case StreamOperator::OverAggregate: return overAggregate(node);
+    case StreamOperator::OverAggregate: return overAggregate(node, plan);
     case StreamOperator::Rank:
     case StreamOperator::WindowRank:
     case StreamOperator::SortLimit: return rank(node, *info);

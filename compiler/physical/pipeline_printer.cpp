@@ -185,9 +185,11 @@ std::string describe(const artifact::JobPlan& plan, const Node& node) {
                          node.windowEndColumn >= 0 ? "  per window" : "");
     case NodeKind::OverAggregate:
       return fmt::format(
-          "OverAggregate  partitionBy [{}]  orderBy [{} ({})]  {} {} PRECEDING  select [{}]",
-          columns(node.keys), sortKeys(node), node.eventTime ? "rowtime" : "proctime",
-          node.rowsFrame ? "ROWS" : "RANGE", overBound(node), calls(node));
+          "OverAggregate  partitionBy [{}]  orderBy [{} ({})]  {} {} PRECEDING  select [{}]{}",
+          columns(node.keys), sortKeys(node),
+          !node.eventTime ? "proctime" : node.inputUpdates ? "value" : "rowtime",
+          node.rowsFrame ? "ROWS" : "RANGE", overBound(node), calls(node),
+          node.inputUpdates ? "  (retracting input)" : "");
     case NodeKind::Expand: {
       std::string out = "Expand  projects [";
       for (size_t i = 0; i < node.rows.size(); ++i) out += (i > 0 ? "}, {" : "{") + joined(node.rows[i]);

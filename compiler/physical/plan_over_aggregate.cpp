@@ -3,7 +3,9 @@
 // instance through a hash exchange on the partition columns (one instance without PARTITION BY);
 // operands and partition keys that are expressions are computed by a Calc in front, and
 // projected away again behind. Refuses, as Flink does, what its streaming operator cannot run
-// (a UserError, not "cannot run .. yet").
+// (a UserError, not "cannot run .. yet"). Over updating input (Nexmark q6, which Flink 1.19
+// refuses and newer Flink runs) the node is marked `inputUpdates` and ordered by the value of
+// any TIMESTAMP column; its operator revises the results it sent (over_updating_input.cpp).
 #include <set>
 
 #include "compiler/diagnostics/diagnostics.h"
@@ -70,11 +72,9 @@ int Planner::overAggregate(const plan::LogicalNode& node) {
                       "same window");
     }
   }
-  if (inputUpdates(node)) {
-    unsupported(
-        "OVER aggregation over updating input (the changelog planning lets it through, "
-        "as newer Flink does for Nexmark q6, but the OVER operator has no retraction)");
-  }
+  // Over updating input (Nexmark q6: an OVER over a Top-1) the operator keeps every current row
+  // and revises the results of the rows whose frame a change touches (over_updating_input.cpp).
+  const bool updating = inputUpdates(node);
   const std::vector<plan::Field>& inputSchema = node.inputs[0]->schema;
   if (window.orderBy.size() != 1) {
     throw UserError(location_,
@@ -85,14 +85,22 @@ int Planner::overAggregate(const plan::LogicalNode& node) {
   if (descending) {
     throw UserError(location_, "the window can only be ordered in ASCENDING mode");
   }
+  // Over updating input a join or a Top-N before has made the time a plain TIMESTAMP (as in
+  // Flink): the operator there orders rows by the value, whatever the watermark says.
+  const auto orderedByTime = [&](const DataType& type) {
+    return type.isTimeAttribute() || (updating && type.isTimestamp());
+  };
   if (order->kind != plan::ExpressionKind::InputRef ||
-      !inputSchema[static_cast<size_t>(order->index)].type.isTimeAttribute()) {
+      !orderedByTime(inputSchema[static_cast<size_t>(order->index)].type)) {
     throw UserError(location_,
                     "OVER windows' ordering in stream mode must be defined on a time "
                     "attribute, not " +
                         order->digest());
   }
-  const bool eventTime = inputSchema[static_cast<size_t>(order->index)].type.isRowtime();
+  // Over updating input any ORDER BY TIMESTAMP column but PROCTIME() is read by its value.
+  const bool eventTime = updating
+                             ? !inputSchema[static_cast<size_t>(order->index)].type.isProctime()
+                             : inputSchema[static_cast<size_t>(order->index)].type.isRowtime();
 
   // The frame: from UNBOUNDED or n PRECEDING to CURRENT ROW.
   const char* const kFrames =
@@ -121,6 +129,13 @@ int Planner::overAggregate(const plan::LogicalNode& node) {
     throw UserError(location_, kFrames);
   }
   const bool unbounded = precedingBound < 0;
+  if (updating && !eventTime && !unbounded && !window.rows) {
+    unsupported(
+        "a RANGE INTERVAL frame ordered by processing time over updating input (rows have no "
+        "time to find their peers by once they are retracted)");
+  }
+  // Rows leave a bounded frame, and over updating input any frame.
+  const bool retracts = !unbounded || updating;
 
   // The aggregate calls, over input columns or columns the Calc in front computes.
   static const std::set<std::string> kSupported = {
@@ -137,8 +152,10 @@ int Planner::overAggregate(const plan::LogicalNode& node) {
         argumentTypes.push_back(operand->type);
         lowered.arguments.push_back(computed.column(operand));
       }
-      // The rows leaving a bounded frame are retracted.
-      NativeAggregateNeeds needs{!unbounded, false, "a bounded OVER frame"};
+      // The rows leaving a bounded frame, or retracted by the input, are retracted.
+      NativeAggregateNeeds needs{retracts, false,
+                                 updating ? "an OVER frame over updating input"
+                                          : "a bounded OVER frame"};
       lowerNativeAggregate(*call.function, call.name, argumentTypes, call.distinct, needs,
                            location_, lowered);
       lowered.function = call.name;
@@ -153,8 +170,9 @@ int Planner::overAggregate(const plan::LogicalNode& node) {
       unsupported(call.name + "(DISTINCT ..) OVER (..)");
     }
     // Their accumulators cannot retract the rows that leave a bounded frame.
-    if (!unbounded && (call.name == "FIRST_VALUE" || call.name == "LAST_VALUE")) {
-      unsupported(call.name + " over a bounded OVER frame");
+    if (retracts && (call.name == "FIRST_VALUE" || call.name == "LAST_VALUE")) {
+      unsupported(call.name + (updating ? " OVER (..) over updating input"
+                                        : " over a bounded OVER frame"));
     }
     artifact::AggregateCall lowered;
     lowered.function = call.name == "$SUM0" ? "SUM0" : call.name;
@@ -195,6 +213,7 @@ int Planner::overAggregate(const plan::LogicalNode& node) {
   n.rowsFrame = window.rows;
   n.precedingBound = precedingBound;
   n.aggregates = std::move(calls);
+  n.inputUpdates = updating;
   // Flink's retention applies to the processing-time UNBOUNDED and ROWS functions; the RANGE
   // one clears an idle partition by its own timer.
   if (!eventTime && (precedingBound < 0 || window.rows)) n.stateTtlMillis = stateTtl(node);

@@ -21,6 +21,7 @@ std::unique_ptr<StreamOperator> makeOverAggregateOperator(
   if (node.sortKeys.size() != 1) {
     throw std::invalid_argument("an OVER aggregation needs exactly one time attribute to order by");
   }
+  if (node.inputUpdates) return makeUpdatingInputOver(node, context, std::move(state));
   if (!node.eventTime) return makeProcessingTimeOver(node, context, std::move(state));
   if (node.precedingBound < 0) return makeEventTimeUnboundedOver(node, context, std::move(state));
   if (node.rowsFrame) return makeEventTimeRowsOver(node, context, std::move(state));
@@ -46,8 +47,9 @@ OverAggregateOperator::OverAggregateOperator(const artifact::Node& node,
 void OverAggregateOperator::processBatch(Batch& batch, int /*input*/, Output& out) {
   Row row(static_cast<size_t>(batch.columnCount()));
   for (int r = 0; r < batch.size(); ++r) {
-    // The planner refuses updating input: OVER results are never revised.
-    if (batch.rowKind(r) != RowKind::Insert) {
+    // Only the operator for updating input revises its results.
+    kind_ = batch.rowKind(r);
+    if (kind_ != RowKind::Insert && !node_.inputUpdates) {
       throw std::logic_error("OVER aggregation received an update or a deletion");
     }
     for (int c = 0; c < batch.columnCount(); ++c) {
@@ -129,14 +131,25 @@ OverAggregateOperator::Row OverAggregateOperator::results(const Accumulators& ac
   return values;
 }
 
-void OverAggregateOperator::emit(const Row& row, const Row& values, Output& out) {
+OverAggregateOperator::Accumulators OverAggregateOperator::fresh() const {
+  Accumulators accumulators;
+  accumulators.reserve(functions_.size());
+  for (const auto& function : functions_) accumulators.push_back(function->create());
+  return accumulators;
+}
+
+void OverAggregateOperator::discard(Accumulators& accumulators) const {
+  for (size_t i = 0; i < functions_.size(); ++i) functions_[i]->pack(accumulators[i]);
+}
+
+void OverAggregateOperator::emit(const Row& row, const Row& values, Output& out, RowKind kind) {
   if (output_.full()) flush(out);
   const int at = output_.size();
   int column = 0;
   for (const Value& value : row) writeValue(output_.column(column++), at, value, output_.arena());
   for (const Value& value : values)
     writeValue(output_.column(column++), at, value, output_.arena());
-  output_.rowKinds()[at] = RowKind::Insert;
+  output_.rowKinds()[at] = kind;
   output_.setSize(at + 1);
 }
 

@@ -1,7 +1,8 @@
 // OVER aggregation (Flink's over/*PrecedingFunction): every input row leaves with the values of
 // the node's aggregate calls over its frame appended, as an insert. There is one operator per
 // time domain and frame kind (over_event_time.cpp, over_event_time_bounded.cpp,
-// over_processing_time.cpp); this base holds what they share: the partition key, rows and
+// over_processing_time.cpp), and one for updating input that revises what it sent
+// (over_updating_input.cpp); this base holds what they share: the partition key, rows and
 // accumulators as state bytes, and the output batch. Rows of one partition always reach the
 // same instance through the hash exchange in front of it.
 #pragma once
@@ -13,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/data/row_kind.h"
 #include "runtime/execution/stream_operator.h"
 #include "runtime/operators/aggregate_functions.h"
 #include "runtime/operators/operator_factory.h"
@@ -34,8 +36,10 @@ class OverAggregateOperator : public StreamOperator {
   using Row = std::vector<Value>;
   using Accumulators = std::vector<Value>;
 
-  // One input row, with its partition key current in the backend.
+  // One input row, with its partition key current in the backend. Its kind (rowKind()) is an
+  // insert unless the node's input updates (node.inputUpdates).
   virtual void processRow(const Row& row, Output& out) = 0;
+  RowKind rowKind() const { return kind_; }
 
   // The row's event time; NULL drops it (counted), as it belongs to no frame.
   std::optional<int64_t> eventTimeOf(const Row& row);
@@ -46,9 +50,11 @@ class OverAggregateOperator : public StreamOperator {
   void accumulate(Accumulators& accumulators, const Row& row) const;
   void retract(Accumulators& accumulators, const Row& row) const;
   Row results(const Accumulators& accumulators) const;
+  Accumulators fresh() const;
+  void discard(Accumulators& accumulators) const;  // packs what is dropped without storing
 
   // Appends the row with `results`; hands the batch on when it is full.
-  void emit(const Row& row, const Row& results, Output& out);
+  void emit(const Row& row, const Row& results, Output& out, RowKind kind = RowKind::Insert);
   void flush(Output& out);
 
   // Rows and small numbers as state bytes; user keys of the sorted row buffers.
@@ -81,6 +87,7 @@ class OverAggregateOperator : public StreamOperator {
   void update(Accumulators& accumulators, const Row& row, bool adds) const;
 
   int timeColumn_;
+  RowKind kind_ = RowKind::Insert;
   std::vector<std::unique_ptr<AggregateFunction>> functions_;
   Batch output_;
   std::string key_;
@@ -100,5 +107,8 @@ std::unique_ptr<StreamOperator> makeEventTimeRowsOver(const artifact::Node& node
 std::unique_ptr<StreamOperator> makeProcessingTimeOver(const artifact::Node& node,
                                                        const OperatorContext& context,
                                                        std::unique_ptr<KeyedStateBackend> state);
+std::unique_ptr<StreamOperator> makeUpdatingInputOver(const artifact::Node& node,
+                                                      const OperatorContext& context,
+                                                      std::unique_ptr<KeyedStateBackend> state);
 
 }  // namespace sluice::runtime

@@ -471,6 +471,27 @@ TEST(ChangelogMode, OverAggregateOverUpdatesRetracts) {
   EXPECT_EQ(a->mode(plan::NodeKind::OverAggregate), "[I,UB,UA]");
 }
 
+// Over a Top-1 (Nexmark q6's shape) the OVER passes its input's deletes on; each row it revises
+// sends -U and +U. An upsert sink keyed by the Top-1's key takes the changes without
+// materialization; an append-only one refuses them, naming the OVER node.
+TEST(ChangelogMode, OverAggregateOverTopOneRetractsAndDeletes) {
+  const std::string query =
+      "SELECT channel, COUNT(*) OVER (PARTITION BY channel ORDER BY ts ROWS 2 PRECEDING) "
+      "FROM (SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY channel "
+      "ORDER BY user_id DESC) AS rn FROM clicks) WHERE rn <= 1);";
+  auto printed = analyze("INSERT INTO print_out " + query);
+  EXPECT_EQ(printed->mode(plan::NodeKind::OverAggregate), "[I,UB,UA,D]");
+  EXPECT_EQ(printed->sink().input.toString(), "[I,UB,UA,D]");
+  EXPECT_EQ(printed->info(plan::NodeKind::OverAggregate).state,
+            "per partition key: every current row with the results last sent for it");
+  auto upsert = analyze("INSERT INTO upsert_out " + query);
+  EXPECT_EQ(upsert->mode(plan::NodeKind::OverAggregate), "[I,UB,UA,D]");
+  EXPECT_FALSE(upsert->sink().upsertMaterialize);
+  Refusal refusal = refusalOf("INSERT INTO fs_out " + query);
+  EXPECT_NE(refusal.message.find("produced by node OverAggregate"), std::string::npos)
+      << refusal.message;
+}
+
 TEST(ChangelogMode, UpsertSourceIsNormalizedPerPrimaryKey) {
   auto a = analyze("SELECT * FROM user_changes;");
   const NodeChangelog& scan = a->info(plan::NodeKind::TableScan);
