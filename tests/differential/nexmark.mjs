@@ -184,7 +184,8 @@ async function main() {
         results.push({ label, promise: Promise.resolve({ ok: false, detail: twinError }) });
         continue;
       }
-      const args = ['run', '--udx', options.udx, '--local', '--set', `sqlc.jit.mode=${mode}`, file];
+      const settings = Object.entries(twin.settings ?? {}).flatMap(([k, v]) => ['--set', `${k}=${v}`]);
+      const args = ['run', '--udx', options.udx, '--local', '--set', `sqlc.jit.mode=${mode}`, ...settings, file];
       const run = schedule(() => runProcess(options.sqlc, args, JOB_TIMEOUT_MS));
       results.push({ label, promise: guarded(run.then(p => judgeRun(entry, want, p))) });
     }
