@@ -172,6 +172,9 @@ struct Node {
   std::string table;
   std::string connector;  // the factory: 'connector', legacy 'connector.type' or Blink 'type'
   std::map<std::string, std::string> options;
+  // Sink: the table's PARTITIONED BY columns, by name, in declaration order (a filesystem sink
+  // writes a directory per partition and leaves them out of its files); empty when unpartitioned.
+  std::vector<std::string> partitionKeys;
 
   // Calc: output expressions over the input row, and the rows it keeps (none: all).
   std::vector<Expression> projections;

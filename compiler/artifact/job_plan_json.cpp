@@ -220,6 +220,7 @@ Json nodeToJson(const Node& n) {
   if (!n.table.empty()) j["table"] = n.table;
   if (!n.connector.empty()) j["connector"] = n.connector;
   if (!n.options.empty()) j["options"] = n.options;
+  if (!n.partitionKeys.empty()) j["partitionKeys"] = n.partitionKeys;
   if (!n.projections.empty()) {
     Json projections = Json::array();
     for (const Expression& e : n.projections) projections.push_back(expressionToJson(e));
@@ -369,6 +370,10 @@ Node nodeFromJson(const Json& j) {
   n.table = j.value("table", "");
   n.connector = j.value("connector", "");
   if (j.contains("options")) n.options = j.at("options").get<std::map<std::string, std::string>>();
+  // Absent in plans written before partitioned sinks: an unpartitioned table.
+  if (j.contains("partitionKeys")) {
+    n.partitionKeys = j.at("partitionKeys").get<std::vector<std::string>>();
+  }
   if (j.contains("projections")) {
     for (const Json& e : j.at("projections")) n.projections.push_back(expressionFromJson(e));
   }

@@ -288,6 +288,7 @@ int Planner::sink(const plan::LogicalNode& node) {
   }
   Node n = makeNode(NodeKind::Sink, {input}, node.schema);
   describeTable(node, n);
+  if (node.table) n.partitionKeys = node.table->partitionKeys;
   return add(std::move(n));
 }
 

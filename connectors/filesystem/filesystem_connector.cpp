@@ -1,11 +1,14 @@
 #include "connectors/filesystem/filesystem_connector.h"
 
+#include <algorithm>
+
 #include "connectors/options/session_zone.h"
 #include "connectors/options/table_options.h"
 #include "connectors/filesystem/file_listing.h"
 #include "connectors/filesystem/file_lookup_table.h"
 #include "connectors/filesystem/file_sink.h"
 #include "connectors/filesystem/file_source.h"
+#include "connectors/filesystem/partition_commit.h"
 
 namespace sluice::connectors {
 
@@ -50,7 +53,51 @@ RollingPolicy rollingPolicy(const TableOptions& options) {
       "sink.rolling-policy.rollover-interval", policy.rolloverInterval.count()));
   policy.inactivityInterval = std::chrono::milliseconds(options.durationMillis(
       "sink.rolling-policy.inactivity-interval", policy.inactivityInterval.count()));
+  policy.checkInterval = std::chrono::milliseconds(options.durationMillis(
+      "sink.rolling-policy.check-interval", policy.checkInterval.count()));
   return policy;
+}
+
+// The partition columns resolved against the sink's schema; the rest are the files' columns.
+PartitionLayout partitionLayout(const runtime::ConnectorContext& context,
+                                const TableOptions& options) {
+  const artifact::Node& node = *context.node;
+  PartitionLayout layout;
+  layout.keys = node.partitionKeys;
+  for (const std::string& key : node.partitionKeys) {
+    int found = -1;
+    for (size_t c = 0; c < node.schema.size(); ++c) {
+      if (node.schema[c].name == key) found = static_cast<int>(c);
+    }
+    if (found < 0) {
+      throw runtime::ConnectorError("filesystem table " + options.table() +
+                                    ": no column for partition key '" + key + "'");
+    }
+    layout.keyColumns.push_back(found);
+    layout.keyTypes.push_back(node.schema[static_cast<size_t>(found)].type);
+  }
+  for (size_t c = 0; c < node.schema.size(); ++c) {
+    const int column = static_cast<int>(c);
+    if (std::find(layout.keyColumns.begin(), layout.keyColumns.end(), column) ==
+        layout.keyColumns.end()) {
+      layout.dataColumns.push_back(column);
+    }
+  }
+  layout.defaultName = options.text("partition.default-name", kDefaultPartitionName);
+  const std::string extractor = options.text("partition.time-extractor.kind", "default");
+  if (extractor != "default") {
+    throw runtime::ConnectorError("filesystem table " + options.table() +
+                                  ": partition time extractor '" + extractor +
+                                  "' is not supported ('partition.time-extractor.kind'): there "
+                                  "is no user code here; use 'default'");
+  }
+  std::string formatter = options.text("partition.time-extractor.timestamp-formatter", "");
+  if (formatter == "yyyy-MM-dd HH:mm:ss") formatter.clear();  // Flink's default, read leniently
+  layout.timeExtractor = PartitionTimeExtractor(
+      node.partitionKeys, options.text("partition.time-extractor.timestamp-pattern", ""),
+      formatter);
+  layout.zone = sessionZone(context);
+  return layout;
 }
 
 }  // namespace
@@ -75,11 +122,40 @@ std::unique_ptr<runtime::SinkWriter> FilesystemConnectorFactory::createSink(
     const runtime::ConnectorContext& context) const {
   const TableOptions options(*context.node);
   const FileTable table = describeTable(options);
-  std::unique_ptr<RowEncoder> encoder =
-      makeRowEncoder(table.format, formatContext(context, options, table));
-  return std::make_unique<FileSinkWriter>(options.table(),
-                                          PartFileNaming{table.path, context.subtask, table.format},
-                                          std::move(encoder), rollingPolicy(options));
+  FormatContext format = formatContext(context, options, table);
+  PartFileNaming naming{table.path, context.subtask, table.format};
+  if (context.node->partitionKeys.empty()) {
+    return std::make_unique<FileSinkWriter>(options.table(), std::move(naming),
+                                            makeRowEncoder(table.format, format),
+                                            rollingPolicy(options));
+  }
+  PartitionLayout layout = partitionLayout(context, options);
+  // Flink writes the rows without their partition columns: the path holds them.
+  std::vector<artifact::Field> dataFields;
+  for (int column : layout.dataColumns) {
+    dataFields.push_back(context.node->schema[static_cast<size_t>(column)]);
+  }
+  format.fields = std::move(dataFields);
+  std::unique_ptr<RowEncoder> encoder = makeRowEncoder(table.format, format);
+  PartitionCommitPolicy::fromOptions(options);  // refuses an unsupported policy up front
+  return std::make_unique<FileSinkWriter>(options.table(), std::move(naming), std::move(encoder),
+                                          rollingPolicy(options), std::move(layout),
+                                          committerFor(context, table.path));
+}
+
+std::shared_ptr<PartitionCommitter> FilesystemConnectorFactory::committerFor(
+    const runtime::ConnectorContext& context, const std::string& directory) const {
+  const TableOptions options(*context.node);
+  const CommitterKey key{context.node, context.cancelled};
+  std::lock_guard<std::mutex> lock(committersMutex_);
+  for (auto it = committers_.begin(); it != committers_.end();) {
+    it = it->second.expired() ? committers_.erase(it) : std::next(it);
+  }
+  if (auto existing = committers_[key].lock()) return existing;
+  auto committer = std::make_shared<PartitionCommitter>(directory, context.parallelism,
+                                                        PartitionCommitPolicy::fromOptions(options));
+  committers_[key] = committer;
+  return committer;
 }
 
 }  // namespace sluice::connectors

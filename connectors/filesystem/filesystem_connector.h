@@ -7,16 +7,28 @@
 // key, and reloaded when they change, checked at most every
 // 'lookup.full-cache.periodic-reload.interval' (or Flink's 'lookup.join.cache.ttl'; 1 s).
 //
+// A PARTITIONED BY table is written into partition directories and its partitions committed
+// (file_sink.h, partition_commit.h): 'partition.default-name', 'partition.time-extractor.kind'
+// ('default' only), '.timestamp-pattern', '.timestamp-formatter', 'sink.partition-commit.*'
+// ('success-file' policy only), 'sink.rolling-policy.check-interval' (how often a process-time
+// commit is checked). A partitioned table is read without its partition directories' values.
+//
 // Accepted and ignored (no effect at run time): 'source.monitor-interval' (the path is read
-// once), 'source.report-statistics', 'partition.default-name', 'partition.time-extractor.*',
-// 'sink.shuffle-by-partition.enable', 'sink.partition-commit.*', 'auto-compaction',
-// 'compaction.*', 'sink.rolling-policy.check-interval', and the
-// parallelism options (the planner's). Partitioned tables are read and written without
-// partition directories: the job plan does not carry the partition keys.
+// once), 'source.report-statistics', 'sink.shuffle-by-partition.enable', 'auto-compaction',
+// 'compaction.*', and the parallelism options (the planner's).
 #pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <utility>
 
 #include "runtime/connector/connector.h"
 #include "runtime/connector/lookup_table.h"
+
+namespace sluice::connectors {
+class PartitionCommitter;
+}
 
 namespace sluice::connectors {
 
@@ -28,6 +40,16 @@ class FilesystemConnectorFactory : public runtime::ConnectorFactory {
       const runtime::ConnectorContext& context) const override;
   std::unique_ptr<runtime::LookupTable> createLookupTable(
       const runtime::LookupContext& context) const override;
+
+ private:
+  // The committer of a partitioned sink, one per sink node of a running job (keyed by the node
+  // and the job's cancel flag), shared by its subtasks and released with the last of them.
+  std::shared_ptr<PartitionCommitter> committerFor(const runtime::ConnectorContext& context,
+                                                   const std::string& directory) const;
+
+  using CommitterKey = std::pair<const void*, const void*>;
+  mutable std::mutex committersMutex_;
+  mutable std::map<CommitterKey, std::weak_ptr<PartitionCommitter>> committers_;
 };
 
 inline constexpr int64_t kDefaultLookupCheckMillis = 1000;

@@ -58,6 +58,9 @@ class SinkWriter {
  public:
   virtual ~SinkWriter() = default;
   virtual void write(const Batch& batch) = 0;
+  // The pipeline's watermark (event-time microseconds) reached the sink, after the rows before
+  // it were written; a sink committing by event time (the filesystem's partitions) acts on it.
+  virtual void watermark(int64_t /*micros*/) {}
   // End of input: flush and close. Not called when the job fails or is cancelled.
   virtual void finish() {}
 };

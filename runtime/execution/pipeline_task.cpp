@@ -411,6 +411,9 @@ void PipelineTask::deliver(Batch& batch) {
 void PipelineTask::deliverWatermark(int64_t watermark) {
   if (sink_) {
     sinkMetrics_->watermarkMicros.store(watermark, std::memory_order_relaxed);
+    const int64_t started = steadyNanos();
+    sink_->watermark(watermark);
+    sinkMetrics_->add(sinkMetrics_->busyNanos, steadyNanos() - started);
   } else {
     exchange_->watermark(watermark);
   }
