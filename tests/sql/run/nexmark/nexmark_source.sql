@@ -63,52 +63,7 @@ FROM datagen GROUP BY event_type;
 -- the hot auction 1000, mostly by the hot bidder (1001, plus the second FIRST_PERSON_ID Java's
 -- BidGenerator adds), half of them through hot channels. At 10 M events/s the auctions' first
 -- expiry is 1 ms after they start.
-CREATE TABLE first_events (
-    event_type int,
-    person ROW<
-        id  BIGINT,
-        name  VARCHAR,
-        emailAddress  VARCHAR,
-        creditCard  VARCHAR,
-        city  VARCHAR,
-        state  VARCHAR,
-        `dateTime` TIMESTAMP(3),
-        extra  VARCHAR>,
-    auction ROW<
-        id  BIGINT,
-        itemName  VARCHAR,
-        description  VARCHAR,
-        initialBid  BIGINT,
-        reserve  BIGINT,
-        `dateTime`  TIMESTAMP(3),
-        expires  TIMESTAMP(3),
-        seller  BIGINT,
-        category  BIGINT,
-        extra  VARCHAR>,
-    bid ROW<
-        auction  BIGINT,
-        bidder  BIGINT,
-        price  BIGINT,
-        channel  VARCHAR,
-        url  VARCHAR,
-        `dateTime`  TIMESTAMP(3),
-        extra  VARCHAR>,
-    `dateTime` AS
-        CASE
-            WHEN event_type = 0 THEN person.`dateTime`
-            WHEN event_type = 1 THEN auction.`dateTime`
-            ELSE bid.`dateTime`
-        END,
-    WATERMARK FOR `dateTime` AS `dateTime` - INTERVAL '4' SECOND
-) WITH (
-    'connector' = 'nexmark',
-    'first-event.rate' = '10000000',
-    'next-event.rate' = '10000000',
-    'events.num' = '8',
-    'person.proportion' = '1',
-    'auction.proportion' = '3',
-    'bid.proportion' = '46'
-);
+CREATE TABLE first_events WITH ('events.num' = '8') LIKE datagen;
 
 SELECT auction.id, auction.itemName, auction.initialBid, auction.reserve, auction.seller,
        auction.category, CHAR_LENGTH(auction.description), CHAR_LENGTH(auction.extra),
@@ -130,52 +85,7 @@ FROM first_events WHERE event_type = 2;
 -- +I[1000, 2001, 3968405, Apple, 55, TRUE]
 
 -- Event id 50 is the first person, 1001.
-CREATE TABLE first_person (
-    event_type int,
-    person ROW<
-        id  BIGINT,
-        name  VARCHAR,
-        emailAddress  VARCHAR,
-        creditCard  VARCHAR,
-        city  VARCHAR,
-        state  VARCHAR,
-        `dateTime` TIMESTAMP(3),
-        extra  VARCHAR>,
-    auction ROW<
-        id  BIGINT,
-        itemName  VARCHAR,
-        description  VARCHAR,
-        initialBid  BIGINT,
-        reserve  BIGINT,
-        `dateTime`  TIMESTAMP(3),
-        expires  TIMESTAMP(3),
-        seller  BIGINT,
-        category  BIGINT,
-        extra  VARCHAR>,
-    bid ROW<
-        auction  BIGINT,
-        bidder  BIGINT,
-        price  BIGINT,
-        channel  VARCHAR,
-        url  VARCHAR,
-        `dateTime`  TIMESTAMP(3),
-        extra  VARCHAR>,
-    `dateTime` AS
-        CASE
-            WHEN event_type = 0 THEN person.`dateTime`
-            WHEN event_type = 1 THEN auction.`dateTime`
-            ELSE bid.`dateTime`
-        END,
-    WATERMARK FOR `dateTime` AS `dateTime` - INTERVAL '4' SECOND
-) WITH (
-    'connector' = 'nexmark',
-    'first-event.rate' = '10000000',
-    'next-event.rate' = '10000000',
-    'events.num' = '49',
-    'person.proportion' = '1',
-    'auction.proportion' = '3',
-    'bid.proportion' = '46'
-);
+CREATE TABLE first_person WITH ('events.num' = '49') LIKE datagen;
 
 SELECT person.id, person.name, person.emailAddress, person.creditCard, person.city, person.state,
        CHAR_LENGTH(person.extra)
