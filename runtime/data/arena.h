@@ -22,10 +22,20 @@ class Arena {
   // Copies `text` into the arena when it does not fit inline and returns a view of the copy.
   StringRef copy(std::string_view text);
   size_t bytesAllocated() const { return bytesAllocated_; }
+  // Forgets every allocation, keeping the first chunk for the next ones when it is of a usual
+  // size: a batch cleared and refilled every few microseconds then allocates nothing. Only for
+  // an arena nothing refers to any more (Batch::clear checks that it holds the only handle).
+  void reset();
 
  private:
   static constexpr size_t kMinChunk = 16 * 1024;
-  std::vector<std::unique_ptr<char[]>> chunks_;
+  // A chunk larger than this (a huge string) is not kept by reset().
+  static constexpr size_t kLargestKeptChunk = 1024 * 1024;
+  struct Chunk {
+    std::unique_ptr<char[]> bytes;
+    size_t size = 0;
+  };
+  std::vector<Chunk> chunks_;
   char* cursor_ = nullptr;
   size_t remaining_ = 0;
   size_t bytesAllocated_ = 0;

@@ -37,8 +37,16 @@ void Batch::keepAlive(const std::shared_ptr<Arena>& arena) {
 
 void Batch::clear() {
   size_ = 0;
+  // Reuse the own arena's memory when no other batch holds it (the common case of an operator's
+  // output batch cleared after each push); a shared one stays with its other holders.
+  std::shared_ptr<Arena> own = std::move(arenas_.front());
   arenas_.clear();
-  arenas_.push_back(std::make_shared<Arena>());
+  if (own.use_count() == 1) {
+    own->reset();
+    arenas_.push_back(std::move(own));
+  } else {
+    arenas_.push_back(std::make_shared<Arena>());
+  }
   for (Vector& column : columns_) column.clearChildRows();
 }
 
