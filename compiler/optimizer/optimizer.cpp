@@ -20,6 +20,9 @@ const std::vector<OptimizerPass>& optimizerPasses() {
        removeTrivialFilters},
       {"reduce-aggregate-functions", "STDDEV_* and VAR_* become SUM(x * x), SUM(x) and COUNT(x) "
        "and their formula after the aggregate, as Flink computes them", reduceAggregateFunctions},
+      {"prune-join-inputs", "a join's inputs keep only the columns the projection over it and "
+       "its condition read, so join state holds no more (Flink's ProjectJoinTransposeRule)",
+       pruneJoinInputs},
   };
   return kPasses;
 }

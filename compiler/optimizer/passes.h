@@ -10,5 +10,6 @@ plan::NodeRef rewriteSubqueriesToJoins(const plan::NodeRef& root, plan::NodeFact
 plan::NodeRef recognizeRanks(const plan::NodeRef& root, plan::NodeFactory& nodes);
 plan::NodeRef removeTrivialFilters(const plan::NodeRef& root, plan::NodeFactory& nodes);
 plan::NodeRef reduceAggregateFunctions(const plan::NodeRef& root, plan::NodeFactory& nodes);
+plan::NodeRef pruneJoinInputs(const plan::NodeRef& root, plan::NodeFactory& nodes);
 
 }  // namespace sluice
