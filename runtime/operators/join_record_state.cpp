@@ -5,10 +5,15 @@
 namespace sluice::runtime {
 namespace {
 
-// An entry's value: copies, associations, then the row's columns.
-void decodeRecord(std::string_view in, JoinRecord& record) {
+// An entry's value: copies, associations, then the row's columns, except in the ByRow layout,
+// whose entry key already is the encoded row: its value holds the two counts only, so a row is
+// encoded and stored once. (Values written with the row after the counts still read right.)
+void decodeCounts(std::string_view& in, JoinRecord& record) {
   record.copies = decodeValue(in).integer;
   record.associations = decodeValue(in).integer;
+}
+
+void decodeRow(std::string_view in, JoinRecord& record) {
   record.row.clear();
   while (!in.empty()) record.row.push_back(decodeValue(in));
 }
@@ -44,7 +49,9 @@ void JoinRecordState::store(const std::string& entryKey, const std::vector<Value
   encoded_.clear();
   encodeValue(Value::ofInteger(copies), encoded_);
   encodeValue(Value::ofInteger(associations), encoded_);
-  for (const Value& value : row) encodeValue(value, encoded_);
+  if (layout_ != Layout::ByRow) {
+    for (const Value& value : row) encodeValue(value, encoded_);
+  }
   entries_->put(entryKey, encoded_);
 }
 
@@ -66,9 +73,10 @@ void JoinRecordState::retract(const std::vector<Value>& row) {
   if (!stored) return;
   if (layout_ == Layout::ByRow) {
     JoinRecord record;
-    decodeRecord(*stored, record);
+    std::string_view in = *stored;
+    decodeCounts(in, record);
     if (record.copies > 1) {
-      store(key, record.row, record.copies - 1, record.associations);
+      store(key, row, record.copies - 1, record.associations);
       return;
     }
   }
@@ -80,15 +88,18 @@ void JoinRecordState::forEach(const std::function<void(JoinRecord&)>& visit) {
   std::vector<JoinRecord> records;
   entries_->forEach([&](std::string_view entryKey, std::string_view value) {
     JoinRecord& record = records.emplace_back();
-    record.entryKey = std::string(entryKey);
-    decodeRecord(value, record);
+    decodeCounts(value, record);
+    decodeRow(layout_ == Layout::ByRow ? entryKey : value, record);
     return Visit::Continue;
   });
   for (JoinRecord& record : records) visit(record);
 }
 
 void JoinRecordState::updateAssociations(const JoinRecord& record, int64_t associations) {
-  store(record.entryKey, record.row, record.copies, associations);
+  // The entry key follows from the row in every layout; not kept per record, since copying it
+  // (a whole encoded row in the ByRow layout) for every candidate cost more than re-encoding it
+  // for the few rows whose associations change.
+  store(std::string(entryKeyOf(record.row)), record.row, record.copies, associations);
 }
 
 }  // namespace sluice::runtime

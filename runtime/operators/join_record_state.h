@@ -24,7 +24,7 @@ struct JoinRecord {
   std::vector<Value> row;
   int64_t copies = 1;        // live copies of the row (always 1 with a unique key)
   int64_t associations = 0;  // rows of the other side it joins (outer sides)
-  std::string entryKey;      // where it is stored, for updateAssociations
+  std::string entryKey;      // where an interval join buffers it (JoinRecordState leaves it empty)
 };
 
 class JoinRecordState {

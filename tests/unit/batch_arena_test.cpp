@@ -17,10 +17,11 @@ const std::string kLong(100, 'x');  // longer than StringRef's inline limit: it 
 TEST(BatchArena, ClearReusesAnArenaNobodyElseHolds) {
   Batch batch({DataType::string()}, 4);
   const Arena* before = &batch.arena();
-  const char* first = batch.arena().copy(kLong).data();
+  const StringRef first = batch.arena().copy(kLong);
   batch.clear();
   EXPECT_EQ(&batch.arena(), before);
-  EXPECT_EQ(batch.arena().copy(kLong).data(), first);  // the same chunk, from its start
+  const StringRef again = batch.arena().copy(kLong);
+  EXPECT_EQ(again.data(), first.data());  // the same chunk, from its start
 }
 
 TEST(BatchArena, ClearLeavesASharedArenaToItsOtherHolders) {
