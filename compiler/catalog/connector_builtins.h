@@ -36,6 +36,14 @@ inline OptionSpec choiceOption(std::string key, std::vector<std::string> allowed
   return OptionSpec{std::move(key), false, std::move(allowed), std::move(description)};
 }
 
+// An optional key whose value is a comma-separated list of items from `allowed`.
+inline OptionSpec choiceListOption(std::string key, std::vector<std::string> allowed,
+                                   std::string description) {
+  OptionSpec spec{std::move(key), false, std::move(allowed), std::move(description)};
+  spec.list = true;
+  return spec;
+}
+
 inline void appendOptions(std::vector<OptionSpec>& to, const std::vector<OptionSpec>& more) {
   to.insert(to.end(), more.begin(), more.end());
 }

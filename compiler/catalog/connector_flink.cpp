@@ -168,8 +168,11 @@ ConnectorDescriptor filesystem() {
           option("sink.partition-commit.delay", "Delay before a partition is committed"),
           option("sink.partition-commit.watermark-time-zone",
                  "Time zone of the watermark for 'partition-time' commits"),
-          option("sink.partition-commit.policy.kind",
-                 "'metastore', 'success-file' and/or 'custom', separated by ','"),
+          // Flink's 'metastore' and 'custom' need a Hive metastore or user classes: refused
+          // here at check time rather than when the job starts.
+          choiceListOption("sink.partition-commit.policy.kind", {"success-file"},
+                           "'success-file' (Flink's 'metastore' and 'custom' policies need a "
+                           "metastore or user code, which Sluice does not have)"),
           option("sink.partition-commit.policy.class", "Class of a 'custom' commit policy"),
           option("sink.partition-commit.policy.class.parameters",
                  "Parameters of the custom commit policy's constructor, separated by ';'"),

@@ -293,6 +293,22 @@ class OptionsCheck {
 
   void checkValue(const OptionSpec& spec, const std::string& key, const std::string& value) {
     if (spec.allowedValues.empty()) return;
+    if (spec.list) {
+      for (size_t begin = 0; begin <= value.size();) {
+        size_t end = value.find(',', begin);
+        if (end == std::string::npos) end = value.size();
+        std::string item = value.substr(begin, end - begin);
+        item.erase(0, item.find_first_not_of(" \t"));
+        item.erase(item.find_last_not_of(" \t") + 1);
+        checkItem(spec, key, item);
+        begin = end + 1;
+      }
+      return;
+    }
+    checkItem(spec, key, value);
+  }
+
+  void checkItem(const OptionSpec& spec, const std::string& key, const std::string& value) {
     for (const auto& allowed : spec.allowedValues) {
       if (equalsIgnoreCase(value, allowed)) return;
     }

@@ -32,6 +32,8 @@ struct OptionSpec {
   // Allowed values, compared case-insensitively; empty means any value.
   std::vector<std::string> allowedValues;
   std::string description;
+  // The value is a comma-separated list whose every item must be one of allowedValues.
+  bool list = false;
 };
 
 struct FormatDescriptor {

@@ -45,7 +45,7 @@ CREATE TABLE csv_files (
   'compaction.file-size' = '128MB',
   'sink.partition-commit.trigger' = 'process-time',
   'sink.partition-commit.delay' = '0 s',
-  'sink.partition-commit.policy.kind' = 'metastore,success-file',
+  'sink.partition-commit.policy.kind' = 'success-file',
   'sink.partition-commit.success-file.name' = '_SUCCESS',
   'partition.time-extractor.timestamp-pattern' = '$dt 00:00:00'
 );
