@@ -16,6 +16,7 @@ packages=(
   nlohmann-json3-dev                                   # plan artifacts, JSON format and functions
   libssl-dev libxxhash-dev                             # MD5/SHA functions, hashing
   libffi-dev                                           # calling UDX entries of any signature
+  libmimalloc-dev                                      # the allocator sqlc is linked with
 )
 
 # Node.js runs the differential tests; a machine that has node from elsewhere keeps it.
