@@ -11,9 +11,13 @@ namespace sluice {
 const std::vector<OptimizerPass>& optimizerPasses() {
   static const std::vector<OptimizerPass> kPasses = {
       {"filter-into-join", "WHERE conditions over an inner join become its join condition, so "
-       "equality keys and interval bounds are seen", pushFiltersIntoJoins},
+       "equality keys and interval bounds are seen; an outer join whose NULL-padded rows the "
+       "WHERE condition rejects becomes inner (or LEFT / RIGHT from FULL)", pushFiltersIntoJoins},
       {"subquery-to-join", "IN / EXISTS subqueries in WHERE become semi and anti joins",
        rewriteSubqueriesToJoins},
+      {"join-condition-push", "conditions of a join, and WHERE conditions over it, that read one "
+       "side only become a filter on that input where the join kind allows (Flink's "
+       "FlinkFilterJoinRule and JoinConditionPushRule)", pushJoinConditionsIntoInputs},
       {"rank-recognition", "ROW_NUMBER/RANK filtered by the rank becomes TopN or Deduplicate",
        recognizeRanks},
       {"remove-trivial-filters", "drops WHERE TRUE and merges stacked filters",

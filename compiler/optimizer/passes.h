@@ -6,6 +6,7 @@
 namespace sluice {
 
 plan::NodeRef pushFiltersIntoJoins(const plan::NodeRef& root, plan::NodeFactory& nodes);
+plan::NodeRef pushJoinConditionsIntoInputs(const plan::NodeRef& root, plan::NodeFactory& nodes);
 plan::NodeRef rewriteSubqueriesToJoins(const plan::NodeRef& root, plan::NodeFactory& nodes);
 plan::NodeRef recognizeRanks(const plan::NodeRef& root, plan::NodeFactory& nodes);
 plan::NodeRef removeTrivialFilters(const plan::NodeRef& root, plan::NodeFactory& nodes);
