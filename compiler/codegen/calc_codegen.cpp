@@ -49,6 +49,8 @@ void CalcCodegen::precomputeBatchFirstCalls(const artifact::Node& calc,
     }
   }
   for (const artifact::Expression* call : found) {
+    // A deterministic call found twice runs once: the second reads the first one's column.
+    if (expressions.precomputedColumn(*call) >= 0) continue;
     runtime::PrecomputedCall precomputed;
     precomputed.site = expressions.precompute(*call, static_cast<int>(columnTypes.size()));
     precomputed.entry = callSites_.back().kernel->vectorEntry;
@@ -126,8 +128,7 @@ llvm::Function* CalcCodegen::emit(const artifact::Node& calc,
   b.SetInsertPoint(body);
   row.row = i;
   if (calc.condition) {
-    const EmittedValue condition = expressions.emit(*calc.condition, row);
-    b.CreateCondBr(b.CreateAnd(b.CreateNot(condition.isNull), condition.value), keep, next);
+    b.CreateCondBr(expressions.emitCondition(*calc.condition, row, next), keep, next);
   } else {
     b.CreateBr(keep);
   }

@@ -1,6 +1,9 @@
 // The native function of one Calc node: a loop over the input batch that evaluates the filter,
 // and for each kept row every projection, writing straight into the output vectors (no
 // intermediate vectors). Signature: runtime::CalcFunction (runtime/execution/compiled_calc.h).
+// One ExpressionCodegen emits the filter and then the projections, so a deterministic
+// subexpression they repeat is computed once per row where the rules of
+// runtime/expression/common_subexpressions.h allow it, as the interpreter does.
 #pragma once
 
 #include <llvm/IR/Module.h>

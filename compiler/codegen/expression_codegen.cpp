@@ -148,8 +148,22 @@ void ExpressionCodegen::collectBatchFirstCalls(const Expression& e,
 
 int ExpressionCodegen::precompute(const Expression& call, int column) {
   precomputedColumns_[&call] = column;
+  // The column holds the call's value for every row before the loop starts: any identical
+  // occurrence of a deterministic call may read it, under a branch too.
+  if (runtime::isShareable(call, registry_)) {
+    precomputedKeys_[runtime::subexpressionKey(call)] = column;
+  }
   callSites_.push_back(callSiteOf(call));
   return static_cast<int>(callSites_.size()) - 1;
+}
+
+int ExpressionCodegen::precomputedColumn(const Expression& call) const {
+  if (auto found = precomputedColumns_.find(&call); found != precomputedColumns_.end()) {
+    return found->second;
+  }
+  if (precomputedKeys_.empty() || !runtime::isShareable(call, registry_)) return -1;
+  auto found = precomputedKeys_.find(runtime::subexpressionKey(call));
+  return found != precomputedKeys_.end() ? found->second : -1;
 }
 
 EmittedValue ExpressionCodegen::emit(const Expression& e, const RowAccess& row) {
@@ -158,6 +172,20 @@ EmittedValue ExpressionCodegen::emit(const Expression& e, const RowAccess& row) 
       return readColumn(found->second, row);
     }
   }
+  // A deterministic expression computed before on every path to here is not computed again
+  // (common_subexpressions.h); its first occurrence computes it and makes it known.
+  if (!runtime::isShareable(e, registry_)) return emitUnshared(e, row);
+  std::string key = runtime::subexpressionKey(e);
+  if (auto found = precomputedKeys_.find(key); found != precomputedKeys_.end()) {
+    return readColumn(found->second, row);
+  }
+  if (const EmittedValue* known = known_.find(key)) return *known;
+  const EmittedValue value = emitUnshared(e, row);
+  known_.add(std::move(key), value);
+  return value;
+}
+
+EmittedValue ExpressionCodegen::emitUnshared(const Expression& e, const RowAccess& row) {
   switch (e.kind) {
     case ExpressionKind::Column: return column(e, row);
     case ExpressionKind::Literal: return literal(e);

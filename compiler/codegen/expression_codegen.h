@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "compiler/artifact/job_plan.h"
+#include "runtime/expression/common_subexpressions.h"
 #include "runtime/functions/scalar_kernel.h"
 
 namespace sluice::codegen {
@@ -46,15 +47,24 @@ class ExpressionCodegen {
   // Whether every part of `expression` can be compiled; otherwise `reason` says what cannot.
   bool supports(const artifact::Expression& expression, std::string& reason) const;
   EmittedValue emit(const artifact::Expression& expression, const RowAccess& row);
+  // A Calc's condition: i1, whether the row is kept (TRUE). A top-level AND becomes a chain of
+  // conjuncts that leaves for `rejected` at the first FALSE (AND's own short-circuit), so the
+  // block of every conjunct dominates the kept rows' code: projections may reuse the value of
+  // anything a conjunct computed on every row it saw.
+  llvm::Value* emitCondition(const artifact::Expression& condition, const RowAccess& row,
+                             llvm::BasicBlock* rejected);
 
   // The calls in `expression` that qualify to run before the row loop (runtime::PrecomputedCall):
   // batch-first kernels reached on every evaluation of `expression` (not under AND, OR, CASE,
   // COALESCE or a test) whose arguments are scalar input columns and literals.
   void collectBatchFirstCalls(const artifact::Expression& expression,
                               std::vector<const artifact::Expression*>& calls) const;
-  // From now on `call` reads input column `column` (the runtime's precomputed result) instead
-  // of calling its kernel. Returns the index of the call site it binds.
+  // From now on `call` (and, when deterministic, every identical call) reads input column
+  // `column` (the runtime's precomputed result) instead of calling its kernel. Returns the index
+  // of the call site it binds.
   int precompute(const artifact::Expression& call, int column);
+  // The column `call` reads after precompute(), or -1.
+  int precomputedColumn(const artifact::Expression& call) const;
 
   // The in-register type of a column of `type` (i1 for BOOLEAN, i128 for strings).
   llvm::Type* valueType(const DataType& type) const;
@@ -70,6 +80,12 @@ class ExpressionCodegen {
   std::map<std::string, void*>& externalSymbols_;
 
   std::map<const artifact::Expression*, int> precomputedColumns_;
+  std::map<std::string, int> precomputedKeys_;  // by subexpressionKey, for deterministic calls
+  // The values computed so far that the code being emitted may reuse (common_subexpressions.h).
+  // A value is known in the scope its block dominates; special forms open a scope per branch.
+  runtime::SubexpressionScopes<EmittedValue> known_;
+
+  EmittedValue emitUnshared(const artifact::Expression& e, const RowAccess& row);
 
   EmittedValue column(const artifact::Expression& e, const RowAccess& row);
   EmittedValue readColumn(int column, const RowAccess& row);

@@ -69,7 +69,10 @@ EmittedValue ExpressionCodegen::logical(const Expression& e, const RowAccess& ro
     auto* merge = llvm::BasicBlock::Create(context_, "logic.merge", function);
     builder_.CreateCondBr(decided, merge, rightBlock);
     builder_.SetInsertPoint(rightBlock);
+    // A branch of its own: the next operand's block is also reached without passing this one.
+    known_.enter();
     EmittedValue right = emit(e.arguments[i], row);
+    known_.leave();
     llvm::Value* rightDecides = builder_.CreateAnd(
         builder_.CreateNot(right.isNull), isAnd ? builder_.CreateNot(right.value) : right.value);
     llvm::Value* eitherNull = builder_.CreateOr(left.isNull, right.isNull);
@@ -88,6 +91,42 @@ EmittedValue ExpressionCodegen::logical(const Expression& e, const RowAccess& ro
     left = {value, isNull};
   }
   return left;
+}
+
+namespace {
+
+void collectConjuncts(const Expression& e, std::vector<const Expression*>& conjuncts) {
+  if (e.kind != artifact::ExpressionKind::Call || e.function != "AND") {
+    conjuncts.push_back(&e);
+    return;
+  }
+  for (const Expression& argument : e.arguments) collectConjuncts(argument, conjuncts);
+}
+
+}  // namespace
+
+llvm::Value* ExpressionCodegen::emitCondition(const Expression& condition, const RowAccess& row,
+                                              llvm::BasicBlock* rejected) {
+  // AND(a, AND(b, c)) runs b only where a is not FALSE, c only where neither a nor b is: the
+  // same as a chain a, b, c that stops at the first FALSE. The row is kept when no conjunct was
+  // FALSE or NULL. Each conjunct is emitted in the block only the previous one leads to, in the
+  // Calc's top scope (common_subexpressions.h).
+  std::vector<const Expression*> conjuncts;
+  collectConjuncts(condition, conjuncts);
+  llvm::Function* function = builder_.GetInsertBlock()->getParent();
+  llvm::Value* sawNull = nullFlag(false);
+  EmittedValue last;
+  for (size_t i = 0; i < conjuncts.size(); ++i) {
+    last = emit(*conjuncts[i], row);
+    sawNull = builder_.CreateOr(sawNull, last.isNull);
+    if (i + 1 == conjuncts.size()) break;
+    llvm::Value* isFalse =
+        builder_.CreateAnd(builder_.CreateNot(last.isNull), builder_.CreateNot(last.value));
+    auto* next = llvm::BasicBlock::Create(context_, "filter.next", function);
+    builder_.CreateCondBr(isFalse, rejected, next);
+    builder_.SetInsertPoint(next);
+  }
+  return builder_.CreateAnd(builder_.CreateNot(sawNull), last.value);
 }
 
 EmittedValue ExpressionCodegen::test(const Expression& e, const RowAccess& row) {
@@ -109,25 +148,35 @@ EmittedValue ExpressionCodegen::caseWhen(const Expression& e, const RowAccess& r
   llvm::Function* function = builder_.GetInsertBlock()->getParent();
   auto* merge = llvm::BasicBlock::Create(context_, "case.end", function);
   std::vector<Incoming> incoming;
+  // Values reused across branches (common_subexpressions.h): the first WHEN's reach everything
+  // after it; each later WHEN, and the ELSE, is emitted in a branch of the WHEN before it (its
+  // block is reached only through that WHEN), each THEN in a branch closed after it.
   const size_t branches = e.arguments.size() / 2;
   for (size_t b = 0; b < branches; ++b) {
+    if (b > 0) known_.enter();
     const EmittedValue condition = emit(e.arguments[2 * b], row);
     llvm::Value* taken = builder_.CreateAnd(builder_.CreateNot(condition.isNull), condition.value);
     auto* then = llvm::BasicBlock::Create(context_, "case.then", function);
     auto* next = llvm::BasicBlock::Create(context_, "case.next", function);
     builder_.CreateCondBr(taken, then, next);
     builder_.SetInsertPoint(then);
+    known_.enter();
     const EmittedValue value = emit(e.arguments[2 * b + 1], row);
+    known_.leave();
     incoming.push_back({value.value, value.isNull, builder_.GetInsertBlock()});
     builder_.CreateBr(merge);
     builder_.SetInsertPoint(next);
   }
+  size_t open = branches > 0 ? branches - 1 : 0;
   if (e.arguments.size() % 2 == 1) {
+    known_.enter();
+    ++open;
     const EmittedValue otherwise = emit(e.arguments.back(), row);
     incoming.push_back({otherwise.value, otherwise.isNull, builder_.GetInsertBlock()});
   } else {
     incoming.push_back({zeroOf(e.type), nullFlag(true), builder_.GetInsertBlock()});
   }
+  if (open > 0) known_.leave(open);
   builder_.CreateBr(merge);
   return joinBranches(builder_, merge, valueType(e.type), incoming);
 }
@@ -136,15 +185,20 @@ EmittedValue ExpressionCodegen::coalesce(const Expression& e, const RowAccess& r
   llvm::Function* function = builder_.GetInsertBlock()->getParent();
   auto* merge = llvm::BasicBlock::Create(context_, "coalesce.end", function);
   std::vector<Incoming> incoming;
+  // Each operand after the first is emitted in a branch of the one before it (reached only
+  // through it), closed at the end (common_subexpressions.h).
   for (size_t i = 0; i + 1 < e.arguments.size(); ++i) {
+    if (i > 0) known_.enter();
     const EmittedValue value = emit(e.arguments[i], row);
     incoming.push_back({value.value, value.isNull, builder_.GetInsertBlock()});
     auto* next = llvm::BasicBlock::Create(context_, "coalesce.next", function);
     builder_.CreateCondBr(value.isNull, next, merge);
     builder_.SetInsertPoint(next);
   }
+  if (e.arguments.size() > 1) known_.enter();
   const EmittedValue last = emit(e.arguments.back(), row);
   incoming.push_back({last.value, last.isNull, builder_.GetInsertBlock()});
+  if (e.arguments.size() > 1) known_.leave(e.arguments.size() - 1);
   builder_.CreateBr(merge);
   return joinBranches(builder_, merge, valueType(e.type), incoming);
 }

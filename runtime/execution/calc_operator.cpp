@@ -7,23 +7,17 @@ namespace sluice::runtime {
 
 InterpretedCalc::InterpretedCalc(const artifact::Node& node, const ScalarFunctionRegistry& registry,
                                  TaskContext& task)
-    : node_(node), task_(task) {
-  if (node.condition) {
-    condition_ = std::make_unique<ExpressionProgram>(*node.condition, registry, task);
-  }
-  for (const artifact::Expression& projection : node.projections) {
-    projections_.push_back(std::make_unique<ExpressionProgram>(projection, registry, task));
-  }
-}
+    : node_(node), task_(task), expressions_(node, registry, task) {}
 
 void InterpretedCalc::process(const Batch& input, Batch& output) {
   const int rows = input.size();
   all_.resize(rows);
   for (int i = 0; i < rows; ++i) all_[i] = i;
   task_.arena = &output.arena();
+  expressions_.startEvaluation();
   const std::vector<int32_t>* kept = &all_;
-  if (condition_) {
-    const Vector& keep = condition_->evaluate(input, all_.data(), rows);
+  if (expressions_.hasCondition()) {
+    const Vector& keep = expressions_.evaluateCondition(input, all_.data(), rows);
     if (task_.failed) fail(input, all_);
     selected_.clear();
     const uint8_t* values = keep.values<uint8_t>();
@@ -34,8 +28,8 @@ void InterpretedCalc::process(const Batch& input, Batch& output) {
   }
   const int count = static_cast<int>(kept->size());
   output.reserve(count);
-  for (size_t p = 0; p < projections_.size(); ++p) {
-    const Vector& value = projections_[p]->evaluate(input, kept->data(), count);
+  for (size_t p = 0; p < expressions_.projectionCount(); ++p) {
+    const Vector& value = expressions_.evaluateProjection(p, input, kept->data(), count);
     if (task_.failed) fail(input, *kept);
     gatherRows(value, kept->data(), count, output.column(static_cast<int>(p)), 0);
   }
@@ -50,9 +44,10 @@ void InterpretedCalc::fail(const Batch& input, const std::vector<int32_t>& rows)
   const std::string message = task_.error;
   for (int32_t row : rows) {
     task_.failed = false;
-    if (condition_) condition_->evaluate(input, &row, 1);
-    for (auto& projection : projections_) {
-      if (!task_.failed) projection->evaluate(input, &row, 1);
+    expressions_.startEvaluation();  // one row: nothing computed for the batch is reused
+    if (expressions_.hasCondition()) expressions_.evaluateCondition(input, &row, 1);
+    for (size_t p = 0; p < expressions_.projectionCount(); ++p) {
+      if (!task_.failed) expressions_.evaluateProjection(p, input, &row, 1);
     }
     if (task_.failed) {
       throw JobFailure(node_.location + ": " + task_.error + " (input row " +

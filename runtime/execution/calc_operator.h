@@ -10,6 +10,7 @@
 
 #include "compiler/artifact/job_plan.h"
 #include "runtime/data/batch.h"
+#include "runtime/expression/calc_expressions.h"
 #include "runtime/expression/expression_program.h"
 
 namespace sluice::runtime {
@@ -37,8 +38,7 @@ class InterpretedCalc final : public CalcOperator {
  private:
   const artifact::Node& node_;
   TaskContext& task_;
-  std::unique_ptr<ExpressionProgram> condition_;
-  std::vector<std::unique_ptr<ExpressionProgram>> projections_;
+  CalcExpressions expressions_;
   std::vector<int32_t> all_;
   std::vector<int32_t> selected_;
 

@@ -60,9 +60,28 @@ class FieldAccessNode final : public EvaluationNode {
   int field_;
 };
 
-}  // namespace
+// One occurrence of a shared subexpression: the first to run in an evaluation computes it for
+// its rows, the others read that result. The scopes the nodes were built in make sure every
+// later occurrence asks for a subset of the first one's rows.
+class SharedNode final : public EvaluationNode {
+ public:
+  SharedNode(std::shared_ptr<SharedSubexpression> shared, const uint64_t& evaluation)
+      : EvaluationNode(shared->node->type()), shared_(std::move(shared)), evaluation_(evaluation) {}
+  const Vector& evaluate(const Batch& input, const int32_t* rows, int count) override {
+    if (shared_->evaluation != evaluation_) {
+      shared_->value = &shared_->node->evaluate(input, rows, count);
+      shared_->evaluation = evaluation_;
+    }
+    return *shared_->value;
+  }
 
-std::unique_ptr<EvaluationNode> buildNode(const artifact::Expression& e, BuildContext& context) {
+ private:
+  std::shared_ptr<SharedSubexpression> shared_;
+  const uint64_t& evaluation_;
+};
+
+std::unique_ptr<EvaluationNode> buildUnshared(const artifact::Expression& e,
+                                              BuildContext& context) {
   switch (e.kind) {
     case artifact::ExpressionKind::Column: return std::make_unique<ColumnNode>(e.type, e.column);
     case artifact::ExpressionKind::Literal:
@@ -78,6 +97,32 @@ std::unique_ptr<EvaluationNode> buildNode(const artifact::Expression& e, BuildCo
     }
   }
   throw PrepareError("unknown expression kind");
+}
+
+}  // namespace
+
+std::unique_ptr<EvaluationNode> buildNode(const artifact::Expression& e, BuildContext& context) {
+  if (context.shared == nullptr || !isShareable(e, context.registry)) {
+    return buildUnshared(e, context);
+  }
+  std::string key = subexpressionKey(e);
+  const uint64_t& evaluation = *context.shared->evaluation;
+  if (const auto* known = context.shared->scopes.find(key)) {
+    return std::make_unique<SharedNode>(*known, evaluation);
+  }
+  auto shared = std::make_shared<SharedSubexpression>();
+  shared->node = buildUnshared(e, context);
+  auto node = std::make_unique<SharedNode>(shared, evaluation);
+  context.shared->scopes.add(std::move(key), std::move(shared));
+  return node;
+}
+
+void enterBranch(BuildContext& context) {
+  if (context.shared != nullptr) context.shared->scopes.enter();
+}
+
+void leaveBranches(BuildContext& context, size_t count) {
+  if (context.shared != nullptr && count > 0) context.shared->scopes.leave(count);
 }
 
 }  // namespace sluice::runtime

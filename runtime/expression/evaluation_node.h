@@ -6,6 +6,7 @@
 
 #include "compiler/artifact/job_plan.h"
 #include "runtime/data/batch.h"
+#include "runtime/expression/common_subexpressions.h"
 #include "runtime/functions/nested_values.h"
 #include "runtime/functions/scalar_kernel.h"
 
@@ -43,13 +44,39 @@ class EvaluationNode {
   std::unique_ptr<Vector> result_;
 };
 
+// A subexpression the expressions of a Calc share (common_subexpressions.h): the node that
+// computes it and its result for the Calc's current evaluation.
+struct SharedSubexpression {
+  std::unique_ptr<EvaluationNode> node;
+  const Vector* value = nullptr;
+  uint64_t evaluation = 0;  // the evaluation `value` belongs to; 0: none yet
+};
+
+// What the expressions of one Calc share while they are built (calc_expressions.h).
+struct SharedSubexpressions {
+  SubexpressionScopes<std::shared_ptr<SharedSubexpression>> scopes;
+  const uint64_t* evaluation = nullptr;  // the Calc's current evaluation, counted from 1
+};
+
 struct BuildContext {
   const ScalarFunctionRegistry& registry;
   TaskContext& task;
+  // Set when a Calc's expressions are built together; null for an expression on its own.
+  SharedSubexpressions* shared = nullptr;
 };
+
+// Brackets the building of an operand evaluated on some rows only (a branch of a special form):
+// what it computes is not reused outside it. leaveBranches closes `count` of them.
+void enterBranch(BuildContext& context);
+void leaveBranches(BuildContext& context, size_t count = 1);
 
 std::unique_ptr<EvaluationNode> buildNode(const artifact::Expression& expression,
                                           BuildContext& context);
+// A Calc's condition: as buildNode, but a top-level AND's operands (and theirs, for nested
+// ANDs) are built in the enclosing scope (common_subexpressions.h), since its later operands run
+// only on rows the earlier ones did not reject and the projections only on rows all accepted.
+std::unique_ptr<EvaluationNode> buildCondition(const artifact::Expression& expression,
+                                               BuildContext& context);
 std::unique_ptr<EvaluationNode> buildSpecialForm(const artifact::Expression& expression,
                                                  BuildContext& context);
 std::unique_ptr<EvaluationNode> buildKernelCall(const artifact::Expression& expression,

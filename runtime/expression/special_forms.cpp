@@ -164,22 +164,72 @@ class CoalesceNode final : public EvaluationNode {
   Children children_;
 };
 
-Children buildChildren(const artifact::Expression& e, BuildContext& context) {
+// AND / OR: the first operand runs on every row, each later one on the rows still undecided,
+// in a branch of its own (common_subexpressions.h).
+Children buildLogicalChildren(const artifact::Expression& e, BuildContext& context) {
   Children children;
-  for (const auto& argument : e.arguments) children.push_back(buildNode(argument, context));
+  for (size_t i = 0; i < e.arguments.size(); ++i) {
+    if (i > 0) enterBranch(context);
+    children.push_back(buildNode(e.arguments[i], context));
+    if (i > 0) leaveBranches(context);
+  }
+  return children;
+}
+
+// CASE: the first WHEN runs on every row; a THEN on rows its WHEN took, inside that WHEN's
+// branch; each later WHEN, and the ELSE, on rows every WHEN before it left, inside the previous
+// WHEN's branch.
+Children buildCaseChildren(const artifact::Expression& e, BuildContext& context) {
+  Children children;
+  size_t open = 0;
+  for (size_t i = 0; i < e.arguments.size(); ++i) {
+    const bool then = i % 2 == 1;
+    if (i > 0) enterBranch(context);
+    children.push_back(buildNode(e.arguments[i], context));
+    if (then) {
+      leaveBranches(context);
+    } else if (i > 0) {
+      ++open;
+    }
+  }
+  leaveBranches(context, open);
+  return children;
+}
+
+// COALESCE: each operand runs on the rows every operand before it left NULL, inside the
+// previous operand's branch.
+Children buildCoalesceChildren(const artifact::Expression& e, BuildContext& context) {
+  Children children;
+  for (size_t i = 0; i < e.arguments.size(); ++i) {
+    if (i > 0) enterBranch(context);
+    children.push_back(buildNode(e.arguments[i], context));
+  }
+  leaveBranches(context, e.arguments.empty() ? 0 : e.arguments.size() - 1);
   return children;
 }
 
 }  // namespace
 
+std::unique_ptr<EvaluationNode> buildCondition(const artifact::Expression& e,
+                                               BuildContext& context) {
+  if (e.kind != artifact::ExpressionKind::Call || e.function != "AND") return buildNode(e, context);
+  // Every operand in the enclosing scope: an operand runs on the rows the ones before it did not
+  // reject, and the rows the condition keeps passed all of them.
+  Children children;
+  for (const auto& argument : e.arguments) children.push_back(buildCondition(argument, context));
+  return std::make_unique<LogicalNode>(e.type, std::move(children), true);
+}
+
 std::unique_ptr<EvaluationNode> buildSpecialForm(const artifact::Expression& e,
                                                  BuildContext& context) {
   const std::string& f = e.function;
   if (f == "AND" || f == "OR") {
-    return std::make_unique<LogicalNode>(e.type, buildChildren(e, context), f == "AND");
+    return std::make_unique<LogicalNode>(e.type, buildLogicalChildren(e, context), f == "AND");
   }
-  if (f == "CASE") return std::make_unique<CaseNode>(e.type, buildChildren(e, context));
-  if (f == "COALESCE") return std::make_unique<CoalesceNode>(e.type, buildChildren(e, context));
+  if (f == "CASE") return std::make_unique<CaseNode>(e.type, buildCaseChildren(e, context));
+  if (f == "COALESCE") {
+    return std::make_unique<CoalesceNode>(e.type, buildCoalesceChildren(e, context));
+  }
   static const std::pair<const char*, Test> kTests[] = {
       {"IS NULL", Test::IsNull},         {"IS NOT NULL", Test::IsNotNull},
       {"IS TRUE", Test::IsTrue},         {"IS NOT TRUE", Test::IsNotTrue},
