@@ -8,10 +8,17 @@
 
 namespace sluice {
 
-static std::set<std::string> disabledPasses(const Catalog& catalog) {
+// The passes 'sqlc.optimizer.disabled-passes' turns off for a statement: the SET in force there,
+// or the command line's override.
+static std::set<std::string> disabledPasses(const std::map<std::string, std::string>& options,
+                                            const std::map<std::string, std::string>& overrides) {
+  static const std::string kKey = "sqlc.optimizer.disabled-passes";
   std::set<std::string> disabled;
-  auto it = catalog.options().find("sqlc.optimizer.disabled-passes");
-  if (it == catalog.options().end()) return disabled;
+  auto it = overrides.find(kKey);
+  if (it == overrides.end()) {
+    it = options.find(kKey);
+    if (it == options.end()) return disabled;
+  }
   std::stringstream list(it->second);
   std::string name;
   while (std::getline(list, name, ',')) {
@@ -41,7 +48,7 @@ CompiledJob compileJob(const SourceFile& file, DiagnosticSink& diagnostics,
     CompiledStatement compiled;
     compiled.options = bound.optionsAfter[i];
     compiled.nativeFunctions = bound.nativeFunctions[i];
-    std::set<std::string> disabled = disabledPasses(*job.catalog);
+    std::set<std::string> disabled = disabledPasses(compiled.options, options.overrides);
     for (const auto& sink : statement.sinks) {
       compiled.optimized.push_back(optimize(sink, disabled, nodes, &compiled.passes));
     }

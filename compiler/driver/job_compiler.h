@@ -27,6 +27,9 @@ struct CompiledStatement {
 struct CompileOptions {
   NativeLibraryLoader loadLibrary;     // none: a job naming a native library is an error
   std::vector<std::string> libraries;  // sqlc --udx: loaded before the script's statements
+  // sqlc run --set k=v: over the script's SET statements, for what compiling reads itself (the
+  // optimizer's 'sqlc.optimizer.disabled-passes'); the physical planner applies them too.
+  std::map<std::string, std::string> overrides;
 };
 
 struct CompiledJob {

@@ -106,7 +106,9 @@ int runRun(const std::vector<std::string>& args, const CompileOptions& compile) 
   auto file = readSqlFile(line.path);
   if (!file) return 2;
   DiagnosticSink diagnostics;
-  CompiledJob job = compileJob(*file, diagnostics, compile);
+  CompileOptions withOverrides = compile;
+  withOverrides.overrides = line.options.settings;
+  CompiledJob job = compileJob(*file, diagnostics, withOverrides);
   std::fputs(diagnostics.render(*file).c_str(), stderr);
   if (diagnostics.hasErrors()) {
     std::fprintf(stderr, "%zu error(s)\n", diagnostics.errorCount());

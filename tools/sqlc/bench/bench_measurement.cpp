@@ -54,6 +54,7 @@ artifact::JobPlan planOf(const std::string& query, const std::string& text,
   CompileOptions compile;
   compile.libraries = options.udxLibraries;
   compile.loadLibrary = session::udxLibraryLoader();
+  compile.overrides = options.settings;  // --set reaches the optimizer too
   CompiledJob job = compileJob(file, diagnostics, compile);
   if (diagnostics.hasErrors()) throw std::runtime_error(diagnostics.render(file));
   const std::vector<const CompiledStatement*> statements = physical::runnableStatements(job);
