@@ -3,6 +3,17 @@
 #include <algorithm>
 
 namespace sluice::runtime {
+namespace {
+
+// Under AddressSanitizer a cleared batch's arena is freed, not reused, so that a string view kept
+// past clear() reads freed memory, which the sanitizer reports, rather than reused bytes.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kReuseArenas = false;
+#else
+constexpr bool kReuseArenas = true;
+#endif
+
+}  // namespace
 
 Batch::Batch(const std::vector<DataType>& columnTypes, int capacity) : capacity_(capacity) {
   columns_.reserve(columnTypes.size());
@@ -41,7 +52,7 @@ void Batch::clear() {
   // output batch cleared after each push); a shared one stays with its other holders.
   std::shared_ptr<Arena> own = std::move(arenas_.front());
   arenas_.clear();
-  if (own.use_count() == 1) {
+  if (own.use_count() == 1 && kReuseArenas) {
     own->reset();
     arenas_.push_back(std::move(own));
   } else {
