@@ -88,6 +88,11 @@ SELECT SPLIT_INDEX('Jack,John,Mary', ',', 2), SPLIT_INDEX('Jack,John,Mary', ',',
 SELECT SPLIT_INDEX('a,b', 44, 1), SPLIT_INDEX('a,b', 300, 0), SPLIT_INDEX('', ',', 0), SPLIT_INDEX('a,b', ',', -1);
 -- +I[b, null, null, null]
 
+-- Empty pieces at either end count; past the last piece is NULL (one-byte separators take a
+-- scan of their own).
+SELECT SPLIT_INDEX(',a,', ',', 0), SPLIT_INDEX(',a,', ',', 2), SPLIT_INDEX(',a,', ',', 3), SPLIT_INDEX('https://www.nexmark.com/a/b/item.htm', '/', 4), SPLIT_INDEX('x', '/', 0);
+-- +I[, , null, b, x]
+
 SELECT STARTSWITH('hello', 'he'), STARTSWITH('hello', 'lo'), ENDSWITH('hello', 'lo'), ENDSWITH('hello', '');
 -- +I[TRUE, FALSE, TRUE, TRUE]
 
