@@ -110,7 +110,7 @@ class JoinInputPruner {
       newIndex[static_cast<size_t>(leftKept[i])] = static_cast<int>(i);
     }
     for (size_t i = 0; i < rightKept.size(); ++i) {
-      newIndex[static_cast<size_t>(leftWidth + rightKept[i])] =
+      newIndex[static_cast<size_t>(leftWidth) + static_cast<size_t>(rightKept[i])] =
           static_cast<int>(leftKept.size() + i);
     }
     const auto map = [&](int index) { return newIndex[static_cast<size_t>(index)]; };
