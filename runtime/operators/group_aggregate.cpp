@@ -3,7 +3,6 @@
 #include <cstring>
 
 #include "runtime/data/arena.h"
-#include "runtime/operators/group_aggregate_views.h"
 #include "runtime/operators/operator_support.h"
 #include "runtime/state/value_codec.h"
 
@@ -74,10 +73,21 @@ GroupAggregateOperator::GroupAggregateOperator(const artifact::Node& node,
                                                               : inputTypes_;
   // The Local phase keeps no state: its partials are the boxed accumulators.
   const bool local = node.aggregatePhase == artifact::AggregatePhase::Local;
+  std::vector<DataType> callArgumentTypes;
+  sharesDistinct_.assign(node.aggregates.size(), 0);
   for (size_t i = 0; i < node.aggregates.size(); ++i) {
     const artifact::AggregateCall& call = node.aggregates[i];
     const DataType argument =
         call.arguments.empty() ? DataType::bigInt() : argumentTypes[call.arguments[0]];
+    callArgumentTypes.push_back(argument);
+    if (!local && sharesDistinctValues(call)) {
+      // The DISTINCT values live in a DistinctValues; the call keeps the plain accumulator.
+      artifact::AggregateCall plain = call;
+      plain.distinct = false;
+      functions_.push_back(makeAggregateFunction(plain, argument, node.inputUpdates));
+      sharesDistinct_[i] = 1;
+      continue;
+    }
     if (!local) {
       StateBackedAggregate view = makeStateBackedAggregate(
           call, static_cast<int>(i), argument, node.inputUpdates, *state_, node.stateTtlMillis);
@@ -89,6 +99,26 @@ GroupAggregateOperator::GroupAggregateOperator(const artifact::Node& node,
     }
     functions_.push_back(
         makeAggregateFunction(call, argument, node.inputUpdates, jobConfiguration(context.plan)));
+  }
+  // A row's arguments: one per distinct argument list, whatever the number of calls reading it.
+  for (size_t i = 0; i < node.aggregates.size(); ++i) {
+    const artifact::AggregateCall& call = node.aggregates[i];
+    argumentOf_.push_back(-1);
+    if (call.arguments.empty()) continue;
+    for (size_t a = 0; a < argumentCalls_.size(); ++a) {
+      const artifact::AggregateCall& other = node.aggregates[argumentCalls_[a]];
+      if (other.arguments == call.arguments && other.native() == call.native()) {
+        argumentOf_.back() = static_cast<int>(a);
+        break;
+      }
+    }
+    if (argumentOf_.back() >= 0) continue;
+    argumentOf_.back() = static_cast<int>(argumentCalls_.size());
+    argumentCalls_.push_back(static_cast<int>(i));
+  }
+  if (!local) {
+    distincts_ = makeDistinctValues(node.aggregates, callArgumentTypes, functions_,
+                                    node.inputUpdates, *state_, node.stateTtlMillis, views_);
   }
   groups_ = &state_->valueState("groups", node.stateTtlMillis);  // 0: no TTL
   if (local && !miniBatch_.enabled) {
@@ -151,7 +181,6 @@ void GroupAggregateOperator::readRow(const Batch& batch, int row) {
     appendKeyValue(keyValues_.back(), physicalTypeOf(inputTypes_[column]), keyEncoder_);
   }
   key_.assign(keyEncoder_.bytes());
-  arguments_.clear();
   applies_.clear();
   for (const artifact::AggregateCall& call : node_.aggregates) {
     bool applies = true;
@@ -160,9 +189,12 @@ void GroupAggregateOperator::readRow(const Batch& batch, int row) {
       applies = !filter.isNull(row) && filter.values<uint8_t>()[row] != 0;
     }
     applies_.push_back(applies);
-    arguments_.push_back(!applies ? Value::null() : aggregateInput(call, [&](int column) {
+  }
+  arguments_.resize(argumentCalls_.size());
+  for (size_t a = 0; a < argumentCalls_.size(); ++a) {
+    arguments_[a] = aggregateInput(node_.aggregates[argumentCalls_[a]], [&](int column) {
       return readValue(batch.column(column), row);
-    }));
+    });
   }
 }
 
@@ -204,16 +236,30 @@ void GroupAggregateOperator::pack(std::vector<Value>& accumulators) const {
 }
 
 void GroupAggregateOperator::apply(Group& group, bool accumulates, const Value* arguments,
-                                   const uint8_t* applies) const {
+                                   const uint8_t* applies) {
+  static const Value kNoArgument;
   for (size_t i = 0; i < functions_.size(); ++i) {
-    if (!applies[i]) continue;
+    if (!applies[i] || sharesDistinct_[i]) continue;
+    const int at = argumentOf_[i];
+    const Value& argument = at < 0 ? kNoArgument : arguments[at];
     if (accumulates) {
-      functions_[i]->accumulate(group.accumulators[i], arguments[i]);
+      functions_[i]->accumulate(group.accumulators[i], argument);
     } else {
-      functions_[i]->retract(group.accumulators[i], arguments[i]);
+      functions_[i]->retract(group.accumulators[i], argument);
     }
   }
+  for (const auto& distinct : distincts_) {
+    distinct->apply(group.accumulators, accumulates, arguments[argumentOf_[distinct->calls()[0]]],
+                    applies);
+  }
   group.rowCount += accumulates ? 1 : -1;
+}
+
+void GroupAggregateOperator::mergeInto(Group& group, const std::vector<Value>& partials) {
+  for (size_t i = 0; i < functions_.size(); ++i) {
+    if (!sharesDistinct_[i]) functions_[i]->merge(group.accumulators[i], partials[i]);
+  }
+  for (const auto& distinct : distincts_) distinct->merge(group.accumulators, partials);
 }
 
 // Writes the group back to the current key and emits its change: one per row, or one per key

@@ -13,9 +13,10 @@
 // state, and the Global one merges each partial into state and emits the change.
 //
 // State layout (Flink's GroupAggFunction with MapViews): ValueState "groups" holds a key's row
-// count and accumulators. DISTINCT values, the values of MIN / MAX over updating input and the
-// list of LISTAGG over updating input live in map states of their own (group_aggregate_views.h),
-// so a row costs O(log n) state operations whatever the group holds. When every call is COUNT /
+// count and accumulators. DISTINCT values (one map per argument, shared by every DISTINCT call
+// over it whatever its FILTER), the values of MIN / MAX over updating input and the list of
+// LISTAGG over updating input live in map states of their own (group_aggregate_views.h), so a
+// row costs O(log n) state operations whatever the group holds. When every call is COUNT /
 // SUM / SUM0 / AVG (or MIN / MAX on insert-only input) over fixed-width numbers, "groups" holds a
 // fixed-width record of words instead of boxed accumulators (group_aggregate_record.h), updated
 // and emitted without boxing. The Local phase keeps the boxed accumulators: they are its output.
@@ -31,6 +32,7 @@
 #include "runtime/operators/aggregate_buffer.h"
 #include "runtime/operators/aggregate_functions.h"
 #include "runtime/operators/group_aggregate_record.h"
+#include "runtime/operators/group_aggregate_views.h"
 #include "runtime/operators/operator_factory.h"
 #include "runtime/state/key_encoding.h"
 #include "runtime/state/keyed_state_backend.h"
@@ -56,8 +58,8 @@ class GroupAggregateOperator final : public StreamOperator {
     std::vector<Value> accumulators;
     std::vector<Value> before;  // the results state held (when it existed)
   };
-  // A key's rows buffered in a mini-batch: per row its kind, then per call its argument and
-  // whether the call takes the row (FILTER).
+  // A key's rows buffered in a mini-batch: per row its kind, its arguments (argumentCalls_) and
+  // per call whether the call takes the row (FILTER).
   struct BufferedKey {
     std::string key;
     std::vector<Value> keyValues;
@@ -72,6 +74,10 @@ class GroupAggregateOperator final : public StreamOperator {
   std::unique_ptr<KeyedStateBackend> state_;
   ValueState* groups_ = nullptr;    // per key: row count and accumulators
   std::vector<KeyedState*> views_;  // the calls' map states, cleared with their group
+  // The DISTINCT calls' values, one map per argument (group_aggregate_views.h); sharesDistinct_
+  // marks the calls they update (functions_ holds those calls' plain functions).
+  std::vector<std::unique_ptr<DistinctValues>> distincts_;
+  std::vector<uint8_t> sharesDistinct_;
   Batch output_;
   std::string encoded_;
   // The typed record, when the calls allow it (group_aggregate_record.h): one record's words, and
@@ -88,8 +94,11 @@ class GroupAggregateOperator final : public StreamOperator {
   std::vector<Value> afterValues_;
   std::string key_;
   std::vector<Value> keyValues_;
-  std::vector<Value> arguments_;
-  std::vector<uint8_t> applies_;
+  std::vector<Value> arguments_;    // per argument list (argumentCalls_), read once for its calls
+  std::vector<uint8_t> applies_;    // per call: its FILTER holds
+  std::vector<int> argumentCalls_;  // per argument list: the first call reading it
+  std::vector<int> argumentOf_;     // per call: its argument list, -1 for none (COUNT(*))
+  std::vector<Value> partials_;     // a Global phase's row: one partial accumulator per call
 
   // Mini-batch: the typed combiner when the calls allow it (its last call a hidden COUNT(*), the
   // group's row count), else the rows of each key in arrival order.
@@ -105,7 +114,9 @@ class GroupAggregateOperator final : public StreamOperator {
   void readRow(const Batch& batch, int row);
   void processRow(const Batch& batch, int row, Output& out);
   bool load(Group& group);
-  void apply(Group& group, bool accumulates, const Value* arguments, const uint8_t* applies) const;
+  void apply(Group& group, bool accumulates, const Value* arguments, const uint8_t* applies);
+  // Merges a partial accumulator per call (a Local phase's, a mini-batch combiner's).
+  void mergeInto(Group& group, const std::vector<Value>& partials);
   // Packs the group's accumulators (AggregateFunction::pack), as every path that leaves a group
   // must before its accumulators are encoded or dropped.
   void store(Group& group, const std::vector<Value>& keyValues, Output& out);

@@ -95,9 +95,7 @@ void GroupAggregateOperator::flushTyped(Output& out) {
       return;
     }
     load(group_);
-    for (size_t i = 0; i < functions_.size(); ++i) {
-      functions_[i]->merge(group_.accumulators[i], partial[i]);
-    }
+    mergeInto(group_, partial);
     group_.rowCount += partialRows;
     store(group_, keyValues_, out);
   });
@@ -105,6 +103,7 @@ void GroupAggregateOperator::flushTyped(Output& out) {
 
 void GroupAggregateOperator::flushBoxed(Output& out) {
   const size_t calls = functions_.size();
+  const size_t arguments = argumentCalls_.size();
   const bool local = node_.aggregatePhase == artifact::AggregatePhase::Local;
   Group& group = group_;
   for (const BufferedKey& buffered : bufferedKeys_) {
@@ -124,7 +123,7 @@ void GroupAggregateOperator::flushBoxed(Output& out) {
       if (first == rows) continue;
     }
     for (size_t row = first; row < rows; ++row) {
-      apply(group, buffered.accumulates[row], buffered.arguments.data() + row * calls,
+      apply(group, buffered.accumulates[row], buffered.arguments.data() + row * arguments,
             buffered.applies.data() + row * calls);
     }
     if (local) {

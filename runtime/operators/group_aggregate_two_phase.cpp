@@ -56,12 +56,13 @@ void GroupAggregateOperator::mergePartials(const Batch& batch, Output& out) {
     }
     state_->setCurrentKey(keyEncoder_.bytes());
     load(group);
+    partials_.clear();
     for (size_t i = 0; i < functions_.size(); ++i) {
       const Vector& column = batch.column(static_cast<int>(keys + i));
-      const std::string_view bytes = column.values<StringRef>()[row].view();
-      std::string_view in = bytes;
-      functions_[i]->merge(group.accumulators[i], decodeValue(in));
+      std::string_view in = column.values<StringRef>()[row].view();
+      partials_.push_back(decodeValue(in));
     }
+    mergeInto(group, partials_);
     group.rowCount +=
         readValue(batch.column(static_cast<int>(keys + functions_.size())), row).integer;
     // A partial of retractions only, for a group state no longer holds: nothing to undo.

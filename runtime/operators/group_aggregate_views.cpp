@@ -1,5 +1,6 @@
 #include "runtime/operators/group_aggregate_views.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -95,61 +96,6 @@ Counted countedOf(std::string_view bytes) {
   }
   return counted;
 }
-
-// f(DISTINCT x): the accumulator is f's; `seen` maps each value to how many rows hold it.
-class DistinctView final : public AggregateFunction {
- public:
-  DistinctView(std::unique_ptr<AggregateFunction> inner, PhysicalType type, MapState& seen)
-      : inner_(std::move(inner)), type_(type), seen_(seen) {}
-  Value create() const override { return inner_->create(); }
-  void accumulate(Value& acc, const Value& input) const override {
-    if (input.isNull) return;
-    if (add(input, 1) == 1) inner_->accumulate(acc, input);
-  }
-  void retract(Value& acc, const Value& input) const override {
-    if (input.isNull) return;
-    if (add(input, -1) == 0) inner_->retract(acc, input);
-  }
-  // A LocalGroupAggregate's partial (DistinctFunction's): the inner accumulator, then the
-  // multiset of values as (value, count) pairs. A value new to the group reaches f once.
-  void merge(Value& acc, const Value& other) const override {
-    const std::vector<Value>& values = other.children[1].children;
-    for (size_t i = 0; i + 1 < values.size(); i += 2) {
-      const int64_t count = values[i + 1].integer;
-      if (add(values[i], count) == count) inner_->accumulate(acc, values[i]);
-    }
-  }
-  Value result(const Value& acc) const override { return inner_->result(acc); }
-  void unpack(Value& acc) const override { inner_->unpack(acc); }
-  void pack(Value& acc) const override { inner_->pack(acc); }
-
- private:
-  std::unique_ptr<AggregateFunction> inner_;
-  PhysicalType type_;
-  MapState& seen_;
-  mutable KeyEncoder key_;
-
-  // The value's count after adding `delta` (entries at zero or below are removed), or -1 when
-  // a value that is not there is retracted: as the boxed multiset counts.
-  int64_t add(const Value& value, int64_t delta) const {
-    key_.clear();
-    encodeValueKey(value, type_, key_);
-    const std::optional<std::string_view> stored = seen_.get(key_.bytes());
-    int64_t count = 0;
-    if (stored) {
-      std::memcpy(&count, stored->data(), sizeof count);
-    } else if (delta <= 0) {
-      return -1;
-    }
-    count += delta;
-    if (count <= 0) {
-      seen_.remove(key_.bytes());
-    } else {
-      seen_.put(key_.bytes(), {reinterpret_cast<const char*>(&count), sizeof count});
-    }
-    return count;
-  }
-};
 
 // MIN / MAX keeping every value: the accumulator is the current extreme (NULL when none),
 // `values` each value with its count in value order. Without retractions (MIN(DISTINCT x) over
@@ -322,13 +268,183 @@ StateBackedAggregate makeStateBackedAggregate(const artifact::AggregateCall& cal
     made.states = {&list, &byValue};
     return made;
   }
-  if (!call.distinct) return made;
-  artifact::AggregateCall plain = call;
-  plain.distinct = false;
-  MapState& seen = backend.mapState("distinct$" + std::to_string(index), ttlMillis);
-  made.function = std::make_unique<DistinctView>(
-      makeAggregateFunction(plain, argumentType, retracts), type, seen);
-  made.states = {&seen};
+  return made;
+}
+
+namespace {
+
+void appendVarint(uint64_t value, std::string& out) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<char>((value & 0x7f) | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<char>(value));
+}
+
+uint64_t readVarint(std::string_view bytes, size_t& at) {
+  uint64_t value = 0;
+  for (int shift = 0; at < bytes.size() && shift < 64; shift += 7) {
+    const auto byte = static_cast<uint8_t>(bytes[at++]);
+    value |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return value;
+  }
+  throw StateError("corrupt distinct value counts");
+}
+
+}  // namespace
+
+bool sharesDistinctValues(const artifact::AggregateCall& call) {
+  return call.distinct && !call.arguments.empty() && !call.native() && call.function != "MIN" &&
+         call.function != "MAX";
+}
+
+DistinctValues::DistinctValues(std::vector<int> calls,
+                               const std::vector<std::unique_ptr<AggregateFunction>>& functions,
+                               PhysicalType type, bool retracts, int64_t ttlMillis,
+                               MapState& values)
+    : calls_(std::move(calls)),
+      type_(type),
+      refreshes_(ttlMillis > 0),
+      values_(values),
+      counts_(calls_.size(), 0) {
+  for (int call : calls_) functions_.push_back(functions[call].get());
+  const bool one = calls_.size() == 1;
+  if (retracts) {
+    layout_ = one ? Layout::Count : Layout::Counts;
+  } else {
+    layout_ = one ? Layout::Seen : Layout::Bits;
+  }
+}
+
+void DistinctValues::encodeKey(const Value& value) {
+  key_.clear();
+  encodeValueKey(value, type_, key_);
+}
+
+void DistinctValues::decode(const std::optional<std::string_view>& stored) {
+  std::fill(counts_.begin(), counts_.end(), 0);
+  if (!stored) return;
+  const std::string_view bytes = *stored;
+  switch (layout_) {
+    case Layout::Seen: counts_[0] = 1; return;
+    case Layout::Bits:
+      for (size_t i = 0; i < counts_.size() && i / 8 < bytes.size(); ++i) {
+        counts_[i] = (static_cast<uint8_t>(bytes[i / 8]) >> (i % 8)) & 1;
+      }
+      return;
+    case Layout::Count:
+      if (bytes.size() < sizeof(int64_t)) throw StateError("corrupt distinct value count");
+      std::memcpy(&counts_[0], bytes.data(), sizeof(int64_t));
+      return;
+    case Layout::Counts: {
+      size_t at = 0;
+      for (int64_t& count : counts_) count = static_cast<int64_t>(readVarint(bytes, at));
+      return;
+    }
+  }
+}
+
+void DistinctValues::store(bool stored) {
+  bool any = false;
+  for (int64_t count : counts_) any = any || count > 0;
+  if (!any) {
+    if (stored) values_.remove(key_.bytes());
+    return;
+  }
+  encoded_.clear();
+  switch (layout_) {
+    case Layout::Seen: break;
+    case Layout::Bits:
+      encoded_.assign((counts_.size() + 7) / 8, '\0');
+      for (size_t i = 0; i < counts_.size(); ++i) {
+        if (counts_[i] > 0) encoded_[i / 8] = static_cast<char>(encoded_[i / 8] | (1 << (i % 8)));
+      }
+      break;
+    case Layout::Count:
+      encoded_.assign(reinterpret_cast<const char*>(&counts_[0]), sizeof(int64_t));
+      break;
+    case Layout::Counts:
+      for (int64_t count : counts_) appendVarint(static_cast<uint64_t>(count), encoded_);
+      break;
+  }
+  values_.put(key_.bytes(), encoded_);
+}
+
+void DistinctValues::apply(std::vector<Value>& accumulators, bool accumulates, const Value& value,
+                           const uint8_t* applies) {
+  if (value.isNull) return;
+  bool any = false;
+  for (int call : calls_) any = any || applies[call];
+  if (!any) return;
+  encodeKey(value);
+  const std::optional<std::string_view> stored = values_.get(key_.bytes());
+  decode(stored);
+  const bool bits = layout_ == Layout::Seen || layout_ == Layout::Bits;
+  bool changed = false;
+  for (size_t i = 0; i < calls_.size(); ++i) {
+    const int call = calls_[i];
+    if (!applies[call]) continue;
+    int64_t& count = counts_[i];
+    if (accumulates) {
+      if (count == 0) functions_[i]->accumulate(accumulators[call], value);
+      if (count == 0 || !bits) {
+        ++count;
+        changed = true;
+      }
+    } else if (count > 0) {  // retracting a value the call never saw: nothing to undo
+      count = bits ? 0 : count - 1;
+      if (count == 0) functions_[i]->retract(accumulators[call], value);
+      changed = true;
+    }
+  }
+  if (changed || (refreshes_ && stored && accumulates)) store(stored.has_value());
+}
+
+// The partials come per call: one lookup per call and value (a mini-batch's worth of rows each).
+void DistinctValues::merge(std::vector<Value>& accumulators, const std::vector<Value>& partials) {
+  const bool bits = layout_ == Layout::Seen || layout_ == Layout::Bits;
+  for (size_t i = 0; i < calls_.size(); ++i) {
+    const int call = calls_[i];
+    const std::vector<Value>& pairs = partials[call].children[1].children;
+    for (size_t p = 0; p + 1 < pairs.size(); p += 2) {
+      const Value& value = pairs[p];
+      const int64_t delta = pairs[p + 1].integer;
+      if (value.isNull || delta == 0) continue;
+      encodeKey(value);
+      const std::optional<std::string_view> stored = values_.get(key_.bytes());
+      decode(stored);
+      int64_t& count = counts_[i];
+      const int64_t before = count;
+      count = bits ? (before > 0 || delta > 0 ? 1 : 0) : std::max<int64_t>(0, before + delta);
+      if (before == 0 && count > 0) functions_[i]->accumulate(accumulators[call], value);
+      if (count != before || (refreshes_ && stored)) store(stored.has_value());
+    }
+  }
+}
+
+std::vector<std::unique_ptr<DistinctValues>> makeDistinctValues(
+    const std::vector<artifact::AggregateCall>& calls, const std::vector<DataType>& argumentTypes,
+    const std::vector<std::unique_ptr<AggregateFunction>>& functions, bool retracts,
+    KeyedStateBackend& backend, int64_t ttlMillis, std::vector<KeyedState*>& states) {
+  std::vector<std::unique_ptr<DistinctValues>> made;
+  std::vector<uint8_t> taken(calls.size(), 0);
+  for (size_t first = 0; first < calls.size(); ++first) {
+    if (taken[first] || !sharesDistinctValues(calls[first])) continue;
+    std::vector<int> sharing;
+    for (size_t c = first; c < calls.size(); ++c) {
+      if (taken[c] || !sharesDistinctValues(calls[c]) ||
+          calls[c].arguments != calls[first].arguments) {
+        continue;
+      }
+      taken[c] = 1;
+      sharing.push_back(static_cast<int>(c));
+    }
+    MapState& values = backend.mapState("distinct$" + std::to_string(first), ttlMillis);
+    states.push_back(&values);
+    made.push_back(std::make_unique<DistinctValues>(std::move(sharing), functions,
+                                                    physicalTypeOf(argumentTypes[first]), retracts,
+                                                    ttlMillis, values));
+  }
   return made;
 }
 
