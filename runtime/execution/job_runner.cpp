@@ -1,5 +1,7 @@
 #include "runtime/execution/job_runner.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -152,6 +154,19 @@ void JobRunner::startCompilation() {
   }
 }
 
+namespace {
+
+double processCpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+}  // namespace
+
 JobReport JobRunner::run(const std::function<void(const std::vector<OperatorSummary>&)>& progress,
                          int progressMillis) {
   JobReport report;
@@ -209,6 +224,7 @@ JobReport JobRunner::run(const std::function<void(const std::vector<OperatorSumm
     }
   }
   for (std::thread& thread : threads) thread.join();
+  report.processCpuSecondsAtEnd = processCpuSeconds();
   report.wallSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   report.operators = summarize();

@@ -42,6 +42,10 @@ struct JobReport {
   bool cancelled = false;
   std::string error;
   double wallSeconds = 0;
+  // CPU seconds of the whole process (user + system, every thread) when the job's last task
+  // ended, before its operators and their state are freed: what a benchmark of a bounded job
+  // counts, as an unbounded job never frees its state (sqlc bench nexmark).
+  double processCpuSecondsAtEnd = 0;
   std::vector<OperatorSummary> operators;
   std::vector<std::string> notes;  // e.g. which nodes stayed interpreted and why
 };

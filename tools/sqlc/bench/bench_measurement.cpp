@@ -104,7 +104,8 @@ QueryMeasurement measureQuery(const std::string& query, const MeasureOptions& op
     const session::StatementRun measuredRun = session::runPlan(measured, run, &compiler);
     result.wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    result.cpuSeconds = cpuSecondsOfProcess() - cpuBefore;
+    // Up to the end of the job, not of freeing its state afterwards (JobReport).
+    result.cpuSeconds = measuredRun.report.processCpuSecondsAtEnd - cpuBefore;
     result.peakMemoryBytes = peakMemoryBytes();
     if (!measuredRun.report.succeeded) throw std::runtime_error(measuredRun.report.error);
     result.stateBytes = std::max(largestState, stateBytesOf(measuredRun.report.operators));

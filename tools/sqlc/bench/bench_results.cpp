@@ -104,7 +104,7 @@ std::string markdownTable(const BenchRun& run) {
   std::string out = fmt::format(
       "Machine: {}. Commit `{}`, {}. Options: {}.\n\n"
       "Throughput per core = events / CPU seconds of the whole process (user + system, every "
-      "thread, the generator included), as Nexmark measures Flink.\n\n"
+      "thread, the generator included) until the job ends, as Nexmark measures Flink.\n\n"
       "| query | events | wall | CPU | events/s per core | target | peak memory | state | "
       "plan | codegen |\n"
       "|---|---|---|---|---|---|---|---|---|---|\n",
