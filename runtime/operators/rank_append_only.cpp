@@ -3,6 +3,8 @@
 #include "runtime/operators/rank_rows.h"
 #include "runtime/operators/rank_strategies.h"
 
+#include <algorithm>
+
 namespace sluice::runtime {
 namespace {
 
@@ -28,13 +30,24 @@ class AppendOnlyTopN final : public RankOperatorBase {
   void processRow(const Batch& batch, int row, Output& out) {
     selectPartition(batch, row);
     const std::string sortKey = this->sortKey(batch, row);
-    const std::vector<RankedList::Entry> entries = top_.first(node_.rankEnd);
-    const size_t at = RankedList::arrivalIndex(entries, sortKey);
+    // A full top (without TTL the count is exact and the list never holds more than rankEnd
+    // rows) whose last row sorts before or ties the new one keeps it out: Flink's
+    // checkSortKeyInBufferRange, without reading the list.
+    if (node_.stateTtlMillis == 0 && top_.size() == node_.rankEnd) {
+      if (const std::optional<StateEntry> last = top_.last();
+          last && RankedList::sortKeyOf(last->userKey) <= sortKey) {
+        return;
+      }
+    }
+    // Views into the state: every change to it comes after the rows are emitted.
+    const std::vector<StateEntry> entries = top_.firstViews(node_.rankEnd);
+    size_t at = 0;
+    while (at < entries.size() && RankedList::sortKeyOf(entries[at].userKey) <= sortKey) ++at;
     if (static_cast<int64_t>(at) >= node_.rankEnd) return;  // behind the top rows (or tied last)
     const std::string bytes = encodeRow(batch, row);
-    top_.insert(sortKey, bytes);
     std::vector<std::string_view> ranked;
-    for (const RankedList::Entry& entry : entries) ranked.push_back(entry.row);
+    ranked.reserve(entries.size() + 1);
+    for (const StateEntry& entry : entries) ranked.push_back(entry.value);
     ranked.insert(ranked.begin() + static_cast<std::ptrdiff_t>(at), bytes);
     const bool overflows = static_cast<int64_t>(ranked.size()) > node_.rankEnd;
     if (node_.outputRankNumber || node_.rankStart > 1) {
@@ -43,7 +56,11 @@ class AppendOnlyTopN final : public RankOperatorBase {
       if (overflows) emit(RowKind::Delete, ranked.back(), 0, out);
       emit(RowKind::Insert, bytes, 0, out);
     }
-    if (overflows) top_.remove(entries.back().key);
+    if (overflows) {
+      top_.insertEvicting(sortKey, bytes, std::string(entries.back().userKey));
+    } else {
+      top_.insert(sortKey, bytes);
+    }
   }
 };
 
@@ -92,19 +109,33 @@ class FastTop1 final : public RankOperatorBase {
 
   void processRow(const Batch& batch, int row, Output& out) {
     selectPartition(batch, row);
-    const std::string bytes = encodeRow(batch, row);
     const std::optional<std::string_view> stored = top_.get();
     if (!stored) {
+      const std::string bytes = encodeRow(batch, row);
       top_.put(bytes);
       emitRanked(RowKind::Insert, bytes, 1, out);
       return;
     }
+    // Only the columns up to the last sort key of the stored row are decoded.
+    decodeInto(*stored, previousValues_, sortColumns_);
+    if (sortKey(batch, row) >= sortKey(previousValues_)) return;
     const std::string previous(*stored);
-    if (sortKey(batch, row) >= sortKey(decodeRow(previous))) return;
+    const std::string bytes = encodeRow(batch, row);
     top_.put(bytes);
     emitRanked(RowKind::UpdateBefore, previous, 1, out);
     emitRanked(RowKind::UpdateAfter, bytes, 1, out);
   }
+
+  static size_t sortColumns(const artifact::Node& node) {
+    size_t columns = 0;
+    for (const artifact::SortKey& sort : node.sortKeys) {
+      columns = std::max(columns, static_cast<size_t>(sort.column) + 1);
+    }
+    return columns;
+  }
+
+  std::vector<Value> previousValues_;
+  const size_t sortColumns_ = sortColumns(node_);
 };
 
 }  // namespace

@@ -92,6 +92,20 @@ std::vector<Value> RankOperatorBase::decodeRow(std::string_view bytes) const {
   return values;
 }
 
+void RankOperatorBase::decodeInto(std::string_view bytes, std::vector<Value>& values,
+                                  size_t limit) const {
+  size_t count = 0;
+  while (!bytes.empty() && count < limit) {
+    if (count < values.size()) {
+      values[count] = decodeValue(bytes);
+    } else {
+      values.push_back(decodeValue(bytes));
+    }
+    ++count;
+  }
+  values.resize(count);
+}
+
 std::string RankOperatorBase::sortKey(const std::vector<Value>& row) const {
   KeyEncoder key;
   for (const artifact::SortKey& sort : node_.sortKeys) {
@@ -124,10 +138,16 @@ std::string_view RankedList::sortKeyOf(std::string_view rankedKey) {
 }
 
 void RankOperatorBase::emit(RowKind kind, std::string_view row, int64_t rank, Output& out) {
+  decodeInto(row, decoded_);
+  emitValues(kind, decoded_, rank, out);
+}
+
+void RankOperatorBase::emitValues(RowKind kind, const std::vector<Value>& row, int64_t rank,
+                                  Output& out) {
   if (output_.full()) flush(out);
   const int at = output_.size();
   int column = 0;
-  for (const Value& value : decodeRow(row)) {
+  for (const Value& value : row) {
     writeValue(output_.column(column++), at, value, output_.arena());
   }
   if (node_.outputRankNumber) {
@@ -137,23 +157,45 @@ void RankOperatorBase::emit(RowKind kind, std::string_view row, int64_t rank, Ou
   output_.setSize(at + 1);
 }
 
+bool RankOperatorBase::emitsRanked(RowKind kind, int64_t rank) const {
+  if (rank < node_.rankStart || rank > node_.rankEnd) return false;
+  return kind != RowKind::UpdateBefore || node_.emitsUpdateBefore;
+}
+
 void RankOperatorBase::emitRanked(RowKind kind, std::string_view row, int64_t rank, Output& out) {
-  if (rank < node_.rankStart || rank > node_.rankEnd) return;
-  if (kind == RowKind::UpdateBefore && !node_.emitsUpdateBefore) return;
+  if (!emitsRanked(kind, rank)) return;
   emit(kind, row, rank, out);
 }
 
 void RankOperatorBase::emitArrivalWithRowNumbers(const std::vector<std::string_view>& top,
                                                  size_t at, Output& out) {
-  std::string_view current = top[at];
+  // Every row below the new one is emitted twice (-U at its old rank, then +U one rank lower):
+  // it is decoded once, into decodedNext_ for the -U, and kept (swapped into decoded_) for the
+  // +U of the next round.
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t current = at;
+  size_t currentDecoded = kNone;  // the row decoded_ holds
   auto rank = static_cast<int64_t>(at) + 1;
   for (size_t next = at + 1; next < top.size() && rank <= node_.rankEnd; ++next) {
-    emitRanked(RowKind::UpdateBefore, top[next], rank, out);
-    emitRanked(RowKind::UpdateAfter, current, rank, out);
-    current = top[next];
+    size_t nextDecoded = kNone;
+    if (emitsRanked(RowKind::UpdateBefore, rank)) {
+      decodeInto(top[next], decodedNext_);
+      nextDecoded = next;
+      emitValues(RowKind::UpdateBefore, decodedNext_, rank, out);
+    }
+    if (emitsRanked(RowKind::UpdateAfter, rank)) {
+      if (currentDecoded != current) decodeInto(top[current], decoded_);
+      emitValues(RowKind::UpdateAfter, decoded_, rank, out);
+    }
+    std::swap(decoded_, decodedNext_);
+    currentDecoded = nextDecoded;
+    current = next;
     ++rank;
   }
-  if (rank <= node_.rankEnd) emitRanked(RowKind::Insert, current, rank, out);
+  if (rank <= node_.rankEnd && emitsRanked(RowKind::Insert, rank)) {
+    if (currentDecoded != current) decodeInto(top[current], decoded_);
+    emitValues(RowKind::Insert, decoded_, rank, out);
+  }
 }
 
 void RankOperatorBase::flush(Output& out) {
@@ -178,12 +220,26 @@ RankedList::RankedList(KeyedStateBackend& state, int64_t ttlMillis)
 std::vector<RankedList::Entry> RankedList::first(int64_t n) {
   std::vector<Entry> entries;
   if (n <= 0) return entries;
+  entries.reserve(static_cast<size_t>(std::min<int64_t>(n, 64)));
   rows_.forEachInRange({}, std::nullopt, [&](std::string_view key, std::string_view row) {
     entries.push_back({std::string(key), std::string(row)});
     return static_cast<int64_t>(entries.size()) < n ? Visit::Continue : Visit::Stop;
   });
   return entries;
 }
+
+std::vector<StateEntry> RankedList::firstViews(int64_t n) {
+  std::vector<StateEntry> entries;
+  if (n <= 0) return entries;
+  entries.reserve(static_cast<size_t>(std::min<int64_t>(n, 64)));
+  rows_.forEachInRange({}, std::nullopt, [&](std::string_view key, std::string_view row) {
+    entries.push_back({key, row});
+    return static_cast<int64_t>(entries.size()) < n ? Visit::Continue : Visit::Stop;
+  });
+  return entries;
+}
+
+std::optional<StateEntry> RankedList::last() { return rows_.lastEntry(); }
 
 int64_t RankedList::size() {
   return meta().first;
@@ -195,6 +251,14 @@ std::string RankedList::insert(std::string_view sortKey, std::string_view row) {
   rows_.put(key, row);
   setMeta(count + 1, sequence + 1);
   return key;
+}
+
+void RankedList::insertEvicting(std::string_view sortKey, std::string_view row,
+                                const std::string& evicted) {
+  const auto [count, sequence] = meta();
+  rows_.put(RankedList::rankedKey(sortKey, sequence), row);
+  rows_.remove(evicted);
+  setMeta(count, sequence + 1);
 }
 
 void RankedList::remove(const std::string& key) {

@@ -39,6 +39,9 @@ class RankOperatorBase : public StreamOperator {
   // Every input column of `row`, as state bytes.
   std::string encodeRow(const Batch& batch, int row) const;
   std::vector<Value> decodeRow(std::string_view bytes) const;
+  // decodeRow into `values`, reusing its storage; decodes at most `limit` leading columns.
+  void decodeInto(std::string_view bytes, std::vector<Value>& values,
+                  size_t limit = static_cast<size_t>(-1)) const;
   // The node's sort keys of a row, encoded so that byte order is the ORDER BY order.
   std::string sortKey(const std::vector<Value>& row) const;
   std::string sortKey(const Batch& batch, int row) const;
@@ -46,9 +49,13 @@ class RankOperatorBase : public StreamOperator {
   // Appends a row (state bytes) to the output; `rank` is appended when the node outputs the
   // rank number. Full batches go to `out` at once; flush() sends the rest.
   void emit(RowKind kind, std::string_view row, int64_t rank, Output& out);
+  // emit() of a row already decoded.
+  void emitValues(RowKind kind, const std::vector<Value>& row, int64_t rank, Output& out);
   // emit() for a rank number within [rankStart, rankEnd], and a -U only when the consumer
   // takes retractions (Flink's collectInsert/collectUpdateBefore/... with a rank).
   void emitRanked(RowKind kind, std::string_view row, int64_t rank, Output& out);
+  // Whether emitRanked emits a row of `kind` at `rank`.
+  bool emitsRanked(RowKind kind, int64_t rank) const;
   // Flink's emitRecordsWithRowNumber: `top` holds the partition's best rows (at least
   // rankEnd + 1 when there are as many) after the row at `at` (0-based) came in. Every rank
   // from there on passes to the row above it (-U of the row that held it, +U of the one that
@@ -67,6 +74,9 @@ class RankOperatorBase : public StreamOperator {
  private:
   Batch output_;
   std::string partition_;  // the current key, its buffer reused row after row
+  // Decoded rows reused from emit to emit (their storage, not their contents).
+  std::vector<Value> decoded_;
+  std::vector<Value> decodedNext_;
 };
 
 // A partition's rows in rank order (a SortedMapState keyed by rankedKey), with their count and
@@ -85,10 +95,16 @@ class RankedList {
   static std::string_view sortKeyOf(std::string_view rankedKey);
   // The first `n` rows, best first.
   std::vector<Entry> first(int64_t n);
+  // first() as views into the state, valid until the next call on the list.
+  std::vector<StateEntry> firstViews(int64_t n);
+  // The last row (its key and bytes, views as firstViews's), if any.
+  std::optional<StateEntry> last();
   int64_t size();
   // Adds a row after every row of its sort key; returns its key.
   std::string insert(std::string_view sortKey, std::string_view row);
   void remove(const std::string& key);
+  // insert() of a row, then remove() of `evicted` (a key already in the list).
+  void insertEvicting(std::string_view sortKey, std::string_view row, const std::string& evicted);
   // The row under `key`, and a new row in its place (same rank, same sequence).
   std::optional<std::string> get(const std::string& key);
   void replace(const std::string& key, std::string_view row);
