@@ -66,9 +66,11 @@ struct LibraryCache {
   std::map<std::string, std::shared_ptr<const UdxLibrary>> byPath;
 };
 
+// Never destroyed: call sites in static caches of compiled code (destroyed at exit, in an order
+// relative to this one that nothing fixes) still reach their UdxFunction to call its `close`.
 LibraryCache& libraryCache() {
-  static LibraryCache cache;
-  return cache;
+  static LibraryCache* cache = new LibraryCache;
+  return *cache;
 }
 
 }  // namespace
