@@ -26,12 +26,6 @@ bool containsSubquery(const plan::ExpressionRef& e) {
   return false;
 }
 
-plan::ExpressionRef conjunction(const std::vector<plan::ExpressionRef>& parts) {
-  if (parts.empty()) return plan::literal("TRUE", DataType::boolean().notNull());
-  if (parts.size() == 1) return parts[0];
-  return plan::call("AND", parts, DataType::boolean());
-}
-
 // Whether `e` is NULL whenever every input field in [begin, end) is NULL (Calcite's Strong):
 // a field of the range, or an operator that is NULL when an operand is.
 bool nullWhenFieldsNull(const plan::ExpressionRef& e, int begin, int end) {
@@ -136,13 +130,13 @@ plan::NodeRef push(const plan::NodeRef& original, plan::NodeFactory& nodes) {
     if (!(c->kind == plan::ExpressionKind::Literal && c->name == "TRUE")) condition.push_back(c);
   }
   condition.insert(condition.end(), moved.begin(), moved.end());
-  join->condition = conjunction(condition);
+  join->condition = plan::conjunction(condition);
   classifyJoin(*join, /*temporal=*/false);
   if (kept.empty()) return join;
   auto filter = nodes.make(plan::NodeKind::Filter);
   filter->inputs.push_back(join);
   filter->schema = join->schema;
-  filter->condition = conjunction(kept);
+  filter->condition = plan::conjunction(kept);
   return filter;
 }
 

@@ -57,29 +57,8 @@ PushRules pushRules(const plan::LogicalNode& join) {
   return {};
 }
 
-// Whether a conjunct may be evaluated below the join: deterministic, with no subquery, OVER call
-// or outer reference.
-bool movable(const plan::ExpressionRef& e) {
-  switch (e->kind) {
-    case plan::ExpressionKind::OuterRef:
-    case plan::ExpressionKind::Subquery:
-    case plan::ExpressionKind::OverCall: return false;
-    case plan::ExpressionKind::Call:
-      if (e->function != nullptr && !e->function->deterministic) return false;
-      break;
-    default: break;
-  }
-  return std::all_of(e->operands.begin(), e->operands.end(), movable);
-}
-
 bool isTrue(const plan::ExpressionRef& e) {
   return e->kind == plan::ExpressionKind::Literal && e->name == "TRUE";
-}
-
-plan::ExpressionRef conjunction(const std::vector<plan::ExpressionRef>& parts) {
-  if (parts.empty()) return plan::literal("TRUE", DataType::boolean().notNull());
-  if (parts.size() == 1) return parts[0];
-  return plan::call("AND", parts, DataType::boolean());
 }
 
 // `e` with every input reference moved by `by` (a right input's field `$(leftWidth + i)` of the
@@ -109,7 +88,7 @@ plan::NodeRef filterOn(const plan::NodeRef& input,
   auto filter = nodes.make(plan::NodeKind::Filter);
   filter->inputs.push_back(below);
   filter->schema = input->schema;
-  filter->condition = conjunction(condition);
+  filter->condition = plan::conjunction(condition);
   return push(filter, nodes);
 }
 
@@ -127,7 +106,7 @@ plan::NodeRef pushIntoInputs(const plan::NodeRef& join,
   // Sends a conjunct to the side it reads, when it may go there; else keeps it in `stay`.
   auto place = [&](const plan::ExpressionRef& c, bool left, bool right,
                    std::vector<plan::ExpressionRef>& stay) {
-    if (movable(c)) {
+    if (plan::isDeterministicRowExpression(c)) {
       if (left && plan::referencesOnly(c, 0, leftWidth)) return toLeft.push_back(c);
       if (right && plan::referencesOnly(c, leftWidth, width)) {
         return toRight.push_back(shiftInputRefs(c, -leftWidth));
@@ -147,13 +126,13 @@ plan::NodeRef pushIntoInputs(const plan::NodeRef& join,
   copy->id = nodes.make(plan::NodeKind::Join)->id;
   if (!toLeft.empty()) copy->inputs[0] = filterOn(join->inputs[0], toLeft, nodes);
   if (!toRight.empty()) copy->inputs[1] = filterOn(join->inputs[1], toRight, nodes);
-  copy->condition = conjunction(on);
+  copy->condition = plan::conjunction(on);
   classifyJoin(*copy, isTemporal(*join));
   if (above.empty()) return copy;
   auto filter = nodes.make(plan::NodeKind::Filter);
   filter->inputs.push_back(copy);
   filter->schema = copy->schema;
-  filter->condition = conjunction(above);
+  filter->condition = plan::conjunction(above);
   return filter;
 }
 

@@ -27,18 +27,7 @@ bool comparableKeys(const DataType& left, const DataType& right) {
 // Whether `e` is an expression of the left input's columns (the first `leftWidth`) Flink pushes
 // into a Calc below the lookup join: deterministic, with no subquery or OVER call.
 bool computableOnLeft(const plan::ExpressionRef& e, int leftWidth) {
-  switch (e->kind) {
-    case plan::ExpressionKind::InputRef: return e->index < leftWidth;
-    case plan::ExpressionKind::OuterRef:
-    case plan::ExpressionKind::Subquery:
-    case plan::ExpressionKind::OverCall: return false;
-    case plan::ExpressionKind::Call:
-      if (e->function != nullptr && !e->function->deterministic) return false;
-      break;
-    default: break;
-  }
-  return std::all_of(e->operands.begin(), e->operands.end(),
-                     [&](const plan::ExpressionRef& o) { return computableOnLeft(o, leftWidth); });
+  return plan::isDeterministicRowExpression(e) && plan::referencesOnly(e, 0, leftWidth);
 }
 
 // `e` with its references to columns from `first` on moved by `by` (the dim's columns, after

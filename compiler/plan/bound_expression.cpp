@@ -105,6 +105,25 @@ std::vector<ExpressionRef> conjunctions(const ExpressionRef& condition) {
   return out;
 }
 
+ExpressionRef conjunction(const std::vector<ExpressionRef>& parts) {
+  if (parts.empty()) return literal("TRUE", DataType::boolean().notNull());
+  if (parts.size() == 1) return parts[0];
+  return call("AND", parts, DataType::boolean());
+}
+
+bool isDeterministicRowExpression(const ExpressionRef& e) {
+  switch (e->kind) {
+    case ExpressionKind::OuterRef:
+    case ExpressionKind::Subquery:
+    case ExpressionKind::OverCall: return false;
+    case ExpressionKind::Call:
+      if (e->function != nullptr && !e->function->deterministic) return false;
+      break;
+    default: break;
+  }
+  return std::all_of(e->operands.begin(), e->operands.end(), isDeterministicRowExpression);
+}
+
 void collectInputRefs(const ExpressionRef& expression, std::vector<int>& indexes) {
   if (!expression) return;
   if (expression->kind == ExpressionKind::InputRef) indexes.push_back(expression->index);

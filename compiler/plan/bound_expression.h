@@ -85,6 +85,11 @@ ExpressionRef cast(ExpressionRef operand, DataType type, bool isTry = false);
 
 // The expressions joined by AND at the top level of a condition.
 std::vector<ExpressionRef> conjunctions(const ExpressionRef& condition);
+// The AND of `parts`: TRUE when there are none, the one part alone.
+ExpressionRef conjunction(const std::vector<ExpressionRef>& parts);
+// Whether `e` may be evaluated anywhere its input columns are (below a join, in a Calc before a
+// lookup): deterministic calls only, and no subquery, OVER call or outer reference.
+bool isDeterministicRowExpression(const ExpressionRef& e);
 // Whether the expression refers to input fields only within [begin, end).
 bool referencesOnly(const ExpressionRef& expression, int begin, int end);
 // Collects the InputRef indexes an expression uses.
