@@ -16,9 +16,13 @@
 #include "compiler/codegen/llvm_calc_compiler.h"
 #include "runtime/data/value.h"
 #include "runtime/execution/compiled_calc.h"
+#include "tests/unit/calc_test_support.h"
 
 namespace sluice {
 namespace {
+
+using test::outputTypes;
+using test::rowsOf;
 
 namespace fs = std::filesystem;
 using artifact::Expression;
@@ -70,17 +74,6 @@ runtime::Batch makeInput() {
   return batch;
 }
 
-std::vector<std::string> rowsOf(const runtime::Batch& batch) {
-  std::vector<std::string> rows;
-  for (int row = 0; row < batch.size(); ++row) rows.push_back(runtime::describeRow(batch, row));
-  return rows;
-}
-
-std::vector<DataType> outputTypes(const artifact::Node& calc) {
-  std::vector<DataType> types;
-  for (const artifact::Field& field : calc.schema) types.push_back(field.type);
-  return types;
-}
 
 // The rows `code` writes for makeInput().
 std::vector<std::string> runCompiled(const artifact::Node& calc,

@@ -13,9 +13,13 @@
 #include "compiler/codegen/llvm_calc_compiler.h"
 #include "runtime/data/value.h"
 #include "runtime/execution/compiled_calc.h"
+#include "tests/unit/calc_test_support.h"
 
 namespace sluice {
 namespace {
+
+using test::outputTypes;
+using test::rowsOf;
 
 using artifact::Expression;
 using runtime::FunctionCall;
@@ -122,24 +126,9 @@ runtime::Batch makeInput(const std::vector<std::optional<int64_t>>& rows) {
   return batch;
 }
 
-std::vector<std::string> rowsOf(const runtime::Batch& batch) {
-  std::vector<std::string> rows;
-  for (int row = 0; row < batch.size(); ++row) rows.push_back(runtime::describeRow(batch, row));
-  return rows;
-}
-
-std::vector<DataType> outputTypes(const artifact::Node& calc) {
-  std::vector<DataType> types;
-  for (const artifact::Field& field : calc.schema) types.push_back(field.type);
-  return types;
-}
 
 std::shared_ptr<const runtime::CompiledCalcCode> compile(const artifact::Node& calc) {
-  static codegen::LlvmCalcCompiler compiler{codegen::CodegenOptions{}};
-  std::string reason;
-  auto code = compiler.compile(calc, kInputTypes, registry(), reason);
-  EXPECT_NE(code, nullptr) << reason;
-  return code;
+  return test::compileCalc(calc, kInputTypes, registry());
 }
 
 // Counts start at zero for each run.
