@@ -20,7 +20,7 @@ class NexmarkConnectorFactory : public runtime::ConnectorFactory {
 namespace nexmark {
 
 // The options of a nexmark table with the Java defaults for those not given; the base time is
-// the hidden 'sqlc.nexmark.base-time' (epoch ms) or `nowMillis`. A ConnectorError for bad values.
+// the hidden 'sqlc.nexmark.base-time' (epoch ms) or `nowMillis` (the job's start). A ConnectorError for bad values.
 NexmarkSettings readSettings(const TableOptions& options, int64_t nowMillis);
 
 // The physical columns of the suite's DDL (event_type, person, auction, bid), for tests and

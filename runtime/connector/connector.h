@@ -35,6 +35,10 @@ struct ConnectorContext {
   int batchSize = 1024;
   int64_t maxLatencyMicros = 5000;       // flush a partial batch after this long
   std::string timeZone = "UTC";
+  // The wall clock (epoch ms) when the job started, the same for every source and instance of
+  // the job: generators that start their event times "now" use it, so two scans of one table
+  // produce the same events (as one reused scan does in Flink).
+  int64_t jobStartMillis = 0;
   const std::atomic<bool>* cancelled = nullptr;
   std::vector<DataType> columnTypes() const;
 };

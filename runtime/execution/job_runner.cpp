@@ -88,6 +88,9 @@ JobRunner::JobRunner(const artifact::JobPlan& plan, JobOptions options)
   resources_.compiler = resources_.jitMode == JitMode::Interpreted ? nullptr : options.compiler;
   resources_.timeZone = plan.option("table.local-time-zone", "UTC");
   if (resources_.timeZone == "default") resources_.timeZone = "UTC";
+  resources_.startMillis = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
   resources_.cancelled = options.cancelled;
 }
 

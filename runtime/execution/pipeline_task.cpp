@@ -214,6 +214,7 @@ ConnectorContext PipelineTask::connectorContext(const artifact::Node& node) cons
   context.batchSize = resources_.batchSize;
   context.maxLatencyMicros = resources_.maxLatencyMicros;
   context.timeZone = resources_.timeZone;
+  context.jobStartMillis = resources_.startMillis;
   context.cancelled = resources_.cancelled;
   return context;
 }

@@ -40,6 +40,7 @@ struct JobResources {
   // Per pipeline id with input exchanges: one gate per instance.
   std::map<int, std::vector<std::unique_ptr<InputGate>>> gates;
   std::string timeZone = "UTC";
+  int64_t startMillis = 0;  // the wall clock when the job started (epoch ms)
   const std::atomic<bool>* cancelled = nullptr;
   // sqlc.exec.source-order: the sources' rows in one fixed order (null: sources run freely).
   std::unique_ptr<SourceSequencer> sequencer;
