@@ -63,4 +63,17 @@ void JoinCondition::evaluate(const std::vector<Value>& row, bool rowIsLeft,
   }
 }
 
+void JoinCondition::evaluate(Batch& joined, std::vector<uint8_t>& joins) {
+  joins.assign(static_cast<size_t>(joined.size()), 1);
+  if (!program_ || joined.size() == 0) return;
+  result_.clear();
+  result_.reserve(joined.size());
+  program_->process(joined, result_);
+  const Vector& verdict = result_.column(0);
+  for (int i = 0; i < joined.size(); ++i) {
+    joins[static_cast<size_t>(i)] = !verdict.isNull(i) && verdict.values<uint8_t>()[i] != 0;
+  }
+  result_.clear();  // lets go of `joined`'s arenas, so that its clear() can reuse its own
+}
+
 }  // namespace sluice::runtime

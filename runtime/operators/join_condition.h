@@ -25,6 +25,8 @@ class JoinCondition {
   // condition does not join.
   void evaluate(const std::vector<Value>& row, bool rowIsLeft,
                 const std::vector<JoinRecord>& others, std::vector<uint8_t>& joins);
+  // joins[i]: whether row i of `joined` (left columns, then right columns) joins.
+  void evaluate(Batch& joined, std::vector<uint8_t>& joins);
 
  private:
   artifact::Node calc_;  // projections: {condition}

@@ -8,14 +8,9 @@ namespace {
 // An entry's value: copies, associations, then the row's columns, except in the ByRow layout,
 // whose entry key already is the encoded row: its value holds the two counts only, so a row is
 // encoded and stored once. (Values written with the row after the counts still read right.)
-void decodeCounts(std::string_view& in, JoinRecord& record) {
-  record.copies = decodeValue(in).integer;
-  record.associations = decodeValue(in).integer;
-}
-
-void decodeRow(std::string_view in, JoinRecord& record) {
-  record.row.clear();
-  while (!in.empty()) record.row.push_back(decodeValue(in));
+void decodeCounts(std::string_view& in, int64_t& copies, int64_t& associations) {
+  copies = decodeValue(in).integer;
+  associations = decodeValue(in).integer;
 }
 
 }  // namespace
@@ -30,76 +25,90 @@ JoinRecordState::JoinRecordState(KeyedStateBackend& backend, const std::string& 
   entries_ = &backend.mapState(name, ttlMillis);
 }
 
-const std::string& JoinRecordState::entryKeyOf(const std::vector<Value>& row) {
+void JoinRecordState::encodeRow(const Batch& batch, int row) {
+  rowBytes_.clear();
+  for (int c = 0; c < batch.columnCount(); ++c) encodeCell(batch.column(c), row, rowBytes_);
+}
+
+void JoinRecordState::encodeEntryKey(const Batch& batch, int row) {
   entryKey_.clear();
   switch (layout_) {
     case Layout::OnePerJoinKey: break;  // the join key is the row's identity
     case Layout::ByUniqueKey:
-      for (int column : uniqueKey_) encodeValue(row[static_cast<size_t>(column)], entryKey_);
+      for (int column : uniqueKey_) encodeCell(batch.column(column), row, entryKey_);
       break;
     case Layout::ByRow:
-      for (const Value& value : row) encodeValue(value, entryKey_);
+      for (int c = 0; c < batch.columnCount(); ++c) encodeCell(batch.column(c), row, entryKey_);
       break;
   }
-  return entryKey_;
 }
 
-void JoinRecordState::store(const std::string& entryKey, const std::vector<Value>& row,
-                            int64_t copies, int64_t associations) {
+void JoinRecordState::store(std::string_view entryKey, std::string_view rowBytes, int64_t copies,
+                            int64_t associations) {
   encoded_.clear();
-  encodeValue(Value::ofInteger(copies), encoded_);
-  encodeValue(Value::ofInteger(associations), encoded_);
-  if (layout_ != Layout::ByRow) {
-    for (const Value& value : row) encodeValue(value, encoded_);
-  }
+  encodeInteger(copies, encoded_);
+  encodeInteger(associations, encoded_);
+  if (layout_ != Layout::ByRow) encoded_.append(rowBytes);
   entries_->put(entryKey, encoded_);
 }
 
-void JoinRecordState::add(const std::vector<Value>& row, int64_t associations) {
-  const std::string& key = entryKeyOf(row);
+void JoinRecordState::add(const Batch& batch, int row, int64_t associations) {
+  encodeEntryKey(batch, row);
   int64_t copies = 1;
   if (layout_ == Layout::ByRow) {
-    if (auto stored = entries_->get(key)) {
+    if (auto stored = entries_->get(entryKey_)) {
       std::string_view in = *stored;
       copies += decodeValue(in).integer;
     }
+    store(entryKey_, {}, copies, associations);
+    return;
   }
-  store(std::string(key), row, copies, associations);
+  encodeRow(batch, row);
+  store(entryKey_, rowBytes_, copies, associations);
 }
 
-void JoinRecordState::retract(const std::vector<Value>& row) {
-  const std::string key = entryKeyOf(row);
-  auto stored = entries_->get(key);
+void JoinRecordState::retract(const Batch& batch, int row) {
+  encodeEntryKey(batch, row);
+  auto stored = entries_->get(entryKey_);
   if (!stored) return;
   if (layout_ == Layout::ByRow) {
-    JoinRecord record;
     std::string_view in = *stored;
-    decodeCounts(in, record);
-    if (record.copies > 1) {
-      store(key, row, record.copies - 1, record.associations);
+    int64_t copies = 0;
+    int64_t associations = 0;
+    decodeCounts(in, copies, associations);
+    if (copies > 1) {
+      store(entryKey_, {}, copies - 1, associations);
       return;
     }
   }
-  entries_->remove(key);
+  entries_->remove(entryKey_);
 }
 
-void JoinRecordState::forEach(const std::function<void(JoinRecord&)>& visit) {
-  // Copied out first: the visitor may update associations in the same state.
-  std::vector<JoinRecord> records;
+void JoinRecordState::collect(std::vector<StoredJoinRow>& rows, std::string& bytes) {
+  // Copied out: views into the state last only until its next call, and the join updates
+  // associations in the same state while it still reads the rows.
   entries_->forEach([&](std::string_view entryKey, std::string_view value) {
-    JoinRecord& record = records.emplace_back();
-    decodeCounts(value, record);
-    decodeRow(layout_ == Layout::ByRow ? entryKey : value, record);
+    StoredJoinRow& stored = rows.emplace_back();
+    decodeCounts(value, stored.copies, stored.associations);
+    stored.entryKeyOffset = static_cast<uint32_t>(bytes.size());
+    stored.entryKeySize = static_cast<uint32_t>(entryKey.size());
+    bytes.append(entryKey);
+    if (layout_ == Layout::ByRow) {
+      stored.rowOffset = stored.entryKeyOffset;
+      stored.rowSize = stored.entryKeySize;
+    } else {
+      stored.rowOffset = static_cast<uint32_t>(bytes.size());
+      stored.rowSize = static_cast<uint32_t>(value.size());
+      bytes.append(value);
+    }
     return Visit::Continue;
   });
-  for (JoinRecord& record : records) visit(record);
 }
 
-void JoinRecordState::updateAssociations(const JoinRecord& record, int64_t associations) {
-  // The entry key follows from the row in every layout; not kept per record, since copying it
-  // (a whole encoded row in the ByRow layout) for every candidate cost more than re-encoding it
-  // for the few rows whose associations change.
-  store(std::string(entryKeyOf(record.row)), record.row, record.copies, associations);
+void JoinRecordState::updateAssociations(const StoredJoinRow& stored, std::string_view bytes,
+                                         int64_t associations) {
+  store(bytes.substr(stored.entryKeyOffset, stored.entryKeySize),
+        bytes.substr(stored.rowOffset, stored.rowSize), stored.copies, associations);
 }
 
 }  // namespace sluice::runtime

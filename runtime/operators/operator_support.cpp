@@ -39,6 +39,43 @@ void appendKeyValue(const Value& value, PhysicalType type, KeyEncoder& key) {
   }
 }
 
+// appendKeyValue of the value at `row` of `column`, without boxing the common types.
+void appendKeyCell(const Vector& column, int row, KeyEncoder& key) {
+  const PhysicalType type = column.physicalType();
+  switch (type) {
+    case PhysicalType::Bool:
+    case PhysicalType::Int8:
+    case PhysicalType::Int16:
+    case PhysicalType::Int32:
+    case PhysicalType::Int64:
+    case PhysicalType::Float32:
+    case PhysicalType::Float64:
+    case PhysicalType::String: break;
+    default: appendKeyValue(readValue(column, row), type, key); return;
+  }
+  const bool isNull = column.isNull(row);
+  key.appendNullMarker(isNull);
+  if (isNull) return;
+  switch (type) {
+    case PhysicalType::Bool: key.appendInt64(column.values<uint8_t>()[row]); return;
+    case PhysicalType::Int8: key.appendInt64(column.values<int8_t>()[row]); return;
+    case PhysicalType::Int16: key.appendInt64(column.values<int16_t>()[row]); return;
+    case PhysicalType::Int32: key.appendInt64(column.values<int32_t>()[row]); return;
+    case PhysicalType::Int64: key.appendInt64(column.values<int64_t>()[row]); return;
+    case PhysicalType::Float32:
+    case PhysicalType::Float64: {
+      // A FLOAT is keyed by the bits of its double, as appendKeyValue keys a boxed one.
+      const double real = type == PhysicalType::Float32 ? column.values<float>()[row]
+                                                        : column.values<double>()[row];
+      int64_t bits = 0;
+      std::memcpy(&bits, &real, sizeof bits);
+      key.appendInt64(bits);
+      return;
+    }
+    default: key.appendString(column.values<StringRef>()[row].view()); return;
+  }
+}
+
 StateSize stateSizeOf(const KeyedStateBackend& state) {
   StateSize size;
   for (const StateStatistics& s : state.statistics()) {

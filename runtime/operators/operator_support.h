@@ -19,6 +19,8 @@ std::vector<DataType> nodeTypes(const artifact::Node& node);
 // so -0.0 and 0.0 are two keys (their bits differ); the hash exchange still sends both to one
 // instance, which is all it must do.
 void appendKeyValue(const Value& value, PhysicalType type, KeyEncoder& key);
+// appendKeyValue of the value at `row` of `column`, without boxing the common types.
+void appendKeyCell(const Vector& column, int row, KeyEncoder& key);
 
 // Keys holding state (the largest state's count: an operator's states share its keys) and the
 // bytes of all its states.

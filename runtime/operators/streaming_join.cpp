@@ -2,8 +2,11 @@
 
 #include <algorithm>
 
+#include "runtime/data/arena.h"
 #include "runtime/data/row_kind.h"
+#include "runtime/data/vector_copy.h"
 #include "runtime/operators/operator_support.h"
+#include "runtime/state/value_codec.h"
 
 namespace sluice::runtime {
 namespace {
@@ -19,6 +22,17 @@ bool keysHoldUniqueKey(const std::vector<int>& joinKeys, const std::vector<int>&
                      [&](int column) { return contains(joinKeys, column); });
 }
 
+std::vector<DataType> concatenated(const std::vector<DataType>& left,
+                                   const std::vector<DataType>& right) {
+  std::vector<DataType> types = left;
+  types.insert(types.end(), right.begin(), right.end());
+  return types;
+}
+
+// Past this many bytes of candidates' strings, the next row's go to a new arena: the output
+// keeps the old one alive only until it is emitted.
+constexpr size_t kCandidateStringBytes = 16 * 1024 * 1024;
+
 }  // namespace
 
 StreamingJoinOperator::StreamingJoinOperator(const artifact::Node& node,
@@ -26,12 +40,15 @@ StreamingJoinOperator::StreamingJoinOperator(const artifact::Node& node,
                                              std::unique_ptr<KeyedStateBackend> state)
     : node_(node),
       state_(std::move(state)),
-      left_{node.keys, context.inputTypes, nullptr, false},
-      right_{node.rightKeys, nodeTypes(context.plan->node(node.inputs[1])), nullptr, false},
+      left_{node.keys, context.inputTypes, nullptr, false, 0},
+      right_{node.rightKeys, nodeTypes(context.plan->node(node.inputs[1])), nullptr, false,
+             static_cast<int>(context.inputTypes.size())},
       semiOrAnti_(node.joinType == artifact::JoinType::Semi ||
                   node.joinType == artifact::JoinType::Anti),
       condition_(node, left_.types, right_.types, functionsOf(context), context.timeZone),
-      output_(nodeTypes(node), context.batchSize) {
+      output_(nodeTypes(node), context.batchSize),
+      candidateStrings_(std::make_shared<Arena>()),
+      joined_(concatenated(left_.types, right_.types), context.batchSize) {
   using artifact::JoinType;
   left_.outer = node.joinType == JoinType::Left || node.joinType == JoinType::Full;
   right_.outer = node.joinType == JoinType::Right || node.joinType == JoinType::Full;
@@ -45,11 +62,16 @@ StreamingJoinOperator::StreamingJoinOperator(const artifact::Node& node,
 
 void StreamingJoinOperator::processBatch(Batch& batch, int input, Output& out) {
   const bool inputIsLeft = input == 0;
-  const Side& side = inputIsLeft ? left_ : right_;
+  const Side& side = sideOf(inputIsLeft);
+  input_ = &batch;
+  // A fresh arena per batch: the last one stays with the output batches that refer to it.
+  candidateStrings_ = std::make_shared<Arena>();
+  output_.shareArenasOf(batch);
+  output_.keepAlive(candidateStrings_);
   for (int row = 0; row < batch.size(); ++row) {
-    row_.clear();
-    for (int c = 0; c < batch.columnCount(); ++c) row_.push_back(readValue(batch.column(c), row));
+    inputRow_ = row;
     const bool keyed = selectKey(side);
+    associate(inputIsLeft, keyed);
     if (semiOrAnti_) {
       processSemiAntiRow(batch.rowKind(row), inputIsLeft, keyed, out);
     } else {
@@ -57,85 +79,113 @@ void StreamingJoinOperator::processBatch(Batch& batch, int input, Output& out) {
     }
   }
   flush(out);
+  input_ = nullptr;
 }
 
 bool StreamingJoinOperator::selectKey(const Side& side) {
-  KeyEncoder key;
+  key_.clear();
   bool complete = true;
   for (int column : side.keys) {
-    const Value& value = row_[static_cast<size_t>(column)];
-    if (value.isNull) complete = false;
-    appendKeyValue(value, physicalTypeOf(side.types[static_cast<size_t>(column)]), key);
+    const Vector& values = input_->column(column);
+    if (values.isNull(inputRow_)) complete = false;
+    appendKeyCell(values, inputRow_, key_);
   }
-  state_->setCurrentKey(key.take());
+  state_->setCurrentKey(key_.bytes());
   return complete;
 }
 
 void StreamingJoinOperator::associate(bool inputIsLeft, bool keyed) {
   associated_.clear();
-  if (!keyed) return;
   candidates_.clear();
-  Side& other = inputIsLeft ? right_ : left_;
-  other.records->forEach([&](JoinRecord& record) { candidates_.push_back(std::move(record)); });
+  candidateBytes_.clear();
+  if (!keyed) return;
+  sideOf(!inputIsLeft).records->collect(candidates_, candidateBytes_);
   if (candidates_.empty()) return;
-  condition_.evaluate(row_, inputIsLeft, candidates_, joins_);
+  decodeCandidates(inputIsLeft);
+  condition_.evaluate(joined_, joins_);
   for (size_t i = 0; i < candidates_.size(); ++i) {
-    if (joins_[i]) associated_.push_back(std::move(candidates_[i]));
+    if (joins_[i]) associated_.push_back(static_cast<int32_t>(i));
   }
+}
+
+void StreamingJoinOperator::decodeCandidates(bool inputIsLeft) {
+  const int count = static_cast<int>(candidates_.size());
+  if (candidateStrings_->bytesAllocated() > kCandidateStringBytes) renewCandidateStrings();
+  joined_.clear();
+  joined_.reserve(count);
+  const Side& input = sideOf(inputIsLeft);
+  const Side& other = sideOf(!inputIsLeft);
+  repeatedRow_.assign(static_cast<size_t>(count), inputRow_);
+  for (size_t c = 0; c < input.types.size(); ++c) {
+    gatherRows(input_->column(static_cast<int>(c)), repeatedRow_.data(), count,
+               joined_.column(input.firstColumn + static_cast<int>(c)), 0);
+  }
+  for (int i = 0; i < count; ++i) {
+    const StoredJoinRow& stored = candidates_[static_cast<size_t>(i)];
+    std::string_view bytes(candidateBytes_.data() + stored.rowOffset, stored.rowSize);
+    for (size_t c = 0; c < other.types.size(); ++c) {
+      decodeCell(bytes, joined_.column(other.firstColumn + static_cast<int>(c)), i,
+                 *candidateStrings_);
+    }
+    joined_.rowKinds()[i] = RowKind::Insert;
+  }
+  joined_.setSize(count);
 }
 
 // Flink's StreamingJoinOperator#processElement, case by case.
 void StreamingJoinOperator::processRow(RowKind kind, bool inputIsLeft, bool keyed, Output& out) {
-  Side& input = inputIsLeft ? left_ : right_;
-  Side& other = inputIsLeft ? right_ : left_;
-  associate(inputIsLeft, keyed);
+  Side& input = sideOf(inputIsLeft);
+  Side& other = sideOf(!inputIsLeft);
   int64_t associatedRows = 0;
-  for (const JoinRecord& record : associated_) associatedRows += record.copies;
+  for (int32_t i : associated_) associatedRows += candidates_[static_cast<size_t>(i)].copies;
   auto emitPairs = [&](RowKind pairKind) {
-    for (const JoinRecord& record : associated_) {
-      for (int64_t copy = 0; copy < record.copies; ++copy) {
-        emitPair(pairKind, inputIsLeft, record.row, out);
-      }
+    selection_.clear();
+    for (int32_t i : associated_) {
+      selection_.insert(selection_.end(),
+                        static_cast<size_t>(candidates_[static_cast<size_t>(i)].copies), i);
     }
+    emitJoined(pairKind, selection_, out);
   };
-  auto emitOtherPadded = [&](RowKind paddedKind, const JoinRecord& record) {
-    for (int64_t copy = 0; copy < record.copies; ++copy) {
-      emitPadded(paddedKind, !inputIsLeft, record.row, out);
+  auto emitOtherPadded = [&](RowKind paddedKind, int32_t i) {
+    for (int64_t copy = 0; copy < candidates_[static_cast<size_t>(i)].copies; ++copy) {
+      emitPadded(paddedKind, !inputIsLeft, candidate(i, !inputIsLeft), out);
     }
   };
 
   if (isAccumulate(kind)) {
     if (input.outer && associated_.empty()) {
-      emitPadded(RowKind::Insert, inputIsLeft, row_, out);
-      if (keyed) input.records->add(row_, 0);
+      emitPadded(RowKind::Insert, inputIsLeft, inputRow(), out);
+      if (keyed) input.records->add(*input_, inputRow_, 0);
       return;
     }
-    if (!input.outer && keyed) input.records->add(row_, 0);
+    if (!input.outer && keyed) input.records->add(*input_, inputRow_, 0);
     if (associated_.empty()) return;
     if (other.outer) {
       // The other rows' padded versions go as their first match arrives.
-      for (const JoinRecord& record : associated_) {
-        if (record.associations == 0) emitOtherPadded(RowKind::Delete, record);
-        other.records->updateAssociations(record, record.associations + 1);
+      for (int32_t i : associated_) {
+        const StoredJoinRow& stored = candidates_[static_cast<size_t>(i)];
+        if (stored.associations == 0) emitOtherPadded(RowKind::Delete, i);
+        other.records->updateAssociations(stored, candidateBytes_, stored.associations + 1);
       }
     }
     // Kinds pass through (+U stays +U) unless padded rows are involved, which need inserts.
     emitPairs(input.outer || other.outer ? RowKind::Insert : kind);
-    if (input.outer) input.records->add(row_, associatedRows);
+    if (input.outer) input.records->add(*input_, inputRow_, associatedRows);
     return;
   }
 
-  if (keyed) input.records->retract(row_);
+  if (keyed) input.records->retract(*input_, inputRow_);
   if (associated_.empty()) {
-    if (input.outer) emitPadded(RowKind::Delete, inputIsLeft, row_, out);
+    if (input.outer) emitPadded(RowKind::Delete, inputIsLeft, inputRow(), out);
     return;
   }
   emitPairs(input.outer ? RowKind::Delete : kind);
   if (other.outer) {
     // The other rows' padded versions come back as their last match goes.
-    for (const JoinRecord& record : associated_) {
-      if (record.associations == 1) emitOtherPadded(RowKind::Insert, record);
-      other.records->updateAssociations(record, record.associations - 1);
+    for (int32_t i : associated_) {
+      const StoredJoinRow& stored = candidates_[static_cast<size_t>(i)];
+      if (stored.associations == 1) emitOtherPadded(RowKind::Insert, i);
+      other.records->updateAssociations(stored, candidateBytes_, stored.associations - 1);
     }
   }
 }
@@ -146,66 +196,62 @@ void StreamingJoinOperator::processRow(RowKind kind, bool inputIsLeft, bool keye
 void StreamingJoinOperator::processSemiAntiRow(RowKind kind, bool inputIsLeft, bool keyed,
                                                Output& out) {
   const bool anti = node_.joinType == artifact::JoinType::Anti;
-  associate(inputIsLeft, keyed);
   if (inputIsLeft) {
-    if (associated_.empty() == anti) emit(kind, &row_, nullptr, out);
+    if (associated_.empty() == anti) emit(kind, inputRow(), {}, out);
     if (!keyed) return;
     if (isAccumulate(kind)) {
       int64_t associatedRows = 0;
-      for (const JoinRecord& record : associated_) associatedRows += record.copies;
-      left_.records->add(row_, associatedRows);
+      for (int32_t i : associated_) associatedRows += candidates_[static_cast<size_t>(i)].copies;
+      left_.records->add(*input_, inputRow_, associatedRows);
     } else {
-      left_.records->retract(row_);
+      left_.records->retract(*input_, inputRow_);
     }
     return;
   }
   if (!keyed) return;
   const bool accumulate = isAccumulate(kind);
   if (accumulate) {
-    right_.records->add(row_, 0);
+    right_.records->add(*input_, inputRow_, 0);
   } else {
-    right_.records->retract(row_);
+    right_.records->retract(*input_, inputRow_);
   }
-  for (const JoinRecord& record : associated_) {
-    const int64_t before = record.associations;
+  for (int32_t i : associated_) {
+    const StoredJoinRow& stored = candidates_[static_cast<size_t>(i)];
+    const int64_t before = stored.associations;
     const int64_t after = before + (accumulate ? 1 : -1);
     if (before == 0 || after == 0) {
       // The first right row to join it, or the last to leave.
       const bool appears = (after > 0) != anti;
-      for (int64_t copy = 0; copy < record.copies; ++copy) {
-        emit(appears ? RowKind::Insert : RowKind::Delete, &record.row, nullptr, out);
+      for (int64_t copy = 0; copy < stored.copies; ++copy) {
+        emit(appears ? RowKind::Insert : RowKind::Delete, candidate(i, true), {}, out);
       }
     }
-    left_.records->updateAssociations(record, after);
+    left_.records->updateAssociations(stored, candidateBytes_, after);
   }
 }
 
-void StreamingJoinOperator::emitPair(RowKind kind, bool inputIsLeft,
-                                     const std::vector<Value>& other, Output& out) {
-  if (inputIsLeft) {
-    emit(kind, &row_, &other, out);
-  } else {
-    emit(kind, &other, &row_, out);
-  }
-}
-
-void StreamingJoinOperator::emitPadded(RowKind kind, bool rowIsLeft, const std::vector<Value>& row,
+void StreamingJoinOperator::emitPadded(RowKind kind, bool rowIsLeft, RowSource row,
                                        Output& out) {
   if (rowIsLeft) {
-    emit(kind, &row, nullptr, out);
+    emit(kind, row, {}, out);
   } else {
-    emit(kind, nullptr, &row, out);
+    emit(kind, {}, row, out);
   }
 }
 
-void StreamingJoinOperator::emit(RowKind kind, const std::vector<Value>* left,
-                                 const std::vector<Value>* right, Output& out) {
+void StreamingJoinOperator::emit(RowKind kind, RowSource left, RowSource right, Output& out) {
   if (output_.full()) flush(out);
   const int at = output_.size();
   int column = 0;
-  auto write = [&](const std::vector<Value>* row, size_t width) {
+  auto write = [&](RowSource source, size_t width) {
     for (size_t c = 0; c < width; ++c) {
-      writeValue(output_.column(column++), at, row ? (*row)[c] : Value::null(), output_.arena());
+      Vector& target = output_.column(column++);
+      if (source.batch) {
+        gatherRows(source.batch->column(source.firstColumn + static_cast<int>(c)), &source.row, 1,
+                   target, at);
+      } else {
+        writeValue(target, at, Value::null(), output_.arena());
+      }
     }
   };
   write(left, left_.types.size());
@@ -214,9 +260,36 @@ void StreamingJoinOperator::emit(RowKind kind, const std::vector<Value>* left,
   output_.setSize(at + 1);
 }
 
+void StreamingJoinOperator::emitJoined(RowKind kind, const std::vector<int32_t>& rows,
+                                       Output& out) {
+  const int width = output_.columnCount();
+  size_t done = 0;
+  while (done < rows.size()) {
+    if (output_.full()) flush(out);
+    const int at = output_.size();
+    const int count =
+        static_cast<int>(std::min(rows.size() - done, static_cast<size_t>(output_.capacity() - at)));
+    for (int c = 0; c < width; ++c) {
+      gatherRows(joined_.column(c), rows.data() + done, count, output_.column(c), at);
+    }
+    std::fill(output_.rowKinds() + at, output_.rowKinds() + at + count, kind);
+    output_.setSize(at + count);
+    done += static_cast<size_t>(count);
+  }
+}
+
 void StreamingJoinOperator::flush(Output& out) {
   if (output_.size() > 0) out.emit(output_);
   output_.clear();
+  if (input_) {
+    output_.shareArenasOf(*input_);
+    output_.keepAlive(candidateStrings_);
+  }
+}
+
+void StreamingJoinOperator::renewCandidateStrings() {
+  candidateStrings_ = std::make_shared<Arena>();
+  output_.keepAlive(candidateStrings_);
 }
 
 StateSize StreamingJoinOperator::stateSize() const { return stateSizeOf(*state_); }

@@ -15,6 +15,7 @@
 #include "runtime/operators/join_condition.h"
 #include "runtime/operators/join_record_state.h"
 #include "runtime/operators/operator_factory.h"
+#include "runtime/state/key_encoding.h"
 
 namespace sluice::runtime {
 
@@ -30,7 +31,15 @@ class StreamingJoinOperator final : public StreamOperator {
     std::vector<int> keys;
     std::vector<DataType> types;
     std::unique_ptr<JoinRecordState> records;
-    bool outer = false;  // its rows are kept when nothing joins them (padded with NULLs)
+    bool outer = false;     // its rows are kept when nothing joins them (padded with NULLs)
+    int firstColumn = 0;    // where its columns start in joined_ and in the output
+  };
+  // One side of an output row: row `row` of `batch`, from its column `firstColumn`; no batch
+  // means NULLs.
+  struct RowSource {
+    const Batch* batch = nullptr;
+    int row = 0;
+    int firstColumn = 0;
   };
 
   const artifact::Node& node_;
@@ -40,26 +49,46 @@ class StreamingJoinOperator final : public StreamOperator {
   bool semiOrAnti_ = false;
   JoinCondition condition_;
   Batch output_;
-  // scratch
-  std::vector<Value> row_;
-  std::vector<JoinRecord> candidates_;
+  // The row being processed: row inputRow_ of the batch input_.
+  const Batch* input_ = nullptr;
+  int inputRow_ = 0;
+  KeyEncoder key_;
+  // The other side's rows under the current key, as stored (candidates_, their bytes in
+  // candidateBytes_) and decoded into joined_: row i is the input row next to candidate i, left
+  // columns then right ones, which the condition reads and pairs are emitted from. Their long
+  // strings go to candidateStrings_, which the output keeps alive while it refers to them.
+  std::vector<StoredJoinRow> candidates_;
+  std::string candidateBytes_;
+  std::shared_ptr<Arena> candidateStrings_;
+  Batch joined_;
   std::vector<uint8_t> joins_;
-  std::vector<JoinRecord> associated_;
+  std::vector<int32_t> associated_;  // the candidates that join the input row
+  // scratch
+  std::vector<int32_t> repeatedRow_;
+  std::vector<int32_t> selection_;
 
-  // Sets the current key to row_'s join key; false when a key column is NULL (it joins
-  // nothing, as `=` says).
+  Side& sideOf(bool left) { return left ? left_ : right_; }
+  // Sets the current key to the input row's join key; false when a key column is NULL (it
+  // joins nothing, as `=` says).
   bool selectKey(const Side& side);
-  // The other side's rows that `row_` joins, into associated_.
+  // The other side's rows that the input row joins, into associated_.
   void associate(bool inputIsLeft, bool keyed);
+  void decodeCandidates(bool inputIsLeft);
   void processRow(RowKind kind, bool inputIsLeft, bool keyed, Output& out);
   void processSemiAntiRow(RowKind kind, bool inputIsLeft, bool keyed, Output& out);
-  // One output row: the left row and the right row, either missing (NULLs).
-  void emit(RowKind kind, const std::vector<Value>* left, const std::vector<Value>* right,
-            Output& out);
-  // `row_` joined with `other`, the input on its own side.
-  void emitPair(RowKind kind, bool inputIsLeft, const std::vector<Value>& other, Output& out);
-  void emitPadded(RowKind kind, bool rowIsLeft, const std::vector<Value>& row, Output& out);
+  RowSource inputRow() const { return {input_, inputRow_, 0}; }
+  RowSource candidate(int index, bool isLeft) const {
+    return {&joined_, index, isLeft ? left_.firstColumn : right_.firstColumn};
+  }
+  // One output row from a left and a right source.
+  void emit(RowKind kind, RowSource left, RowSource right, Output& out);
+  // `row` padded with NULLs on the other side.
+  void emitPadded(RowKind kind, bool rowIsLeft, RowSource row, Output& out);
+  // Rows of joined_ (the input row with a candidate), in order.
+  void emitJoined(RowKind kind, const std::vector<int32_t>& rows, Output& out);
+  // Emits what the output holds and keeps the strings the next rows refer to alive.
   void flush(Output& out);
+  void renewCandidateStrings();
 };
 
 }  // namespace sluice::runtime

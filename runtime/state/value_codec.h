@@ -14,4 +14,12 @@ void encodeValue(const Value& value, std::string& out);
 // Decodes one value at `in`, advancing it; throws StateError on truncated or malformed bytes.
 Value decodeValue(std::string_view& in);
 
+// The same bytes straight from and into a batch's column, without a boxed Value for the scalar
+// types (the hot paths of join state): encodeCell(v, r) writes encodeValue(readValue(v, r)), and
+// decodeCell does writeValue(v, at, decodeValue(in), arena). Nested types go through a Value.
+void encodeCell(const Vector& vector, int row, std::string& out);
+void decodeCell(std::string_view& in, Vector& vector, int at, Arena& arena);
+// encodeValue(Value::ofInteger(value)).
+void encodeInteger(int64_t value, std::string& out);
+
 }  // namespace sluice::runtime
