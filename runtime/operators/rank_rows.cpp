@@ -60,10 +60,7 @@ void RankOperatorBase::selectPartition(const Batch& batch, int row) {
 std::string RankOperatorBase::encodeKey(const Batch& batch, int row,
                                         const std::vector<int>& columns) const {
   KeyEncoder key;
-  for (int column : columns) {
-    appendKeyValue(readValue(batch.column(column), row),
-                         physicalTypeOf(inputTypes_[static_cast<size_t>(column)]), key);
-  }
+  for (int column : columns) appendKeyCell(batch.column(column), row, key);
   return key.take();
 }
 
@@ -80,7 +77,7 @@ std::string RankOperatorBase::encodeKey(const std::vector<Value>& row,
 std::string RankOperatorBase::encodeRow(const Batch& batch, int row) const {
   std::string bytes;
   for (int column = 0; column < static_cast<int>(inputTypes_.size()); ++column) {
-    encodeValue(readValue(batch.column(column), row), bytes);
+    encodeCell(batch.column(column), row, bytes);
   }
   return bytes;
 }
@@ -138,17 +135,12 @@ std::string_view RankedList::sortKeyOf(std::string_view rankedKey) {
 }
 
 void RankOperatorBase::emit(RowKind kind, std::string_view row, int64_t rank, Output& out) {
-  decodeInto(row, decoded_);
-  emitValues(kind, decoded_, rank, out);
-}
-
-void RankOperatorBase::emitValues(RowKind kind, const std::vector<Value>& row, int64_t rank,
-                                  Output& out) {
   if (output_.full()) flush(out);
   const int at = output_.size();
+  // Straight from the state bytes into the output's columns, nothing boxed.
   int column = 0;
-  for (const Value& value : row) {
-    writeValue(output_.column(column++), at, value, output_.arena());
+  for (; column < static_cast<int>(inputTypes_.size()); ++column) {
+    decodeCell(row, output_.column(column), at, output_.arena());
   }
   if (node_.outputRankNumber) {
     writeValue(output_.column(column), at, Value::ofInteger(rank), output_.arena());
@@ -169,33 +161,16 @@ void RankOperatorBase::emitRanked(RowKind kind, std::string_view row, int64_t ra
 
 void RankOperatorBase::emitArrivalWithRowNumbers(const std::vector<std::string_view>& top,
                                                  size_t at, Output& out) {
-  // Every row below the new one is emitted twice (-U at its old rank, then +U one rank lower):
-  // it is decoded once, into decodedNext_ for the -U, and kept (swapped into decoded_) for the
-  // +U of the next round.
-  constexpr size_t kNone = static_cast<size_t>(-1);
+  // Every row below the new one is emitted twice: -U at its old rank, then +U one rank lower.
   size_t current = at;
-  size_t currentDecoded = kNone;  // the row decoded_ holds
   auto rank = static_cast<int64_t>(at) + 1;
   for (size_t next = at + 1; next < top.size() && rank <= node_.rankEnd; ++next) {
-    size_t nextDecoded = kNone;
-    if (emitsRanked(RowKind::UpdateBefore, rank)) {
-      decodeInto(top[next], decodedNext_);
-      nextDecoded = next;
-      emitValues(RowKind::UpdateBefore, decodedNext_, rank, out);
-    }
-    if (emitsRanked(RowKind::UpdateAfter, rank)) {
-      if (currentDecoded != current) decodeInto(top[current], decoded_);
-      emitValues(RowKind::UpdateAfter, decoded_, rank, out);
-    }
-    std::swap(decoded_, decodedNext_);
-    currentDecoded = nextDecoded;
+    emitRanked(RowKind::UpdateBefore, top[next], rank, out);
+    emitRanked(RowKind::UpdateAfter, top[current], rank, out);
     current = next;
     ++rank;
   }
-  if (rank <= node_.rankEnd && emitsRanked(RowKind::Insert, rank)) {
-    if (currentDecoded != current) decodeInto(top[current], decoded_);
-    emitValues(RowKind::Insert, decoded_, rank, out);
-  }
+  if (rank <= node_.rankEnd) emitRanked(RowKind::Insert, top[current], rank, out);
 }
 
 void RankOperatorBase::flush(Output& out) {

@@ -49,8 +49,6 @@ class RankOperatorBase : public StreamOperator {
   // Appends a row (state bytes) to the output; `rank` is appended when the node outputs the
   // rank number. Full batches go to `out` at once; flush() sends the rest.
   void emit(RowKind kind, std::string_view row, int64_t rank, Output& out);
-  // emit() of a row already decoded.
-  void emitValues(RowKind kind, const std::vector<Value>& row, int64_t rank, Output& out);
   // emit() for a rank number within [rankStart, rankEnd], and a -U only when the consumer
   // takes retractions (Flink's collectInsert/collectUpdateBefore/... with a rank).
   void emitRanked(RowKind kind, std::string_view row, int64_t rank, Output& out);
@@ -74,9 +72,6 @@ class RankOperatorBase : public StreamOperator {
  private:
   Batch output_;
   std::string partition_;  // the current key, its buffer reused row after row
-  // Decoded rows reused from emit to emit (their storage, not their contents).
-  std::vector<Value> decoded_;
-  std::vector<Value> decodedNext_;
 };
 
 // A partition's rows in rank order (a SortedMapState keyed by rankedKey), with their count and
