@@ -32,13 +32,19 @@ JoinCondition::JoinCondition(const artifact::Node& join, const std::vector<DataT
 
 void JoinCondition::evaluate(const std::vector<Value>& row, bool rowIsLeft,
                              const std::vector<JoinRecord>& others, std::vector<uint8_t>& joins) {
-  joins.assign(others.size(), 1);
+  evaluate(row, rowIsLeft, others.data(), others.size(), joins);
+}
+
+void JoinCondition::evaluate(const std::vector<Value>& row, bool rowIsLeft,
+                             const JoinRecord* others, size_t count,
+                             std::vector<uint8_t>& joins) {
+  joins.assign(count, 1);
   if (!program_) return;
   const int leftWidth = static_cast<int>(leftTypes_.size());
   const int rowOffset = rowIsLeft ? 0 : leftWidth;
   const int otherOffset = rowIsLeft ? leftWidth : 0;
-  for (size_t start = 0; start < others.size(); start += kChunkRows) {
-    const size_t end = std::min(others.size(), start + kChunkRows);
+  for (size_t start = 0; start < count; start += kChunkRows) {
+    const size_t end = std::min(count, start + kChunkRows);
     joined_.clear();
     for (size_t i = start; i < end; ++i) {
       const int at = static_cast<int>(i - start);

@@ -25,6 +25,9 @@ class JoinCondition {
   // condition does not join.
   void evaluate(const std::vector<Value>& row, bool rowIsLeft,
                 const std::vector<JoinRecord>& others, std::vector<uint8_t>& joins);
+  // The same against `count` rows from `others`.
+  void evaluate(const std::vector<Value>& row, bool rowIsLeft, const JoinRecord* others,
+                size_t count, std::vector<uint8_t>& joins);
   // joins[i]: whether row i of `joined` (left columns, then right columns) joins.
   void evaluate(Batch& joined, std::vector<uint8_t>& joins);
 
