@@ -313,6 +313,9 @@ struct JobPlan {
 
 // The artifact as JSON text, and back. fromJson reports malformed input through `error`.
 std::string toJson(const JobPlan& plan);
+// Everything the artifact says about one node but its id and source location: two nodes with
+// the same digest do the same thing to the same inputs.
+std::string nodeDigest(const Node& node);
 std::optional<JobPlan> fromJson(const std::string& text, std::string& error);
 
 }  // namespace sluice::artifact

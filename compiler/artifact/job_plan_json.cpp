@@ -502,6 +502,13 @@ Node nodeFromJson(const Json& j) {
 
 }  // namespace
 
+std::string nodeDigest(const Node& node) {
+  Json j = nodeToJson(node);
+  j.erase("id");
+  j.erase("location");
+  return j.dump();
+}
+
 std::string toJson(const JobPlan& plan) {
   Json j;
   j["format"] = "sluice-job-plan";

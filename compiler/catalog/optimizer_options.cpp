@@ -25,7 +25,9 @@ bool isPositiveInt(const std::string& text) {
 }  // namespace
 
 std::optional<std::string> optimizerOptionError(const std::string& key, const std::string& value) {
-  if (key == kDistinctSplitEnabled && !isBoolean(value)) {
+  const bool flag =
+      key == kDistinctSplitEnabled || key == kReuseSourceEnabled || key == kReuseSubPlanEnabled;
+  if (flag && !isBoolean(value)) {
     return "option '" + key + "' must be true or false, not '" + value + "'";
   }
   if (key == kDistinctSplitBuckets && !isPositiveInt(value)) {

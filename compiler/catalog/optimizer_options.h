@@ -11,6 +11,8 @@ namespace sluice {
 inline constexpr const char* kDistinctSplitEnabled = "table.optimizer.distinct-agg.split.enabled";
 inline constexpr const char* kDistinctSplitBuckets =
     "table.optimizer.distinct-agg.split.bucket-num";
+inline constexpr const char* kReuseSourceEnabled = "table.optimizer.reuse-source-enabled";
+inline constexpr const char* kReuseSubPlanEnabled = "table.optimizer.reuse-sub-plan-enabled";
 
 // Why `value` is not a valid value of the option `key`; nullopt when it is, or when `key` is not
 // one of the options above.

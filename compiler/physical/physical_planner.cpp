@@ -2,14 +2,18 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "compiler/catalog/catalog.h"
+#include "compiler/catalog/optimizer_options.h"
 #include "compiler/diagnostics/diagnostics.h"
 #include "compiler/physical/changelog_inference.h"
 #include "compiler/physical/expression_lowering.h"
+#include "compiler/physical/plan_reuse.h"
 #include "compiler/physical/planner.h"
 
 namespace sluice::physical {
@@ -90,6 +94,12 @@ int Planner::add(Node node) {
 }
 
 Expression Planner::lowerOrRefuse(const plan::BoundExpression& e) {
+  const bool deterministicCall =
+      e.kind != plan::ExpressionKind::Call || e.function == nullptr || e.function->deterministic;
+  if (!deterministicCall ||
+      !std::all_of(e.operands.begin(), e.operands.end(), plan::isDeterministicRowExpression)) {
+    deterministic_ = false;
+  }
   std::string what;
   auto lowered = lowerExpression(e, what);
   if (!lowered) unsupported(what);
@@ -294,6 +304,19 @@ int Planner::sink(const plan::LogicalNode& node) {
 
 
 
+namespace {
+
+// A table.optimizer.reuse-* flag, true unless SET to false.
+bool flagOption(const artifact::JobPlan& plan, const char* key, const SourceLocation& location) {
+  std::string value = plan.option(key, "true");
+  if (auto error = optimizerOptionError(key, value)) throw UserError(location, *error);
+  std::transform(value.begin(), value.end(), value.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return value == "true";
+}
+
+}  // namespace
+
 std::vector<const CompiledStatement*> runnableStatements(const CompiledJob& job) {
   std::vector<const CompiledStatement*> runnable;
   for (const CompiledStatement& s : job.statements) {
@@ -324,6 +347,11 @@ artifact::JobPlan planStatement([[maybe_unused]] const CompiledJob& job, const C
     const int id = planner.lower(root);
     if (query) planner.collect(id, root->schema);
   }
+  ReuseOptions reuse;
+  reuse.sources = flagOption(plan, kReuseSourceEnabled, location);
+  reuse.subPlans = flagOption(plan, kReuseSubPlanEnabled, location);
+  reuse.deterministic = planner.deterministic();
+  reuseIdenticalNodes(plan, reuse);
   try {
     buildPipelines(plan);
   } catch (const std::invalid_argument& error) {
@@ -345,19 +373,27 @@ void buildPipelines(artifact::JobPlan& plan) {
     pipeline.id = static_cast<int>(plan.pipelines.size()) + 1;
     pipeline.parallelism = head.parallelism;
     if (readsExchanges(head)) pipeline.inputs = head.inputs;
-    // Stateless nodes have exactly one consumer here (the planner does not share subplans); an
-    // Exchange ends the pipeline, and its consumer heads another.
-    int current = head.id;
-    while (true) {
-      pipeline.nodes.push_back(current);
-      if (current != head.id && plan.node(current).kind == NodeKind::Exchange) break;
-      const std::vector<int> consumers = plan.consumersOf(current);
-      if (consumers.empty()) break;
-      if (consumers.size() > 1) {
-        throw std::invalid_argument("node " + std::to_string(current) +
-                                    " has several consumers, and pipelines cannot fan out yet");
+    // The head, then every node that reads a node of the pipeline, each branch of a fan-out
+    // (plan_reuse.h) after the other, inputs before readers: the readers of a node all run in
+    // its thread. An Exchange ends its branch, and its reader heads another pipeline.
+    std::vector<int> pending = {head.id};
+    while (!pending.empty()) {
+      const int current = pending.back();
+      pending.pop_back();
+      if (std::find(pipeline.nodes.begin(), pipeline.nodes.end(), current) !=
+          pipeline.nodes.end()) {
+        continue;  // read twice by one node
       }
-      current = consumers.front();
+      pipeline.nodes.push_back(current);
+      if (current != head.id && plan.node(current).kind == NodeKind::Exchange) continue;
+      const std::vector<int> readers = plan.consumersOf(current);
+      for (auto reader = readers.rbegin(); reader != readers.rend(); ++reader) {
+        if (plan.node(*reader).inputs.size() > 1) {
+          throw std::invalid_argument("node " + std::to_string(*reader) +
+                                      " reads several inputs without exchanges");
+        }
+        pending.push_back(*reader);
+      }
     }
     plan.pipelines.push_back(std::move(pipeline));
   }

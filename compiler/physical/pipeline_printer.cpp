@@ -233,8 +233,14 @@ std::string formatPipelines(const artifact::JobPlan& plan) {
       }
     }
     out += ")\n";
+    int previous = 0;
     for (int id : pipeline.nodes) {
-      out += fmt::format("  #{} {}{}\n", id, describe(plan, plan.node(id)), stateTtl(plan.node(id)));
+      const Node& node = plan.node(id);
+      // In a fan-out (plan_reuse.h) a node may read one printed further up.
+      const bool readsAbove = previous != 0 && !node.inputs.empty() && node.inputs[0] != previous;
+      out += fmt::format("  #{} {}{}{}\n", id, describe(plan, node), stateTtl(node),
+                         readsAbove ? fmt::format("  (reads #{})", node.inputs[0]) : "");
+      previous = id;
     }
   }
   return out;

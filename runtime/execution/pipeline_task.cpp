@@ -35,7 +35,7 @@ struct PipelineTask::Link final : Output {
   PipelineTask* task = nullptr;
   std::unique_ptr<StreamOperator> op;
   std::shared_ptr<OperatorMetrics> metrics;
-  Link* next = nullptr;
+  Targets next;
   int64_t downstreamNanos = 0;
 
   template <typename F>
@@ -59,23 +59,20 @@ struct PipelineTask::Link final : Output {
     if (batch.size() == 0) return;
     metrics->add(metrics->rowsOut, batch.size());
     const int64_t started = steadyNanos();
-    if (next) {
-      next->process(batch, 0);
-    } else {
-      task->deliver(batch);
-    }
+    task->deliver(next, batch, 0);
     downstreamNanos += steadyNanos() - started;
   }
   void emitWatermark(int64_t value) override {
     metrics->watermarkMicros.store(value, std::memory_order_relaxed);
     const int64_t started = steadyNanos();
-    if (next) {
-      next->watermark(value);
-    } else {
-      task->deliverWatermark(value);
-    }
+    task->deliverWatermark(next, value);
     downstreamNanos += steadyNanos() - started;
   }
+};
+
+struct PipelineTask::SinkEnd {
+  std::unique_ptr<SinkWriter> writer;
+  std::shared_ptr<OperatorMetrics> metrics;
 };
 
 PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
@@ -85,11 +82,31 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
   task_.timeZone = resources.timeZone;
   const artifact::JobPlan& plan = *resources.plan;
   if (!pipeline.inputs.empty()) gate_ = resources.gates.at(pipeline.id).at(subtask).get();
+  // Every node but the head reads one node before it in the pipeline: it joins that node's
+  // targets, and the nodes reading it join its own.
+  std::map<int, Targets*> targetsOf;
+  auto into = [&](const artifact::Node& node) {
+    return node.id == pipeline.nodes.front() ? &entry_ : targetsOf.at(node.inputs[0]);
+  };
+  auto addOperator = [&](const artifact::Node& node, std::unique_ptr<StreamOperator> op,
+                         std::string name) {
+    Link* link = this->addOperator(node, std::move(op), std::move(name));
+    if (node.id == pipeline.nodes.front()) {
+      entry_.links.push_back(link);
+      headIsOperator_ = true;
+    } else {
+      targetsOf.at(node.inputs[0])->links.push_back(link);
+    }
+    targetsOf[node.id] = &link->next;
+  };
   for (int id : pipeline.nodes) {
     const artifact::Node& node = plan.node(id);
     switch (node.kind) {
       case artifact::NodeKind::Source:
-      case artifact::NodeKind::Values: openSource(node); break;
+      case artifact::NodeKind::Values:
+        openSource(node);
+        targetsOf[id] = &entry_;
+        break;
       case artifact::NodeKind::Calc:
         addOperator(node,
                     std::make_unique<CalcStreamOperator>(makeCalc(node), nodeTypes(node),
@@ -104,10 +121,19 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
         break;
       case artifact::NodeKind::Union:
         // Rows of every input flow through unchanged; the gate merges their watermarks.
-        if (gate_) unionMetrics_ = newMetrics(node, "Union");
+        if (id == pipeline.nodes.front()) {
+          if (gate_) unionMetrics_ = newMetrics(node, "Union");
+          targetsOf[id] = &entry_;
+        } else {
+          targetsOf[id] = targetsOf.at(node.inputs[0]);
+        }
         break;
-      case artifact::NodeKind::Sink: openSink(node); break;
-      case artifact::NodeKind::Exchange: openExchange(node); break;
+      case artifact::NodeKind::Sink:
+        into(node)->sinks.push_back(openSink(node));
+        break;
+      case artifact::NodeKind::Exchange:
+        into(node)->exchanges.push_back(openExchange(node));
+        break;
       default: {
         // Every other kind is built by the operator factory (the stateful ones; it refuses the rest).
         OperatorContext context;
@@ -128,21 +154,22 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
       }
     }
   }
-  if ((!source_ && !gate_) || (!sink_ && !exchange_)) {
+  if ((!source_ && !gate_) || (sinks_.empty() && exchanges_.empty())) {
     throw JobFailure("pipeline " + std::to_string(pipeline.id) + " is incomplete");
   }
 }
 
 PipelineTask::~PipelineTask() = default;
 
-void PipelineTask::addOperator(const artifact::Node& node, std::unique_ptr<StreamOperator> op,
-                               std::string name) {
+PipelineTask::Link* PipelineTask::addOperator(const artifact::Node& node,
+                                              std::unique_ptr<StreamOperator> op,
+                                              std::string name) {
   auto link = std::make_unique<Link>();
   link->task = this;
   link->op = std::move(op);
   link->metrics = newMetrics(node, std::move(name));
-  if (!links_.empty()) links_.back()->next = link.get();
   links_.push_back(std::move(link));
+  return links_.back().get();
 }
 
 std::shared_ptr<OperatorMetrics> PipelineTask::newMetrics(const artifact::Node& node,
@@ -176,19 +203,22 @@ void PipelineTask::openSource(const artifact::Node& node) {
   sourceMetrics_ = newMetrics(node, "Source: " + node.tableShortName());
 }
 
-void PipelineTask::openSink(const artifact::Node& node) {
+PipelineTask::SinkEnd* PipelineTask::openSink(const artifact::Node& node) {
   const ConnectorFactory* factory = resources_.connectors->find(node.connector);
   if (!factory) {
     throw JobFailure(node.location + ": no connector '" + node.connector + "' for table " +
                      node.table);
   }
-  sink_ = factory->createSink(connectorContext(node));
-  sinkMetrics_ = newMetrics(
+  auto sink = std::make_unique<SinkEnd>();
+  sink->writer = factory->createSink(connectorContext(node));
+  sink->metrics = newMetrics(
       node, "Sink: " + (node.table.empty() ? std::string("client") : node.tableShortName()));
+  sinks_.push_back(std::move(sink));
+  return sinks_.back().get();
 }
 
 // Connects this instance to the gates of every instance of the pipeline that reads the exchange.
-void PipelineTask::openExchange(const artifact::Node& node) {
+ExchangeOutput* PipelineTask::openExchange(const artifact::Node& node) {
   const artifact::JobPlan& plan = *resources_.plan;
   for (const artifact::Pipeline& consumer : plan.pipelines) {
     auto input = std::find(consumer.inputs.begin(), consumer.inputs.end(), node.id);
@@ -198,10 +228,10 @@ void PipelineTask::openExchange(const artifact::Node& node) {
     for (const auto& gate : resources_.gates.at(consumer.id)) {
       targets.push_back({gate.get(), gate->channelOf(port, subtask_)});
     }
-    exchange_ = std::make_unique<ExchangeOutput>(
+    exchanges_.push_back(std::make_unique<ExchangeOutput>(
         node, subtask_, std::move(targets), resources_.batchSize, resources_.maxLatencyMicros,
-        newMetrics(node, exchangeName(node)), *resources_.cancelled);
-    return;
+        newMetrics(node, exchangeName(node)), *resources_.cancelled));
+    return exchanges_.back().get();
   }
   throw JobFailure("exchange " + std::to_string(node.id) + " has no consumer pipeline");
 }
@@ -263,7 +293,7 @@ void PipelineTask::runSource() {
     sourceMetrics_->add(sourceMetrics_->busyNanos, steadyNanos() - started);
     sourceMetrics_->skippedRows.store(source_->skippedRows(), std::memory_order_relaxed);
     if (status == ReadStatus::End) break;
-    if (exchange_) exchange_->flushIfDue();
+    for (auto& exchange : exchanges_) exchange->flushIfDue();
     if (input.size() == 0) {
       fireProcessingTimers();
       // A source that stays quiet past the idle timeout stops holding back the watermark of
@@ -271,7 +301,7 @@ void PipelineTask::runSource() {
       const int64_t timeout = resources_.sourceIdleTimeoutMicros;
       if (!idle && timeout > 0 && wallClockMicros() - lastRowsMicros >= timeout) {
         idle = true;
-        if (exchange_) exchange_->idle(true);
+        for (auto& exchange : exchanges_) exchange->idle(true);
       }
       if (status == ReadStatus::Idle) std::this_thread::sleep_for(std::chrono::microseconds(200));
       continue;
@@ -279,7 +309,7 @@ void PipelineTask::runSource() {
     lastRowsMicros = wallClockMicros();
     if (idle) {
       idle = false;
-      if (exchange_) exchange_->idle(false);
+      for (auto& exchange : exchanges_) exchange->idle(false);
     }
     pushSourceRows(input);
   }
@@ -328,7 +358,7 @@ void PipelineTask::runSequencedSource() {
       continue;
     }
     pushSourceRows(input);
-    if (exchange_) exchange_->flushIfDue();
+    for (auto& exchange : exchanges_) exchange->flushIfDue();
     if (!sequencer.endRowTurn(cancelled)) return;
   }
 }
@@ -355,7 +385,7 @@ void PipelineTask::runGate() {
         break;
       case InputGate::Next::Kind::Idle:
       case InputGate::Next::Kind::Active:
-        if (exchange_) exchange_->idle(next.kind == InputGate::Next::Kind::Idle);
+        for (auto& exchange : exchanges_) exchange->idle(next.kind == InputGate::Next::Kind::Idle);
         break;
       case InputGate::Next::Kind::End:
         finish();
@@ -364,27 +394,17 @@ void PipelineTask::runGate() {
       case InputGate::Next::Kind::Timeout: break;
     }
     fireProcessingTimers();
-    if (exchange_) exchange_->flushIfDue();
+    for (auto& exchange : exchanges_) exchange->flushIfDue();
     gate_->acknowledge();
   }
 }
 
 void PipelineTask::push(Batch& batch, int input) {
   task_.statementTimeMicros = wallClockMicros();
-  if (links_.empty()) {
-    deliver(batch);
-  } else {
-    links_.front()->process(batch, input);
-  }
+  deliver(entry_, batch, headIsOperator_ ? input : 0);
 }
 
-void PipelineTask::pushWatermark(int64_t watermark) {
-  if (links_.empty()) {
-    deliverWatermark(watermark);
-  } else {
-    links_.front()->watermark(watermark);
-  }
-}
+void PipelineTask::pushWatermark(int64_t watermark) { deliverWatermark(entry_, watermark); }
 
 void PipelineTask::fireProcessingTimers() {
   int64_t now = 0;
@@ -397,27 +417,29 @@ void PipelineTask::fireProcessingTimers() {
   }
 }
 
-void PipelineTask::deliver(Batch& batch) {
-  if (sink_) {
+void PipelineTask::deliver(Targets& targets, Batch& batch, int input) {
+  for (Link* link : targets.links) link->process(batch, input);
+  for (SinkEnd* sink : targets.sinks) {
     const int64_t started = steadyNanos();
-    sinkMetrics_->add(sinkMetrics_->rowsIn, batch.size());
-    sink_->write(batch);
-    sinkMetrics_->add(sinkMetrics_->busyNanos, steadyNanos() - started);
-  } else {
-    exchange_->write(batch);
-    exchange_->flushIfDue();
+    sink->metrics->add(sink->metrics->rowsIn, batch.size());
+    sink->writer->write(batch);
+    sink->metrics->add(sink->metrics->busyNanos, steadyNanos() - started);
+  }
+  for (ExchangeOutput* exchange : targets.exchanges) {
+    exchange->write(batch);
+    exchange->flushIfDue();
   }
 }
 
-void PipelineTask::deliverWatermark(int64_t watermark) {
-  if (sink_) {
-    sinkMetrics_->watermarkMicros.store(watermark, std::memory_order_relaxed);
+void PipelineTask::deliverWatermark(Targets& targets, int64_t watermark) {
+  for (Link* link : targets.links) link->watermark(watermark);
+  for (SinkEnd* sink : targets.sinks) {
+    sink->metrics->watermarkMicros.store(watermark, std::memory_order_relaxed);
     const int64_t started = steadyNanos();
-    sink_->watermark(watermark);
-    sinkMetrics_->add(sinkMetrics_->busyNanos, steadyNanos() - started);
-  } else {
-    exchange_->watermark(watermark);
+    sink->writer->watermark(watermark);
+    sink->metrics->add(sink->metrics->busyNanos, steadyNanos() - started);
   }
+  for (ExchangeOutput* exchange : targets.exchanges) exchange->watermark(watermark);
 }
 
 void PipelineTask::finish() {
@@ -429,13 +451,12 @@ void PipelineTask::finish() {
     link->metrics->stateKeys.store(state.keys, std::memory_order_relaxed);
     link->metrics->stateBytes.store(state.bytes, std::memory_order_relaxed);
   }
-  const int64_t started = steadyNanos();
-  if (sink_) {
-    sink_->finish();
-    sinkMetrics_->add(sinkMetrics_->busyNanos, steadyNanos() - started);
-  } else {
-    exchange_->finish();
+  for (auto& sink : sinks_) {
+    const int64_t started = steadyNanos();
+    sink->writer->finish();
+    sink->metrics->add(sink->metrics->busyNanos, steadyNanos() - started);
   }
+  for (auto& exchange : exchanges_) exchange->finish();
 }
 
 }  // namespace sluice::runtime

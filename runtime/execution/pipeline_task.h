@@ -56,6 +56,15 @@ class PipelineTask {
 
  private:
   struct Link;
+  struct SinkEnd;
+  // Where one node's rows go within the task: the pipeline's operators that read it, its sinks
+  // and its exchanges. A node read by several (a fan-out, plan_reuse.h) gives each the same
+  // batch in turn; operators never modify the batch they are given.
+  struct Targets {
+    std::vector<Link*> links;
+    std::vector<SinkEnd*> sinks;
+    std::vector<ExchangeOutput*> exchanges;
+  };
 
   JobResources& resources_;
   int subtask_;
@@ -71,35 +80,37 @@ class PipelineTask {
   InputGate* gate_ = nullptr;
   std::shared_ptr<OperatorMetrics> unionMetrics_;
 
-  // The operators, in order; each link's Output feeds the next link, the last the terminal.
+  // Where the head's rows go; `headIsOperator_` when that is the operator heading the pipeline
+  // (a join reading two exchanges), which is told which input a batch came from.
+  Targets entry_;
+  bool headIsOperator_ = false;
+  // The operators, inputs before readers; each link's Output feeds its targets.
   std::vector<std::unique_ptr<Link>> links_;
-
-  // The terminal: a sink, or an exchange.
-  std::unique_ptr<SinkWriter> sink_;
-  std::shared_ptr<OperatorMetrics> sinkMetrics_;
-  std::unique_ptr<ExchangeOutput> exchange_;
+  // The ends: sinks and exchanges to the next pipelines.
+  std::vector<std::unique_ptr<SinkEnd>> sinks_;
+  std::vector<std::unique_ptr<ExchangeOutput>> exchanges_;
 
   ConnectorContext connectorContext(const artifact::Node& node) const;
   std::shared_ptr<OperatorMetrics> newMetrics(const artifact::Node& node, std::string name);
   void openSource(const artifact::Node& node);
-  void openSink(const artifact::Node& node);
-  void openExchange(const artifact::Node& node);
+  SinkEnd* openSink(const artifact::Node& node);
+  ExchangeOutput* openExchange(const artifact::Node& node);
   std::unique_ptr<CalcOperator> makeCalc(const artifact::Node& node);
 
-  void addOperator(const artifact::Node& node, std::unique_ptr<StreamOperator> op, std::string name);
+  Link* addOperator(const artifact::Node& node, std::unique_ptr<StreamOperator> op,
+                    std::string name);
 
   void runSource();
   void runSequencedSource();
   // A source's rows read: counted, pushed through the pipeline, then its watermark and timers.
   void pushSourceRows(Batch& input);
   void runGate();
-  // Into the first operator (or the terminal when there is none).
+  // From the head into the pipeline.
   void push(Batch& batch, int input);
   void pushWatermark(int64_t watermark);
   void fireProcessingTimers();
-  // The terminal: the sink, or the exchange to the next pipelines.
-  void deliver(Batch& batch);
-  void deliverWatermark(int64_t watermark);
+  void deliver(Targets& targets, Batch& batch, int input);
+  void deliverWatermark(Targets& targets, int64_t watermark);
   // End of input: the end-of-time watermark, then each operator's finish, then the terminal's.
   void finish();
 };

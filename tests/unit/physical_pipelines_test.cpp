@@ -2,6 +2,8 @@
 // and `sqlc run` runs it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "compiler/driver/job_compiler.h"
 #include "compiler/physical/physical_planner.h"
 #include "compiler/physical/pipeline_printer.h"
@@ -91,6 +93,103 @@ SELECT id, name, LISTAGG(name, '; '), GROUPING(name) FROM a GROUP BY ROLLUP (id,
   const auto back = artifact::fromJson(artifact::toJson(plan), error);
   ASSERT_TRUE(back) << error;
   EXPECT_EQ(physical::formatPipelines(*back), text);
+}
+
+int countOf(const artifact::JobPlan& plan, artifact::NodeKind kind) {
+  return static_cast<int>(std::count_if(plan.nodes.begin(), plan.nodes.end(),
+                                        [&](const artifact::Node& n) { return n.kind == kind; }));
+}
+
+// Reuse (plan_reuse.h): two scans of `a` with the same projection are one scan, and its two
+// readers run in the scan's pipeline, each branch ending in its own exchange to the join.
+TEST(PhysicalPipelines, ScansOfOneTableAreOneScanThatFansOut) {
+  const std::string join = std::string(kTables) + R"(
+SELECT * FROM (SELECT id FROM a WHERE id > 5) x JOIN (SELECT id, name FROM a WHERE name <> 'q') y
+ON x.id = y.id;)";
+  const artifact::JobPlan plan = planOf(join);
+  EXPECT_EQ(countOf(plan, artifact::NodeKind::Source), 1);
+  ASSERT_EQ(plan.pipelines.size(), 2u);
+  const artifact::Pipeline& scan = plan.pipelines[0];
+  ASSERT_EQ(scan.nodes.size(), 5u);  // Source, Calc, Exchange, Calc, Exchange
+  EXPECT_EQ(plan.node(scan.nodes[3]).inputs, std::vector<int>{scan.nodes[0]});
+  const std::string text = physical::formatPipelines(plan);
+  EXPECT_NE(text.find("(reads #1)"), std::string::npos) << text;
+  std::string error;
+  const auto back = artifact::fromJson(artifact::toJson(plan), error);
+  ASSERT_TRUE(back) << error;
+  EXPECT_EQ(physical::formatPipelines(*back), text);
+
+  // Flink's options turn it off.
+  const artifact::JobPlan separate =
+      planOf("SET 'table.optimizer.reuse-source-enabled' = 'false';\n" + join);
+  EXPECT_EQ(countOf(separate, artifact::NodeKind::Source), 2);
+  EXPECT_EQ(separate.pipelines.size(), 3u);
+}
+
+// The same aggregation twice (q5's shape) is computed once; its readers share its pipeline.
+TEST(PhysicalPipelines, IdenticalSubPlansAreComputedOnce) {
+  const std::string twice = std::string(kTables) + R"(
+SELECT x.id, x.c, y.c FROM (SELECT id, COUNT(*) AS c FROM a GROUP BY id) x
+JOIN (SELECT id, COUNT(*) AS c FROM a GROUP BY id) y ON x.id = y.id AND x.c >= y.c;)";
+  EXPECT_EQ(countOf(planOf(twice), artifact::NodeKind::GroupAggregate), 1);
+  EXPECT_EQ(countOf(planOf("SET 'table.optimizer.reuse-sub-plan-enabled' = 'false';\n" + twice),
+                    artifact::NodeKind::GroupAggregate),
+            2);
+}
+
+// RAND() twice stays two draws: with a non-deterministic call only scans are shared.
+TEST(PhysicalPipelines, NonDeterministicSubPlansAreNotShared) {
+  const artifact::JobPlan plan = planOf(std::string(kTables) + R"(
+SELECT * FROM (SELECT id, RAND() AS r FROM a) x JOIN (SELECT id, RAND() AS r FROM a) y
+ON x.id = y.id;)");
+  EXPECT_EQ(countOf(plan, artifact::NodeKind::Source), 1);
+  const std::string text = physical::formatPipelines(plan);
+  size_t draws = 0;
+  for (size_t at = text.find("RAND("); at != std::string::npos; at = text.find("RAND(", at + 1)) {
+    ++draws;
+  }
+  EXPECT_EQ(draws, 2u) << text;
+}
+
+// UNION ALL of one table twice: one scan, and each union input its own exchange.
+TEST(PhysicalPipelines, UnionOfOneTableTwiceReadsTwoExchangesOfOneScan) {
+  const artifact::JobPlan plan =
+      planOf(std::string(kTables) + "SELECT id FROM a UNION ALL SELECT id FROM a;");
+  EXPECT_EQ(countOf(plan, artifact::NodeKind::Source), 1);
+  const auto unionNode = std::find_if(plan.nodes.begin(), plan.nodes.end(), [](const auto& n) {
+    return n.kind == artifact::NodeKind::Union;
+  });
+  ASSERT_NE(unionNode, plan.nodes.end());
+  ASSERT_EQ(unionNode->inputs.size(), 2u);
+  EXPECT_NE(unionNode->inputs[0], unionNode->inputs[1]);
+  EXPECT_EQ(plan.node(unionNode->inputs[0]).inputs, plan.node(unionNode->inputs[1]).inputs);
+}
+
+// A statement set's INSERTs reading one table read it once: both sinks in the scan's pipeline.
+TEST(PhysicalPipelines, StatementSetReadsItsTableOnce) {
+  const artifact::JobPlan plan = planOf(std::string(kTables) + R"(
+CREATE TABLE small (id BIGINT) WITH ('connector' = 'blackhole');
+CREATE TABLE large (id BIGINT) WITH ('connector' = 'blackhole');
+EXECUTE STATEMENT SET BEGIN
+INSERT INTO small SELECT id FROM a WHERE id < 10;
+INSERT INTO large SELECT id FROM a WHERE id >= 10;
+END;)");
+  EXPECT_EQ(countOf(plan, artifact::NodeKind::Source), 1);
+  ASSERT_EQ(plan.pipelines.size(), 1u);
+  EXPECT_EQ(plan.pipelines[0].nodes.size(), 5u);  // Source, Calc, Sink, Calc, Sink
+}
+
+// A bad value is refused where it is SET, as `sqlc check` reports it.
+TEST(PhysicalPipelines, ReuseOptionsTakeTrueOrFalse) {
+  SourceFile file("job.sql", std::string(kTables) +
+                                 "SET 'table.optimizer.reuse-source-enabled' = 'sometimes';\n"
+                                 "SELECT id FROM a;");
+  DiagnosticSink diagnostics;
+  compileJob(file, diagnostics);
+  ASSERT_TRUE(diagnostics.hasErrors());
+  const std::string rendered = diagnostics.render(file);
+  EXPECT_NE(rendered.find("job.sql:4:"), std::string::npos) << rendered;
+  EXPECT_NE(rendered.find("must be true or false, not 'sometimes'"), std::string::npos) << rendered;
 }
 
 }  // namespace
