@@ -24,6 +24,7 @@
 #include "runtime/connector/lookup_cache.h"
 #include "runtime/connector/lookup_table.h"
 #include "runtime/data/value_text.h"
+#include "runtime/data/vector_copy.h"
 #include "runtime/operators/join_condition.h"
 #include "runtime/operators/lookup_worker.h"
 #include "runtime/operators/operator_factory.h"
@@ -53,10 +54,11 @@ artifact::Node dimensionNode(const artifact::Node& join) {
 }
 
 // One input batch on its way through the lookups (or, async, a watermark queued behind them).
+// Its rows stay columns: a copy whose strings still live in the input's arenas (kept alive).
 struct PendingBatch {
-  std::vector<std::vector<Value>> rows;  // each row's values
-  std::vector<RowKind> kinds;
+  std::unique_ptr<Batch> rows;
   std::vector<int> keyIndex;  // per row: its key in request->keys, -1 for a NULL key
+  size_t size() const { return rows ? static_cast<size_t>(rows->size()) : 0; }
   std::shared_ptr<LookupRequest> request = std::make_shared<LookupRequest>();
   std::chrono::steady_clock::time_point deadline;
   bool isWatermark = false;
@@ -77,8 +79,8 @@ class LookupJoinOperator : public StreamOperator {
  private:
   void openTable(const OperatorContext& context);
   void readHint();
-  // The lookup key of `row` into key_; false when a key value is NULL.
-  bool keyOf(const std::vector<Value>& row);
+  // The lookup key of row `row` of `batch` into key_; false when a key value is NULL.
+  bool keyOf(const Batch& batch, int row);
   void lookUp(const std::vector<std::vector<Value>>& keys, std::vector<LookupRows>& results);
   // The batch's rows and distinct keys.
   std::unique_ptr<PendingBatch> prepare(const Batch& batch);
@@ -86,7 +88,8 @@ class LookupJoinOperator : public StreamOperator {
   // Async: emits the queued batches (and watermarks) whose lookups are done, in order; with
   // `block`, waits for those that are not until `rowsLeft` rows or fewer still wait.
   void drain(Output& out, bool block, size_t rowsLeft);
-  void emit(const std::vector<Value>& left, const LookupRow* right, RowKind kind, Output& out);
+  // Row `row` of `left` next to `right` (NULLs when there is none).
+  void emit(const Batch& left, int row, const LookupRow* right, Output& out);
   void flush(Output& out);
 
   const artifact::Node& node_;
@@ -104,6 +107,7 @@ class LookupJoinOperator : public StreamOperator {
   std::deque<std::unique_ptr<PendingBatch>> pending_;
   size_t pendingRows_ = 0;
   std::vector<Value> key_;
+  std::vector<Value> left_;  // the row the residual condition reads, boxed only when there is one
   std::vector<JoinRecord> candidates_;
   std::vector<uint8_t> passes_;
 };
@@ -176,12 +180,11 @@ void LookupJoinOperator::openTable(const OperatorContext& context) {
   }
 }
 
-bool LookupJoinOperator::keyOf(const std::vector<Value>& row) {
+bool LookupJoinOperator::keyOf(const Batch& batch, int row) {
   key_.clear();
   for (int column : node_.keys) {
-    const Value& value = row[static_cast<size_t>(column)];
-    if (value.isNull) return false;
-    key_.push_back(value);
+    if (batch.column(column).isNull(row)) return false;
+    key_.push_back(readValue(batch.column(column), row));
   }
   for (const Value& constant : constants_) {
     if (constant.isNull) return false;
@@ -215,16 +218,17 @@ void LookupJoinOperator::lookUp(const std::vector<std::vector<Value>>& keys,
 std::unique_ptr<PendingBatch> LookupJoinOperator::prepare(const Batch& batch) {
   auto pending = std::make_unique<PendingBatch>();
   const int size = batch.size();
-  pending->rows.resize(static_cast<size_t>(size));
-  pending->kinds.resize(static_cast<size_t>(size));
+  pending->rows = std::make_unique<Batch>(leftTypes_, std::max(size, 1));
+  Batch& rows = *pending->rows;
+  for (int c = 0; c < batch.columnCount(); ++c) copyRows(batch.column(c), 0, size, rows.column(c), 0);
+  std::copy_n(batch.rowKinds(), size, rows.rowKinds());
+  rows.setSize(size);
+  rows.shareArenasOf(batch);
   pending->keyIndex.assign(static_cast<size_t>(size), -1);
   std::vector<std::vector<Value>>& keys = pending->request->keys;
   std::unordered_map<std::vector<Value>, int, LookupKeyHash> distinct;
   for (int r = 0; r < size; ++r) {
-    std::vector<Value>& row = pending->rows[static_cast<size_t>(r)];
-    for (int c = 0; c < batch.columnCount(); ++c) row.push_back(readValue(batch.column(c), r));
-    pending->kinds[static_cast<size_t>(r)] = batch.rowKind(r);
-    if (!keyOf(row)) continue;
+    if (!keyOf(batch, r)) continue;
     auto [it, added] = distinct.emplace(key_, static_cast<int>(keys.size()));
     if (added) keys.push_back(key_);
     pending->keyIndex[static_cast<size_t>(r)] = it->second;
@@ -241,7 +245,7 @@ void LookupJoinOperator::processBatch(Batch& batch, int /*input*/, Output& out) 
   }
   pending->deadline =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(hint_.timeoutMillis);
-  pendingRows_ += pending->rows.size();
+  pendingRows_ += pending->size();
   worker_->submit(pending->request);
   pending_.push_back(std::move(pending));
   // Past 'capacity' rows in flight the pipeline waits, as Flink's async operator does.
@@ -284,43 +288,50 @@ void LookupJoinOperator::drain(Output& out, bool block, size_t rowsLeft) {
     }
     if (front.request->error) std::rethrow_exception(front.request->error);
     join(front, out);
-    pendingRows_ -= front.rows.size();
+    pendingRows_ -= front.size();
     pending_.pop_front();
   }
 }
 
 void LookupJoinOperator::join(const PendingBatch& pending, Output& out) {
-  for (size_t r = 0; r < pending.rows.size(); ++r) {
-    const std::vector<Value>& row = pending.rows[r];
-    const RowKind kind = pending.kinds[r];
-    const int index = pending.keyIndex[r];
+  const Batch& rows = *pending.rows;
+  for (int r = 0; r < rows.size(); ++r) {
+    const int index = pending.keyIndex[static_cast<size_t>(r)];
     bool matched = false;
     if (index >= 0) {
       const std::vector<LookupRow>& found = *pending.request->results[static_cast<size_t>(index)];
-      candidates_.resize(found.size());
-      for (size_t i = 0; i < found.size(); ++i) candidates_[i].row = found[i];
-      condition_.evaluate(row, /*rowIsLeft=*/true, candidates_, passes_);
+      if (node_.condition && !found.empty()) {
+        left_.clear();
+        for (int c = 0; c < rows.columnCount(); ++c) left_.push_back(readValue(rows.column(c), r));
+        candidates_.resize(found.size());
+        for (size_t i = 0; i < found.size(); ++i) candidates_[i].row = found[i];
+        condition_.evaluate(left_, /*rowIsLeft=*/true, candidates_, passes_);
+      } else {
+        passes_.assign(found.size(), 1);
+      }
       for (size_t i = 0; i < found.size(); ++i) {
         if (!passes_[i]) continue;
-        emit(row, &found[i], kind, out);
+        emit(rows, r, &found[i], out);
         matched = true;
       }
     }
-    if (!matched && leftOuter_) emit(row, nullptr, kind, out);
+    if (!matched && leftOuter_) emit(rows, r, nullptr, out);
   }
   flush(out);
 }
 
-void LookupJoinOperator::emit(const std::vector<Value>& left, const LookupRow* right, RowKind kind,
-                              Output& out) {
+void LookupJoinOperator::emit(const Batch& left, int row, const LookupRow* right, Output& out) {
   if (output_.full()) flush(out);
   const int at = output_.size();
   int column = 0;
-  for (const Value& value : left) writeValue(output_.column(column++), at, value, output_.arena());
+  for (; column < left.columnCount(); ++column) {
+    gatherRows(left.column(column), &row, 1, output_.column(column), at);
+  }
+  output_.shareArenasOf(left);
   for (size_t c = 0; c < dimensionTypes_.size(); ++c) {
     writeValue(output_.column(column++), at, right ? (*right)[c] : Value::null(), output_.arena());
   }
-  output_.rowKinds()[at] = kind;
+  output_.rowKinds()[at] = left.rowKind(row);
   output_.setSize(at + 1);
 }
 
