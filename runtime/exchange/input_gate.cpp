@@ -24,9 +24,11 @@ int64_t InputGate::push(ChannelEvent event, const std::atomic<bool>& cancelled) 
     if (queuedBatches_ >= capacity_) {
       const int64_t started = steadyNanos();
       // Wakes up now and then to notice a failed or cancelled job.
+      ++producersWaiting_;
       while (queuedBatches_ >= capacity_ && !cancelled.load(std::memory_order_relaxed)) {
         notFull_.wait_for(lock, std::chrono::milliseconds(50));
       }
+      --producersWaiting_;
       waited = steadyNanos() - started;
       if (cancelled.load(std::memory_order_relaxed)) return waited;
     }
@@ -34,7 +36,9 @@ int64_t InputGate::push(ChannelEvent event, const std::atomic<bool>& cancelled) 
   }
   if (inFlight_) inFlight_->added(1);
   queue_.push_back(std::move(event));
-  notEmpty_.notify_one();
+  const bool wake = consumerWaiting_;
+  lock.unlock();
+  if (wake) notEmpty_.notify_one();
   return waited;
 }
 
@@ -43,13 +47,17 @@ InputGate::Next InputGate::next(std::chrono::microseconds wait) {
   const auto deadline = std::chrono::steady_clock::now() + wait;
   while (true) {
     ChannelEvent event;
+    bool wakeProducer = false;
     {
       std::unique_lock<std::mutex> lock(mutex_);
       if (queue_.empty() && endedChannels_ == channelCount()) {
         out.kind = Next::Kind::End;
         return out;
       }
-      if (!notEmpty_.wait_until(lock, deadline, [&] { return !queue_.empty(); })) {
+      consumerWaiting_ = true;
+      const bool arrived = notEmpty_.wait_until(lock, deadline, [&] { return !queue_.empty(); });
+      consumerWaiting_ = false;
+      if (!arrived) {
         out.kind = Next::Kind::Timeout;
         return out;
       }
@@ -69,9 +77,10 @@ InputGate::Next InputGate::next(std::chrono::microseconds wait) {
       ++takenSinceAcknowledged_;
       if (event.kind == ChannelEvent::Kind::Data) {
         --queuedBatches_;
-        notFull_.notify_one();
+        wakeProducer = producersWaiting_ > 0;
       }
     }
+    if (wakeProducer) notFull_.notify_one();
     if (event.kind == ChannelEvent::Kind::Data) {
       const ChannelState& channel = channels_[event.channel];
       out.kind = Next::Kind::Data;
