@@ -42,16 +42,9 @@ void appendKeyValue(const Value& value, PhysicalType type, KeyEncoder& key) {
 // appendKeyValue of the value at `row` of `column`, without boxing the common types.
 void appendKeyCell(const Vector& column, int row, KeyEncoder& key) {
   const PhysicalType type = column.physicalType();
-  switch (type) {
-    case PhysicalType::Bool:
-    case PhysicalType::Int8:
-    case PhysicalType::Int16:
-    case PhysicalType::Int32:
-    case PhysicalType::Int64:
-    case PhysicalType::Float32:
-    case PhysicalType::Float64:
-    case PhysicalType::String: break;
-    default: appendKeyValue(readValue(column, row), type, key); return;
+  if (!isFixedWidthNumber(type) && type != PhysicalType::String) {
+    appendKeyValue(readValue(column, row), type, key);
+    return;
   }
   const bool isNull = column.isNull(row);
   key.appendNullMarker(isNull);
