@@ -104,10 +104,17 @@ void CsvRowEncoder::appendQuoted(const std::string& text, std::string& out) cons
   }
   const char quote = *settings_.quoteCharacter;
   out += quote;
-  for (char c : text) {
-    if (c == quote || c == settings_.escapeCharacter) out += c;
-    out += c;
+  // Runs without a quote or escape character are appended whole; those characters are doubled.
+  size_t from = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == quote || c == settings_.escapeCharacter) {
+      out.append(text, from, i + 1 - from);
+      out += c;
+      from = i + 1;
+    }
   }
+  out.append(text, from, std::string::npos);
   out += quote;
 }
 
