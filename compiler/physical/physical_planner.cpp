@@ -11,6 +11,7 @@
 #include "compiler/catalog/catalog.h"
 #include "compiler/catalog/optimizer_options.h"
 #include "compiler/diagnostics/diagnostics.h"
+#include "compiler/functions/function_registry.h"
 #include "compiler/physical/changelog_inference.h"
 #include "compiler/physical/expression_lowering.h"
 #include "compiler/physical/plan_reuse.h"
@@ -94,12 +95,6 @@ int Planner::add(Node node) {
 }
 
 Expression Planner::lowerOrRefuse(const plan::BoundExpression& e) {
-  const bool deterministicCall =
-      e.kind != plan::ExpressionKind::Call || e.function == nullptr || e.function->deterministic;
-  if (!deterministicCall ||
-      !std::all_of(e.operands.begin(), e.operands.end(), plan::isDeterministicRowExpression)) {
-    deterministic_ = false;
-  }
   std::string what;
   auto lowered = lowerExpression(e, what);
   if (!lowered) unsupported(what);
@@ -306,6 +301,36 @@ int Planner::sink(const plan::LogicalNode& node) {
 
 namespace {
 
+bool deterministicFunction(const FunctionDefinition* function) {
+  if (function == nullptr) return true;
+  if (!function->deterministic) return false;
+  return std::all_of(function->nativeOverloads.begin(), function->nativeOverloads.end(),
+                     [](const NativeOverload& overload) { return overload.deterministic; });
+}
+
+bool deterministicExpression(const plan::ExpressionRef& e) {
+  if (!e) return true;
+  const bool call = e->kind == plan::ExpressionKind::Call || e->kind == plan::ExpressionKind::OverCall;
+  if (call && !deterministicFunction(e->function)) return false;
+  return std::all_of(e->operands.begin(), e->operands.end(), deterministicExpression);
+}
+
+// Whether the plan calls deterministic functions only: scalar calls, aggregates (UDAFs
+// included) and OVER calls. Two calls of RAND() or of a UDF declared non-deterministic must stay
+// two draws, so sub-plans holding one are not reused.
+bool deterministicPlan(const plan::NodeRef& node, std::set<const plan::LogicalNode*>& seen) {
+  if (!node || !seen.insert(node.get()).second) return true;
+  if (!std::all_of(node->expressions.begin(), node->expressions.end(), deterministicExpression) ||
+      !deterministicExpression(node->condition)) {
+    return false;
+  }
+  for (const plan::AggregateCall& aggregate : node->aggregates) {
+    if (!deterministicFunction(aggregate.definition)) return false;
+  }
+  return std::all_of(node->inputs.begin(), node->inputs.end(),
+                     [&](const plan::NodeRef& input) { return deterministicPlan(input, seen); });
+}
+
 // A table.optimizer.reuse-* flag, true unless SET to false.
 bool flagOption(const artifact::JobPlan& plan, const char* key, const SourceLocation& location) {
   std::string value = plan.option(key, "true");
@@ -348,9 +373,13 @@ artifact::JobPlan planStatement([[maybe_unused]] const CompiledJob& job, const C
     if (query) planner.collect(id, root->schema);
   }
   ReuseOptions reuse;
-  reuse.sources = flagOption(plan, kReuseSourceEnabled, location);
   reuse.subPlans = flagOption(plan, kReuseSubPlanEnabled, location);
-  reuse.deterministic = planner.deterministic();
+  // As in Flink, source reuse works only when sub-plan reuse is on.
+  reuse.sources = reuse.subPlans && flagOption(plan, kReuseSourceEnabled, location);
+  std::set<const plan::LogicalNode*> seen;
+  reuse.deterministic = std::all_of(
+      statement.optimized.begin(), statement.optimized.end(),
+      [&](const plan::NodeRef& root) { return deterministicPlan(root, seen); });
   reuseIdenticalNodes(plan, reuse);
   try {
     buildPipelines(plan);

@@ -16,10 +16,10 @@
 namespace sluice::physical {
 
 struct ReuseOptions {
-  bool sources = true;   // table.optimizer.reuse-source-enabled
+  bool sources = true;   // table.optimizer.reuse-source-enabled (and reuse-sub-plan-enabled)
   bool subPlans = true;  // table.optimizer.reuse-sub-plan-enabled
   // Sub-plans are not shared when the statement calls a non-deterministic function (RAND(),
-  // UUID(), NOW(), a UDF not declared deterministic): two calls must stay two draws.
+  // UUID(), NOW(), a UDF or UDAF not declared deterministic): two calls must stay two draws.
   bool deterministic = true;
 };
 

@@ -24,8 +24,6 @@ class Planner {
   int lower(const plan::NodeRef& node);
   // A bare SELECT: its rows go to the client, printed as a changelog.
   int collect(int input, const std::vector<plan::Field>& schema);
-  // Whether every expression lowered so far calls deterministic functions only.
-  bool deterministic() const { return deterministic_; }
 
  private:
   artifact::JobPlan& plan_;
@@ -34,7 +32,6 @@ class Planner {
   std::string locationText_;
   int parallelism_ = 1;
   std::unordered_map<const plan::LogicalNode*, int> lowered_;
-  bool deterministic_ = true;
 
   [[noreturn]] void unsupported(const std::string& what) const;
   // A table option that must be a positive integer (`scan.parallelism`, `sink.parallelism`).
