@@ -18,7 +18,7 @@
 
 namespace sluice::artifact {
 
-constexpr int kFormatVersion = 6;  // 6: nativeFunctions
+constexpr int kFormatVersion = 7;  // 6: nativeFunctions; 7: a pipeline may fan out (plan_reuse.h)
 
 enum class ExpressionKind : uint8_t {
   Column,       // input column `column`
@@ -276,12 +276,14 @@ struct Node {
   std::string tableShortName() const;
 };
 
-// A chain of nodes run as one fused loop by each of its instances: a head (a source, or the
-// operator that reads the pipeline's input exchanges), then stateless nodes, ending at a
-// terminal (a sink, or an Exchange that feeds the next pipelines). See docs/ARCHITECTURE.md.
+// Nodes run by each of its instances in one thread: a head (a source, or the operator that reads
+// the pipeline's input exchanges), then nodes that each read one node before them, ending at
+// terminals (sinks, or Exchanges that feed the next pipelines). Usually a chain; a node reused
+// by several readers (plan_reuse.h) feeds them all, each branch ending at its own terminal.
+// See docs/ARCHITECTURE.md.
 struct Pipeline {
   int id = 0;
-  std::vector<int> nodes;   // node ids from head to terminal
+  std::vector<int> nodes;   // node ids, the head first, every node after the node it reads
   std::vector<int> inputs;  // the Exchange nodes it reads, in the head's input order
   int parallelism = 1;
 };
