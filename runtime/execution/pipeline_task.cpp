@@ -88,9 +88,9 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
   auto into = [&](const artifact::Node& node) {
     return node.id == pipeline.nodes.front() ? &entry_ : targetsOf.at(node.inputs[0]);
   };
-  auto addOperator = [&](const artifact::Node& node, std::unique_ptr<StreamOperator> op,
-                         std::string name) {
-    Link* link = this->addOperator(node, std::move(op), std::move(name));
+  auto chainOperator = [&](const artifact::Node& node, std::unique_ptr<StreamOperator> op,
+                           std::string name) {
+    Link* link = addOperator(node, std::move(op), std::move(name));
     if (node.id == pipeline.nodes.front()) {
       entry_.links.push_back(link);
       headIsOperator_ = true;
@@ -108,16 +108,16 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
         targetsOf[id] = &entry_;
         break;
       case artifact::NodeKind::Calc:
-        addOperator(node,
-                    std::make_unique<CalcStreamOperator>(makeCalc(node), nodeTypes(node),
-                                                         resources.batchSize),
-                    "Calc");
+        chainOperator(node,
+                      std::make_unique<CalcStreamOperator>(makeCalc(node), nodeTypes(node),
+                                                           resources.batchSize),
+                      "Calc");
         break;
       case artifact::NodeKind::WatermarkAssigner:
-        addOperator(node,
-                    std::make_unique<WatermarkAssignerOperator>(std::make_unique<WatermarkGenerator>(
-                        *node.watermark, *resources.functions, task_)),
-                    "WatermarkAssigner");
+        chainOperator(node,
+                      std::make_unique<WatermarkAssignerOperator>(std::make_unique<WatermarkGenerator>(
+                          *node.watermark, *resources.functions, task_)),
+                      "WatermarkAssigner");
         break;
       case artifact::NodeKind::Union:
         // Rows of every input flow through unchanged; the gate merges their watermarks.
@@ -146,7 +146,8 @@ PipelineTask::PipelineTask(const artifact::Pipeline& pipeline, int subtask,
         context.functions = resources.functions;
         context.connectors = resources.connectors;
         try {
-          addOperator(node, createStatefulOperator(node, context), artifact::nodeKindName(node.kind));
+          chainOperator(node, createStatefulOperator(node, context),
+                        artifact::nodeKindName(node.kind));
         } catch (const std::exception& error) {
           throw JobFailure(node.location + ": " + error.what());
         }

@@ -9,8 +9,8 @@ namespace {
 // whose entry key already is the encoded row: its value holds the two counts only, so a row is
 // encoded and stored once. (Values written with the row after the counts still read right.)
 void decodeCounts(std::string_view& in, int64_t& copies, int64_t& associations) {
-  copies = decodeValue(in).integer;
-  associations = decodeValue(in).integer;
+  copies = decodeInteger(in);
+  associations = decodeInteger(in);
 }
 
 }  // namespace
@@ -58,7 +58,7 @@ void JoinRecordState::add(const Batch& batch, int row, int64_t associations) {
   if (layout_ == Layout::ByRow) {
     if (auto stored = entries_->get(entryKey_)) {
       std::string_view in = *stored;
-      copies += decodeValue(in).integer;
+      copies += decodeInteger(in);
     }
     store(entryKey_, {}, copies, associations);
     return;

@@ -131,6 +131,13 @@ void encodeCell(const Vector& vector, int row, std::string& out) {
   }
 }
 
+int64_t decodeInteger(std::string_view& in) {
+  const auto tag = static_cast<uint8_t>(in.empty() ? 0xff : in.front());
+  if ((tag & ~kInteger) != 0) return decodeValue(in).integer;  // null, or other fields to skip
+  in.remove_prefix(1);
+  return (tag & kInteger) ? take<int64_t>(in) : 0;
+}
+
 void decodeCell(std::string_view& in, Vector& vector, int at, Arena& arena) {
   switch (vector.physicalType()) {
     case PhysicalType::Int128:

@@ -19,7 +19,8 @@ Value decodeValue(std::string_view& in);
 // decodeCell does writeValue(v, at, decodeValue(in), arena). Nested types go through a Value.
 void encodeCell(const Vector& vector, int row, std::string& out);
 void decodeCell(std::string_view& in, Vector& vector, int at, Arena& arena);
-// encodeValue(Value::ofInteger(value)).
+// encodeValue(Value::ofInteger(value)), and decodeValue(in).integer without the boxed Value.
 void encodeInteger(int64_t value, std::string& out);
+int64_t decodeInteger(std::string_view& in);
 
 }  // namespace sluice::runtime
